@@ -1,0 +1,289 @@
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import {
+  ComputeBackendService,
+  ComputeBackendServiceBackend,
+  ComputeBackendServiceConfig,
+} from '@cdktf/provider-google/lib/compute-backend-service';
+import { ComputeRegionBackendService } from '@cdktf/provider-google/lib/compute-region-backend-service';
+import { Duration } from '../core/duration';
+import { DrainingPolicy } from '../core/draining-policy';
+import { addRuleValidation, applyFindings } from '../core/errors';
+import { HealthCheck } from './health-check';
+import {
+  BackendOptions,
+  BackendServiceLogging,
+  ServiceSpec,
+  defaultBalancingMode,
+  effectiveLocalityPolicy,
+  validateBackends,
+  validateService,
+  validateSharedGroups,
+} from './backend-service-rules';
+import {
+  BackendProtocol,
+  LoadBalancerKind,
+  LoadBalancingScheme,
+  LocalityLbPolicy,
+  isPassthrough,
+  loadBalancerKind,
+} from './load-balancing';
+import { SessionAffinity, SessionAffinityType } from './session-affinity';
+
+/** Properties of an `AffinityBackendService`. */
+export interface AffinityBackendServiceProps {
+  /** Google Cloud name of the backend service (RFC 1035, at most 63 characters). */
+  readonly name: string;
+  /**
+   * Load balancing scheme. Required: the provider's defaults (EXTERNAL global, INTERNAL
+   * regional) are rarely what a new load balancer wants, and the scheme is immutable.
+   */
+  readonly loadBalancingScheme: LoadBalancingScheme;
+  /** Protocol to the backends. */
+  readonly protocol: BackendProtocol;
+  /** The health check; created next to the service (global or regional to match). */
+  readonly healthCheck: HealthCheck;
+  /**
+   * Region; when set the service is a `google_compute_region_backend_service`.
+   * @default - a global backend service
+   */
+  readonly region?: string;
+  /**
+   * Session affinity.
+   * @default SessionAffinity.none()
+   */
+  readonly sessionAffinity?: SessionAffinity;
+  /**
+   * Connection draining; always emitted, because the provider's hidden default (300 s)
+   * differs from the API's (0 s).
+   * @default DrainingPolicy.of(Duration.seconds(300)) (the provider's default, made visible)
+   */
+  readonly draining?: DrainingPolicy;
+  /**
+   * Named port of the backend groups to send traffic to (not for INTERNAL).
+   * @default - the protocol in lower case (e.g. `https`), none for INTERNAL
+   */
+  readonly portName?: string;
+  /**
+   * `locality_lb_policy`.
+   * @default - RING_HASH for HEADER_FIELD and HTTP_COOKIE affinity; otherwise unset (the API uses MAGLEV with affinity, ROUND_ROBIN without)
+   */
+  readonly localityLbPolicy?: LocalityLbPolicy;
+  /**
+   * Backend timeout (how long a request, or an idle websocket, may last).
+   * @default - the API default (30 s); not emitted
+   */
+  readonly timeout?: Duration;
+  /**
+   * Request logging.
+   * @default - enabled, every request logged (sample rate 1)
+   */
+  readonly logging?: BackendServiceLogging;
+  /**
+   * Backends; more can be added with `addBackend`.
+   * @default - none
+   */
+  readonly backends?: BackendOptions[];
+  /**
+   * Network (regional INTERNAL services only).
+   * @default - none
+   */
+  readonly network?: string;
+  /**
+   * Project.
+   * @default - the provider's project
+   */
+  readonly project?: string;
+  /**
+   * Description.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A Google Cloud backend service whose session affinity, draining, health check and
+ * backends are checked against the load balancer's rules at synth time.
+ *
+ * ```ts
+ * new AffinityBackendService(stack, 'mcp', {
+ *   name: 'mcp-backend-global',
+ *   loadBalancingScheme: LoadBalancingScheme.EXTERNAL_MANAGED,
+ *   protocol: BackendProtocol.HTTPS,
+ *   sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.minutes(30) }),
+ *   draining: DrainingPolicy.of(Duration.seconds(60)),
+ *   healthCheck: HealthCheck.https({ port: 443, requestPath: '/health' }),
+ * });
+ * ```
+ */
+export class AffinityBackendService extends Construct {
+  /** The backend service id (self link form `projects/.../backendServices/<name>`). */
+  public readonly backendServiceId: string;
+  /** Google Cloud name. */
+  public readonly name: string;
+  /** Scheme. */
+  public readonly loadBalancingScheme: LoadBalancingScheme;
+  /** Protocol. */
+  public readonly protocol: BackendProtocol;
+  /** Session affinity. */
+  public readonly sessionAffinity: SessionAffinity;
+  /** Draining. */
+  public readonly draining: DrainingPolicy;
+  /** Health check. */
+  public readonly healthCheck: HealthCheck;
+  /** The health check's id. */
+  public readonly healthCheckId: string;
+  /** Region, for a regional service. */
+  public readonly region?: string;
+  /** Named port the service sends to. */
+  public readonly portName?: string;
+  /** The kind of load balancer this service belongs to. */
+  public readonly loadBalancerKind: LoadBalancerKind;
+  /** The provider resource (escape hatch). */
+  public readonly resource: ComputeBackendService | ComputeRegionBackendService;
+
+  private readonly spec: ServiceSpec;
+  private readonly backendList: BackendOptions[] = [];
+
+  constructor(scope: Construct, id: string, props: AffinityBackendServiceProps) {
+    super(scope, id);
+    const regional = props.region !== undefined;
+    const portName =
+      props.portName ??
+      (props.loadBalancingScheme === LoadBalancingScheme.INTERNAL
+        ? undefined
+        : String(props.protocol).toLowerCase());
+    const healthCheckName = props.healthCheck.name ?? `${props.name}-hc`;
+    this.spec = {
+      name: props.name,
+      regional,
+      scheme: props.loadBalancingScheme,
+      protocol: props.protocol,
+      portName,
+      affinity: props.sessionAffinity ?? SessionAffinity.none(),
+      draining: props.draining ?? DrainingPolicy.of(Duration.seconds(300)),
+      localityLbPolicy: props.localityLbPolicy,
+      timeout: props.timeout,
+      logging: { enabled: props.logging?.enabled ?? true, sampleRate: props.logging?.sampleRate },
+      healthCheck: props.healthCheck,
+      healthCheckName,
+    };
+    applyFindings(this, validateService(this.spec));
+
+    this.name = props.name;
+    this.loadBalancingScheme = props.loadBalancingScheme;
+    this.protocol = props.protocol;
+    this.sessionAffinity = this.spec.affinity;
+    this.draining = this.spec.draining;
+    this.healthCheck = props.healthCheck;
+    this.region = props.region;
+    this.portName = portName;
+    this.loadBalancerKind = loadBalancerKind(regional, props.loadBalancingScheme, props.protocol);
+
+    this.healthCheckId = props.healthCheck.render(
+      this,
+      'health-check',
+      healthCheckName,
+      props.project,
+      props.region,
+    );
+    const config = this.renderConfig(props, portName);
+    this.resource = regional
+      ? new ComputeRegionBackendService(this, 'backend-service', {
+          ...config,
+          region: props.region,
+          network: props.network,
+        })
+      : new ComputeBackendService(this, 'backend-service', config);
+    this.backendServiceId = this.resource.id;
+
+    for (const b of props.backends ?? []) this.addBackend(b);
+    addRuleValidation(this, () => {
+      const own = validateBackends(this.spec, this.backendList);
+      return {
+        errors: [
+          ...own.errors,
+          ...validateSharedGroups(this.spec, this.backendList, this.siblings()),
+        ],
+        warnings: own.warnings,
+      };
+    });
+  }
+
+  /** Adds a backend (an instance group, possibly from another stack). */
+  public addBackend(backend: BackendOptions): void {
+    this.backendList.push(backend);
+    this.resource.putBackend(this.backendList.map((b) => this.renderBackend(b)));
+  }
+
+  /** The backends, as given. */
+  public get backends(): BackendOptions[] {
+    return [...this.backendList];
+  }
+
+  /**
+   * The stickiness lifetime in seconds, wherever the provider stores it
+   * (`affinity_cookie_ttl_sec`, `consistent_hash.http_cookie.ttl`, `strong_session_affinity_cookie.ttl`);
+   * undefined for affinity without a cookie.
+   */
+  public get affinityTtlSeconds(): number | undefined {
+    return this.sessionAffinity.usesCookie ? this.sessionAffinity.ttl?.toSeconds() : undefined;
+  }
+
+  private siblings() {
+    return TerraformStack.of(this)
+      .node.findAll()
+      .filter((c): c is AffinityBackendService => c instanceof AffinityBackendService && c !== this)
+      .map((c) => ({ name: c.name, spec: c.spec, backends: c.backendList }));
+  }
+
+  private renderConfig(
+    props: AffinityBackendServiceProps,
+    portName: string | undefined,
+  ): ComputeBackendServiceConfig {
+    const a = this.spec.affinity;
+    const ttl = a.ttl ? { seconds: a.ttl.toSeconds() } : undefined;
+    const cookie = { name: a.cookieName, path: a.cookiePath, ttl };
+    return {
+      name: props.name,
+      project: props.project,
+      description: props.description,
+      loadBalancingScheme: props.loadBalancingScheme,
+      protocol: props.protocol,
+      portName,
+      healthChecks: [this.healthCheckId],
+      sessionAffinity: a.type,
+      affinityCookieTtlSec:
+        a.type === SessionAffinityType.GENERATED_COOKIE ? a.ttl?.toSeconds() : undefined,
+      localityLbPolicy: effectiveLocalityPolicy(this.spec),
+      consistentHash:
+        a.type === SessionAffinityType.HEADER_FIELD
+          ? { httpHeaderName: a.headerName, minimumRingSize: a.minimumRingSize }
+          : a.type === SessionAffinityType.HTTP_COOKIE
+            ? { httpCookie: cookie, minimumRingSize: a.minimumRingSize }
+            : undefined,
+      strongSessionAffinityCookie:
+        a.type === SessionAffinityType.STRONG_COOKIE_AFFINITY ? cookie : undefined,
+      connectionDrainingTimeoutSec: this.spec.draining.timeout.toSeconds(),
+      timeoutSec: this.spec.timeout?.toSeconds(),
+      logConfig: this.spec.logging.enabled
+        ? { enable: true, sampleRate: this.spec.logging.sampleRate ?? 1 }
+        : { enable: false },
+    };
+  }
+
+  private renderBackend(b: BackendOptions): ComputeBackendServiceBackend {
+    const passthrough = isPassthrough(this.loadBalancerKind);
+    return {
+      group: b.group.instanceGroupUrl,
+      description: b.description,
+      balancingMode: b.balancingMode ?? defaultBalancingMode(this.protocol),
+      capacityScaler: passthrough ? b.capacityScaler : (b.capacityScaler ?? 1),
+      maxUtilization: b.maxUtilization,
+      maxRate: b.maxRate,
+      maxRatePerInstance: b.maxRatePerInstance,
+      maxConnections: b.maxConnections,
+      maxConnectionsPerInstance: b.maxConnectionsPerInstance,
+    };
+  }
+}

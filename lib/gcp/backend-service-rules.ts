@@ -1,0 +1,670 @@
+/**
+ * Rules of `AffinityBackendService`: B1–B5, B8, S1–S9, T1–T3, C1–C8, C12 of the rule
+ * catalogue (`shared/reference/gcp-load-balancing-rules.md`). Pure functions over plain
+ * values, so each rule is testable on its own and the messages stay in one place.
+ */
+import { Token } from 'cdktf';
+import { Duration } from '../core/duration';
+import { DrainingPolicy } from '../core/draining-policy';
+import { RuleViolation, RuleFindings } from '../core/errors';
+import { checkDurationSeconds, checkRange, listOf } from '../core/rules';
+import { checkGcpName } from '../core/names';
+import { HealthCheck } from './health-check';
+import { IInstanceGroup } from './instance-group';
+import {
+  BackendProtocol,
+  BalancingMode,
+  GLOBAL_SCHEMES,
+  LoadBalancerKind,
+  LoadBalancingScheme,
+  LocalityLbPolicy,
+  REGIONAL_SCHEMES,
+  allowedProtocols,
+  isHttpFamily,
+  isPassthrough,
+  loadBalancerKind,
+  usesLocalityPolicyForAffinity,
+} from './load-balancing';
+import { SessionAffinity, SessionAffinityType } from './session-affinity';
+
+/** The longest draining window Google Cloud accepts (T1). */
+export const MAX_DRAINING_SECONDS = 3600;
+
+/** One backend of a backend service. */
+export interface BackendOptions {
+  /** The instance group. */
+  readonly group: IInstanceGroup;
+  /**
+   * How fullness is measured.
+   * @default - CONNECTION for TCP/SSL/UDP/UNSPECIFIED services, UTILIZATION for HTTP-family ones
+   */
+  readonly balancingMode?: BalancingMode;
+  /**
+   * Share of the target capacity to use: 0 (drain: take no new traffic) or 0.1..1.
+   * @default 1 (not emitted on passthrough NLBs, which do not accept it)
+   */
+  readonly capacityScaler?: number;
+  /**
+   * UTILIZATION target, 0..1.
+   * @default - the API default (0.8)
+   */
+  readonly maxUtilization?: number;
+  /**
+   * RATE: requests per second for the whole group.
+   * @default - none
+   */
+  readonly maxRate?: number;
+  /**
+   * RATE: requests per second per instance.
+   * @default - none
+   */
+  readonly maxRatePerInstance?: number;
+  /**
+   * CONNECTION: concurrent connections for the whole group.
+   * @default - none
+   */
+  readonly maxConnections?: number;
+  /**
+   * CONNECTION: concurrent connections per instance.
+   * @default - none
+   */
+  readonly maxConnectionsPerInstance?: number;
+  /**
+   * Description of the backend.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** Logging of a backend service. */
+export interface BackendServiceLogging {
+  /**
+   * Whether requests are logged.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Share of requests logged, 0..1 (only with `enabled`).
+   * @default 1
+   */
+  readonly sampleRate?: number;
+}
+
+/** The settings the rules look at, normalised (defaults applied). */
+export interface ServiceSpec {
+  readonly name: string;
+  readonly regional: boolean;
+  readonly scheme: LoadBalancingScheme;
+  readonly protocol: BackendProtocol;
+  readonly portName?: string;
+  readonly affinity: SessionAffinity;
+  readonly draining: DrainingPolicy;
+  readonly localityLbPolicy?: LocalityLbPolicy;
+  readonly timeout?: Duration;
+  readonly logging: BackendServiceLogging;
+  readonly healthCheck: HealthCheck;
+  readonly healthCheckName: string;
+}
+
+type Findings = { errors: RuleViolation[]; warnings: RuleViolation[] };
+
+/** How a service is described in messages, e.g. `an EXTERNAL_MANAGED HTTPS backend service`. */
+export function describeService(
+  spec: Pick<ServiceSpec, 'scheme' | 'protocol' | 'regional'>,
+): string {
+  const article = /^[AEIOU]/.test(spec.scheme) ? 'an' : 'a';
+  return `${article} ${spec.scheme} ${spec.protocol} ${spec.regional ? 'regional ' : ''}backend service`;
+}
+
+/** The locality policy that will be emitted: the user's, or RING_HASH for hash-based affinity. */
+export function effectiveLocalityPolicy(
+  spec: Pick<ServiceSpec, 'affinity' | 'localityLbPolicy'>,
+): LocalityLbPolicy | undefined {
+  if (spec.localityLbPolicy !== undefined) return spec.localityLbPolicy;
+  return spec.affinity.needsConsistentHash ? LocalityLbPolicy.RING_HASH : undefined;
+}
+
+/** Rules that depend only on the service's own settings (checked in the constructor). */
+export function validateService(spec: ServiceSpec): RuleFindings {
+  const f: Findings = { errors: [], warnings: [] };
+  f.errors.push(...checkGcpName('name', spec.name));
+
+  // B1: scheme must be in the resource's enum.
+  const schemes = spec.regional ? REGIONAL_SCHEMES : GLOBAL_SCHEMES;
+  if (!schemes.includes(spec.scheme)) {
+    f.errors.push({
+      rule: 'B1',
+      attribute: 'loadBalancingScheme',
+      value: String(spec.scheme),
+      problem: `is not accepted by a ${spec.regional ? 'regional' : 'global'} backend service`,
+      allowed: listOf(schemes),
+      fix:
+        spec.scheme === LoadBalancingScheme.INTERNAL
+          ? 'set `region` to make a regional backend service (INTERNAL is regional only)'
+          : spec.scheme === LoadBalancingScheme.INTERNAL_SELF_MANAGED
+            ? 'remove `region`: INTERNAL_SELF_MANAGED is global only'
+            : `use one of ${listOf(schemes)}`,
+    });
+    return f;
+  }
+  // B2: protocol per scheme.
+  const protocols = allowedProtocols(spec.regional, spec.scheme);
+  if (!protocols.includes(spec.protocol)) {
+    f.errors.push({
+      rule: 'B2',
+      attribute: 'protocol',
+      value: String(spec.protocol),
+      problem: `is not accepted with scheme ${spec.scheme} on a ${spec.regional ? 'regional' : 'global'} backend service`,
+      allowed: listOf(protocols),
+      fix: `use one of ${listOf(protocols)}, or the scheme made for ${spec.protocol}`,
+    });
+    return f;
+  }
+  const kind = loadBalancerKind(spec.regional, spec.scheme, spec.protocol);
+
+  // B5: INTERNAL takes no port name.
+  if (spec.scheme === LoadBalancingScheme.INTERNAL && spec.portName !== undefined) {
+    f.errors.push({
+      rule: 'B5',
+      attribute: 'portName',
+      value: `"${spec.portName}"`,
+      problem: 'is set on an INTERNAL (passthrough) backend service, which must not have one',
+      allowed: 'no portName with INTERNAL',
+      fix: 'remove portName; passthrough load balancers forward to the packet destination port',
+    });
+  }
+  if (spec.portName !== undefined) f.errors.push(...checkGcpName('portName', spec.portName));
+
+  // S1–S5, S8 on the affinity itself.
+  const a = spec.affinity.validate(kind, describeService(spec));
+  f.errors.push(...a.errors);
+  f.warnings.push(...a.warnings);
+  f.errors.push(...validateLocality(spec, kind));
+
+  // T1: draining.
+  f.errors.push(
+    ...checkDurationSeconds(
+      'T1',
+      'draining.timeout',
+      spec.draining.timeout,
+      0,
+      MAX_DRAINING_SECONDS,
+      'use DrainingPolicy.of(Duration.seconds(0..3600)); Google Cloud drains for at most one hour',
+    ),
+  );
+  if (spec.draining.isDisabled && !isPassthrough(kind)) {
+    f.warnings.push({
+      rule: 'T1',
+      attribute: 'draining.timeout',
+      value: '0s',
+      problem:
+        'disables connection draining: removing or replacing a backend cuts its in-flight requests and open sessions',
+      allowed:
+        '0..3600s; a proxy load balancer usually wants the longest request or session it must finish',
+      fix: 'use DrainingPolicy.of(Duration.seconds(60)) or longer, or keep 0 if cutting connections is intended',
+    });
+  }
+
+  // T2: backend timeout.
+  if (spec.timeout !== undefined) {
+    f.errors.push(
+      ...checkDurationSeconds(
+        'T2',
+        'timeout',
+        spec.timeout,
+        1,
+        2_147_483_647,
+        'use Duration.seconds(1) or more (30 s is the API default)',
+      ),
+    );
+    if (isPassthrough(kind)) {
+      f.warnings.push({
+        rule: 'T2',
+        attribute: 'timeout',
+        value: spec.timeout.toString(),
+        problem: `is ignored by ${kind}s`,
+        allowed: 'no timeout on passthrough load balancers',
+        fix: 'remove timeout',
+      });
+    } else if (spec.timeout.toSeconds() > 86_400 && kind !== LoadBalancerKind.TRAFFIC_DIRECTOR) {
+      f.warnings.push({
+        rule: 'T2',
+        attribute: 'timeout',
+        value: spec.timeout.toString(),
+        problem:
+          'is above one day; Google Front Ends restart periodically, so longer connections are cut anyway',
+        allowed: '1..86400s recommended',
+        fix: 'use Duration.days(1) or less and let clients reconnect',
+      });
+    }
+  }
+
+  // T3: logging.
+  const log = spec.logging;
+  f.errors.push(
+    ...checkRange(
+      'T3',
+      'logging.sampleRate',
+      log.sampleRate,
+      0,
+      1,
+      'use a fraction of requests in 0..1 (1 logs every request)',
+    ),
+  );
+  if (log.enabled === false && log.sampleRate !== undefined) {
+    f.warnings.push({
+      rule: 'T3',
+      attribute: 'logging.sampleRate',
+      value: String(log.sampleRate),
+      problem: 'is set while logging is disabled, so it has no effect',
+      allowed: 'sampleRate only with enabled: true',
+      fix: 'remove sampleRate or enable logging',
+    });
+  }
+
+  // H1–H8 on the health check.
+  f.errors.push(...spec.healthCheck.validate(spec.healthCheckName, isPassthrough(kind)));
+  return f;
+}
+
+/** S2, S3, S6, S7: `locality_lb_policy` against the affinity and the scheme. */
+function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolation[] {
+  const v: RuleViolation[] = [];
+  const policy = spec.localityLbPolicy;
+  const hashPolicies = [LocalityLbPolicy.RING_HASH, LocalityLbPolicy.MAGLEV];
+  if (spec.affinity.needsConsistentHash && policy !== undefined && !hashPolicies.includes(policy)) {
+    v.push({
+      rule: spec.affinity.type === SessionAffinityType.HEADER_FIELD ? 'S2' : 'S3',
+      attribute: 'localityLbPolicy',
+      value: policy,
+      problem: `cannot carry ${spec.affinity.type} affinity, which hashes on a key`,
+      allowed: 'RING_HASH or MAGLEV (RING_HASH when unset)',
+      fix: 'remove localityLbPolicy (RING_HASH is used) or set LocalityLbPolicy.MAGLEV',
+    });
+  }
+  const affinityFree = [SessionAffinityType.NONE, SessionAffinityType.STRONG_COOKIE_AFFINITY];
+  const keeps = [
+    LocalityLbPolicy.RING_HASH,
+    LocalityLbPolicy.MAGLEV,
+    LocalityLbPolicy.WEIGHTED_MAGLEV,
+  ];
+  if (
+    policy !== undefined &&
+    !spec.affinity.needsConsistentHash &&
+    !affinityFree.includes(spec.affinity.type) &&
+    usesLocalityPolicyForAffinity(spec.scheme) &&
+    !keeps.includes(policy)
+  ) {
+    v.push({
+      rule: 'S6',
+      attribute: 'localityLbPolicy',
+      value: policy,
+      problem: `makes ${spec.affinity.type} session affinity silently ineffective (the API only keeps affinity with hash-based policies)`,
+      allowed: 'MAGLEV, WEIGHTED_MAGLEV or RING_HASH, or unset (MAGLEV is then used)',
+      fix: 'remove localityLbPolicy, or choose SessionAffinity.none() if you want this policy',
+    });
+  }
+  if (policy !== undefined && kind === LoadBalancerKind.CLASSIC_ALB) {
+    v.push({
+      rule: 'S7',
+      attribute: 'localityLbPolicy',
+      value: policy,
+      problem: 'is not supported by the classic Application Load Balancer (global EXTERNAL)',
+      allowed: 'no localityLbPolicy with global EXTERNAL',
+      fix: 'remove it, or move to LoadBalancingScheme.EXTERNAL_MANAGED',
+    });
+  }
+  if (
+    policy !== undefined &&
+    kind === LoadBalancerKind.EXTERNAL_PASSTHROUGH_NLB &&
+    policy !== LocalityLbPolicy.MAGLEV &&
+    policy !== LocalityLbPolicy.WEIGHTED_MAGLEV
+  ) {
+    v.push({
+      rule: 'S7',
+      attribute: 'localityLbPolicy',
+      value: policy,
+      problem: 'is not accepted by a regional EXTERNAL (passthrough) backend service',
+      allowed: 'MAGLEV, WEIGHTED_MAGLEV',
+      fix: 'use LocalityLbPolicy.MAGLEV or remove it',
+    });
+  }
+  if (
+    policy === LocalityLbPolicy.MAGLEV &&
+    spec.affinity.needsConsistentHash &&
+    spec.affinity.minimumRingSize !== undefined
+  ) {
+    v.push({
+      rule: 'S8',
+      attribute: 'sessionAffinity.minimumRingSize',
+      value: String(spec.affinity.minimumRingSize),
+      problem: 'is only used by RING_HASH, not MAGLEV',
+      allowed: 'minimumRingSize with RING_HASH',
+      fix: 'remove minimumRingSize or use RING_HASH',
+    });
+  }
+  return v;
+}
+
+/** The balancing mode a backend gets when none is given. */
+export function defaultBalancingMode(protocol: BackendProtocol): BalancingMode {
+  return isHttpFamily(protocol) ? BalancingMode.UTILIZATION : BalancingMode.CONNECTION;
+}
+
+/** Rules on the backends (C1–C8, C12, B5, S9), run at synth because backends can be added later. */
+export function validateBackends(
+  spec: ServiceSpec,
+  backends: readonly BackendOptions[],
+): RuleFindings {
+  const f: Findings = { errors: [], warnings: [] };
+  const schemes = spec.regional ? REGIONAL_SCHEMES : GLOBAL_SCHEMES;
+  if (
+    !schemes.includes(spec.scheme) ||
+    !allowedProtocols(spec.regional, spec.scheme).includes(spec.protocol)
+  ) {
+    return f; // reported by validateService
+  }
+  const kind = loadBalancerKind(spec.regional, spec.scheme, spec.protocol);
+  const passthrough = isPassthrough(kind);
+  const seen = new Set<string>();
+
+  backends.forEach((b, i) => {
+    const at = `backends[${i}] (${b.group.groupName})`;
+    const mode = b.balancingMode ?? defaultBalancingMode(spec.protocol);
+
+    if (seen.has(b.group.instanceGroupUrl)) {
+      f.errors.push({
+        rule: 'C0',
+        attribute: `${at}.group`,
+        value: b.group.groupName,
+        problem: 'is a backend twice; the API rejects duplicate backends',
+        allowed: 'each instance group once per backend service',
+        fix: 'remove the duplicate backend',
+      });
+    }
+    seen.add(b.group.instanceGroupUrl);
+
+    // C1 enum.
+    if (!Object.values(BalancingMode).includes(mode)) {
+      f.errors.push({
+        rule: 'C1',
+        attribute: `${at}.balancingMode`,
+        value: String(mode),
+        problem: 'is not a balancing mode of provider 6.50',
+        allowed: listOf(Object.values(BalancingMode)),
+        fix: 'use BalancingMode.RATE for HTTP services, CONNECTION for TCP/SSL/UDP',
+      });
+      return;
+    }
+    f.errors.push(...validateBalancing(spec, kind, at, mode, b));
+
+    // C7 / C8 capacity scaler.
+    if (b.capacityScaler !== undefined && !Token.isUnresolved(b.capacityScaler)) {
+      if (passthrough) {
+        f.errors.push({
+          rule: 'C8',
+          attribute: `${at}.capacityScaler`,
+          value: String(b.capacityScaler),
+          problem: `cannot be set on ${kind} backends ("cannot be set for non-managed backend service")`,
+          allowed: 'no capacityScaler on INTERNAL or regional EXTERNAL backend services',
+          fix: 'remove capacityScaler',
+        });
+      } else if (!(b.capacityScaler === 0 || (b.capacityScaler >= 0.1 && b.capacityScaler <= 1))) {
+        f.errors.push({
+          rule: 'C7',
+          attribute: `${at}.capacityScaler`,
+          value: String(b.capacityScaler),
+          problem: 'is rejected by the API',
+          allowed: '0 (drain: no new traffic) or 0.1..1',
+          fix:
+            b.capacityScaler > 0 && b.capacityScaler < 0.1
+              ? 'use 0.1 or 0'
+              : 'use a value in 0.1..1',
+        });
+      }
+    }
+
+    // B5: port name must be a named port of the group.
+    if (
+      spec.portName !== undefined &&
+      b.group.knowsNamedPorts &&
+      !b.group.namedPorts.some((p) => p.name === spec.portName)
+    ) {
+      f.errors.push({
+        rule: 'B5',
+        attribute: `portName`,
+        value: `"${spec.portName}"`,
+        problem: `is not a named port of ${b.group.groupName} (named ports: ${b.group.namedPorts.map((p) => `${p.name}:${p.port}`).join(', ') || 'none'}); the load balancer cannot reach the backend`,
+        allowed:
+          b.group.namedPorts.map((p) => `"${p.name}"`).join(', ') ||
+          'a named port of every backend group',
+        fix: `add { name: '${spec.portName}', port: ... } to the group's namedPorts, or set portName to one of them`,
+      });
+    }
+
+    // C12: a backend with no capacity serves errors.
+    const scaler = b.capacityScaler ?? 1;
+    if (b.group.maxInstances === 0 && scaler !== 0) {
+      f.warnings.push({
+        rule: 'C12',
+        attribute: `${at}.group`,
+        value: `${b.group.groupName} (0 instances, no autoscaler)`,
+        problem:
+          'has no capacity: the load balancer counts it as a backend but it can serve nothing, and a region with only this backend returns errors',
+        allowed:
+          'a group with at least one instance (or an autoscaler with maxReplicas >= 1), or capacityScaler 0 for a parked backend',
+        fix: 'give the group targetSize >= 1 or autoscaling { minReplicas: 1, ... }, or set capacityScaler: 0 until it has instances',
+      });
+    }
+  });
+
+  // C7 / C8: total capacity.
+  if (!passthrough && backends.length > 0) {
+    const scalers = backends.map((b) => b.capacityScaler ?? 1);
+    if (scalers.every((s) => s === 0)) {
+      f.errors.push({
+        rule: backends.length === 1 ? 'C7' : 'C8',
+        attribute: 'backends[*].capacityScaler',
+        value: scalers.join(', '),
+        problem:
+          backends.length === 1
+            ? 'is 0 on the only backend; the API rejects it'
+            : 'is 0 on every backend: the service can take no traffic (and a regional EXTERNAL_MANAGED service is rejected)',
+        allowed: 'at least one backend with capacityScaler > 0',
+        fix: 'raise capacityScaler on at least one backend',
+      });
+    }
+  }
+
+  // S9: affinity with UTILIZATION.
+  const utilization = backends.filter(
+    (b) => (b.balancingMode ?? defaultBalancingMode(spec.protocol)) === BalancingMode.UTILIZATION,
+  );
+  if (spec.affinity.type !== SessionAffinityType.NONE && utilization.length > 0) {
+    f.warnings.push({
+      rule: 'S9',
+      attribute: 'backends[*].balancingMode',
+      value: `UTILIZATION (${utilization.map((b) => b.group.groupName).join(', ')})`,
+      problem: `can override ${spec.affinity.type} affinity: when a backend passes its utilization target, sticky clients are sent elsewhere`,
+      allowed: 'RATE (HTTP) or CONNECTION (TCP/SSL) with session affinity',
+      fix: 'use balancingMode: BalancingMode.RATE with maxRatePerInstance, and scale on CPU with the group autoscaler',
+    });
+  }
+  return f;
+}
+
+/** C2–C6: fields per balancing mode. */
+function validateBalancing(
+  spec: ServiceSpec,
+  kind: LoadBalancerKind,
+  at: string,
+  mode: BalancingMode,
+  b: BackendOptions,
+): RuleViolation[] {
+  const v: RuleViolation[] = [];
+  const set = (k: keyof BackendOptions) => b[k] !== undefined;
+  const forbid = (rule: string, fields: (keyof BackendOptions)[], why: string, fix: string) => {
+    for (const k of fields) {
+      if (set(k)) {
+        v.push({
+          rule,
+          attribute: `${at}.${k}`,
+          value: String(b[k]),
+          problem: why,
+          allowed: `no ${k} with ${mode}`,
+          fix,
+        });
+      }
+    }
+  };
+  const passthrough = isPassthrough(kind);
+  if (passthrough && mode !== BalancingMode.CONNECTION) {
+    v.push({
+      rule: 'C4',
+      attribute: `${at}.balancingMode`,
+      value: mode,
+      problem: `is not accepted by ${kind}s`,
+      allowed: 'CONNECTION',
+      fix: 'use BalancingMode.CONNECTION (or leave it unset)',
+    });
+    return v;
+  }
+  switch (mode) {
+    case BalancingMode.UTILIZATION:
+      v.push(
+        ...checkRange(
+          'C2',
+          `${at}.maxUtilization`,
+          b.maxUtilization,
+          0,
+          1,
+          'use a fraction in 0..1, e.g. 0.8',
+        ),
+      );
+      break;
+    case BalancingMode.RATE: {
+      if (!isHttpFamily(spec.protocol)) {
+        v.push({
+          rule: 'C3',
+          attribute: `${at}.balancingMode`,
+          value: 'RATE',
+          problem: `needs an HTTP-family protocol, not ${spec.protocol}`,
+          allowed: 'RATE with HTTP, HTTPS, HTTP2, H2C or GRPC',
+          fix: 'use BalancingMode.CONNECTION',
+        });
+        break;
+      }
+      const rates = (['maxRate', 'maxRatePerInstance'] as const).filter(set);
+      if (rates.length !== 1) {
+        v.push({
+          rule: 'C3',
+          attribute: `${at}.maxRate / maxRatePerInstance`,
+          value: rates.length === 0 ? '(none)' : rates.join(' and '),
+          problem: 'RATE needs exactly one rate target',
+          allowed: 'exactly one of maxRate, maxRatePerInstance',
+          fix: 'set maxRatePerInstance (requests per second one instance can serve)',
+        });
+      }
+      forbid(
+        'C3',
+        ['maxUtilization', 'maxConnections', 'maxConnectionsPerInstance'],
+        'is not used with RATE (the API ignores it today and will reject it)',
+        'remove it',
+      );
+      if (set('maxRate') && b.group.autoscalesOnLoadBalancing) {
+        v.push({
+          rule: 'C6',
+          attribute: `${at}.maxRate`,
+          value: String(b.maxRate),
+          problem: `is a group-wide rate on ${b.group.groupName}, which autoscales on load-balancing utilization`,
+          allowed: 'maxRatePerInstance with load-balancing autoscaling',
+          fix: 'use maxRatePerInstance',
+        });
+      }
+      break;
+    }
+    case BalancingMode.CONNECTION: {
+      if (isHttpFamily(spec.protocol)) {
+        v.push({
+          rule: 'C4',
+          attribute: `${at}.balancingMode`,
+          value: 'CONNECTION',
+          problem: `is not accepted with ${spec.protocol} backend services`,
+          allowed: 'CONNECTION with TCP, SSL, UDP or UNSPECIFIED',
+          fix: 'use BalancingMode.RATE with maxRatePerInstance',
+        });
+        break;
+      }
+      forbid(
+        'C4',
+        ['maxUtilization', 'maxRate', 'maxRatePerInstance'],
+        'is not used with CONNECTION',
+        'remove it',
+      );
+      const conns = (['maxConnections', 'maxConnectionsPerInstance'] as const).filter(set);
+      if (passthrough && conns.length > 0) {
+        forbid(
+          'C8',
+          [...conns],
+          `cannot be set on ${kind} backends`,
+          'remove it: passthrough load balancers do not cap connections',
+        );
+      } else if (!passthrough && conns.length !== 1) {
+        v.push({
+          rule: 'C4',
+          attribute: `${at}.maxConnections / maxConnectionsPerInstance`,
+          value: conns.length === 0 ? '(none)' : conns.join(' and '),
+          problem: 'CONNECTION on a proxy load balancer needs exactly one connection target',
+          allowed: 'exactly one of maxConnections, maxConnectionsPerInstance',
+          fix: 'set maxConnectionsPerInstance',
+        });
+      }
+      break;
+    }
+  }
+  if (mode === BalancingMode.UTILIZATION) {
+    // maxRate*/maxConnections* may be combined with UTILIZATION (C2); only ranges matter.
+    v.push(
+      ...checkRange(
+        'C2',
+        `${at}.maxRatePerInstance`,
+        b.maxRatePerInstance,
+        0,
+        Number.MAX_SAFE_INTEGER,
+        'use a positive rate',
+      ),
+    );
+  }
+  return v;
+}
+
+/**
+ * B8: every backend service that shares an instance group must give it the same balancing
+ * mode ("backends have incompatible balancing_mode. Values should be the same").
+ */
+export function validateSharedGroups(
+  spec: ServiceSpec,
+  backends: readonly BackendOptions[],
+  others: readonly { name: string; spec: ServiceSpec; backends: readonly BackendOptions[] }[],
+): RuleViolation[] {
+  const v: RuleViolation[] = [];
+  for (const b of backends) {
+    const mode = b.balancingMode ?? defaultBalancingMode(spec.protocol);
+    for (const o of others) {
+      const ob = o.backends.find((x) => x.group.instanceGroupUrl === b.group.instanceGroupUrl);
+      if (!ob) continue;
+      const omode = ob.balancingMode ?? defaultBalancingMode(o.spec.protocol);
+      if (omode !== mode) {
+        v.push({
+          rule: 'B8',
+          attribute: `backends (${b.group.groupName}).balancingMode`,
+          value: mode,
+          problem: `differs from backend service ${o.name}, which uses the same instance group with ${omode}; the API rejects incompatible balancing modes on a shared group`,
+          allowed: `${omode} (the mode the other service uses)`,
+          fix: `use the same balancing mode for ${b.group.groupName} in both services`,
+        });
+      }
+    }
+  }
+  return v;
+}

@@ -1,0 +1,435 @@
+import { Construct } from 'constructs';
+import { TerraformOutput } from 'cdktf';
+import {
+  ComputeUrlMap,
+  ComputeUrlMapPathMatcher,
+} from '@cdktf/provider-google/lib/compute-url-map';
+import { ComputeTargetHttpsProxy } from '@cdktf/provider-google/lib/compute-target-https-proxy';
+import { ComputeTargetHttpProxy } from '@cdktf/provider-google/lib/compute-target-http-proxy';
+import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
+import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
+import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy';
+import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
+import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
+import { checkGcpName } from '../core/names';
+import { AffinityBackendService } from './affinity-backend-service';
+import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
+
+/** SSL policy profiles this frontend offers; both with TLS 1.2 as the minimum. */
+export enum SslProfile {
+  /** Broad modern client support, forward secrecy. */
+  MODERN = 'MODERN',
+  /** Only the strongest suites (PCI-DSS style). */
+  RESTRICTED = 'RESTRICTED',
+}
+
+/** Match on one request header (exactly one of the match kinds). */
+export interface HeaderMatch {
+  /** Header name, e.g. `X-Personality`. */
+  readonly headerName: string;
+  /**
+   * Header value must equal this.
+   * @default - not used
+   */
+  readonly exactMatch?: string;
+  /**
+   * Header value must start with this.
+   * @default - not used
+   */
+  readonly prefixMatch?: string;
+  /**
+   * Header must be present (true) or absent (false).
+   * @default - not used
+   */
+  readonly presentMatch?: boolean;
+  /**
+   * Invert the match.
+   * @default false
+   */
+  readonly invertMatch?: boolean;
+}
+
+/** A route rule: requests matching a path prefix and headers go to a service. */
+export interface RouteRule {
+  /** Priority, 0..2147483647, unique within the path matcher (lower wins). */
+  readonly priority: number;
+  /** Where matching requests go. */
+  readonly service: AffinityBackendService;
+  /**
+   * Path prefix to match (starts with "/").
+   * @default '/'
+   */
+  readonly prefixMatch?: string;
+  /**
+   * Headers that must all match.
+   * @default - none
+   */
+  readonly headerMatches?: HeaderMatch[];
+}
+
+/** A path rule: paths to a service. */
+export interface PathRule {
+  /** Paths, e.g. `['/voice', '/voice/*']`. */
+  readonly paths: string[];
+  /** Where they go. */
+  readonly service: AffinityBackendService;
+}
+
+/** Hosts and how their requests are routed. */
+export interface HostRule {
+  /** Host names. */
+  readonly hosts: string[];
+  /** Name of the path matcher (RFC 1035). */
+  readonly pathMatcher: string;
+  /** Service for requests no rule matches. */
+  readonly defaultService: AffinityBackendService;
+  /**
+   * Path rules (not together with route rules).
+   * @default - none
+   */
+  readonly pathRules?: PathRule[];
+  /**
+   * Route rules (not together with path rules).
+   * @default - none
+   */
+  readonly routeRules?: RouteRule[];
+}
+
+/** Properties of a `GlobalHttpsFrontend`. */
+export interface GlobalHttpsFrontendProps {
+  /** Prefix of the Google Cloud names (`<name>-url-map`, `<name>-https-proxy`, ...). */
+  readonly name: string;
+  /** Service for requests no host rule matches. */
+  readonly defaultService: AffinityBackendService;
+  /**
+   * Host rules.
+   * @default - none
+   */
+  readonly hostRules?: HostRule[];
+  /**
+   * Domains of a Google-managed certificate (no wildcards). Give this or `certificateIds`.
+   * @default - none
+   */
+  readonly managedCertificateDomains?: string[];
+  /**
+   * Existing certificate ids (self links). Give this or `managedCertificateDomains`.
+   * @default - none
+   */
+  readonly certificateIds?: string[];
+  /**
+   * SSL policy profile (minimum TLS 1.2 in both).
+   * @default SslProfile.MODERN
+   */
+  readonly sslProfile?: SslProfile;
+  /**
+   * Also listen on port 80 and redirect to HTTPS (301).
+   * @default true
+   */
+  readonly httpRedirect?: boolean;
+  /**
+   * Project.
+   * @default - the provider's project
+   */
+  readonly project?: string;
+}
+
+/**
+ * The frontend of a global external Application Load Balancer: a reserved global IP, a URL
+ * map, an HTTPS proxy with a strict SSL policy and a certificate, the forwarding rule on 443,
+ * and an optional HTTP→HTTPS redirect on 80. The scheme is taken from the services, which must
+ * all be global HTTP-family services of one scheme (B3).
+ */
+export class GlobalHttpsFrontend extends Construct {
+  /** The reserved IP address. */
+  public readonly ipAddress: string;
+  /** The URL map (escape hatch). */
+  public readonly urlMap: ComputeUrlMap;
+  /** The scheme shared by frontend and services. */
+  public readonly loadBalancingScheme: LoadBalancingScheme;
+
+  constructor(scope: Construct, id: string, props: GlobalHttpsFrontendProps) {
+    super(scope, id);
+    const hostRules = props.hostRules ?? [];
+    const services = uniqueServices(props.defaultService, hostRules);
+    applyFindings(this, validateFrontend(props, hostRules));
+    this.loadBalancingScheme = props.defaultService.loadBalancingScheme;
+    const scheme = this.loadBalancingScheme;
+    const n = props.name;
+    const project = props.project;
+
+    const address = new ComputeGlobalAddress(this, 'address', { name: `${n}-ip`, project });
+    this.ipAddress = address.address;
+
+    this.urlMap = new ComputeUrlMap(this, 'url-map', {
+      name: `${n}-url-map`,
+      project,
+      defaultService: props.defaultService.backendServiceId,
+      hostRule: hostRules.map((h) => ({ hosts: h.hosts, pathMatcher: h.pathMatcher })),
+      pathMatcher: hostRules.map((h) => renderPathMatcher(h)),
+    });
+
+    const sslPolicy = new ComputeSslPolicy(this, 'ssl-policy', {
+      name: `${n}-ssl-policy`,
+      project,
+      profile: props.sslProfile ?? SslProfile.MODERN,
+      minTlsVersion: 'TLS_1_2',
+    });
+
+    const certificates = props.certificateIds ?? [];
+    if (props.managedCertificateDomains) {
+      const cert = new ComputeManagedSslCertificate(this, 'certificate', {
+        name: `${n}-cert`,
+        project,
+        managed: { domains: props.managedCertificateDomains },
+        lifecycle: { createBeforeDestroy: true },
+      });
+      certificates.push(cert.id);
+    }
+
+    const httpsProxy = new ComputeTargetHttpsProxy(this, 'https-proxy', {
+      name: `${n}-https-proxy`,
+      project,
+      urlMap: this.urlMap.id,
+      sslCertificates: certificates,
+      sslPolicy: sslPolicy.id,
+    });
+
+    new ComputeGlobalForwardingRule(this, 'https-forwarding-rule', {
+      name: `${n}-https`,
+      project,
+      target: httpsProxy.id,
+      ipAddress: address.id,
+      ipProtocol: 'TCP',
+      portRange: '443',
+      loadBalancingScheme: scheme,
+    });
+
+    if (props.httpRedirect ?? true) {
+      const redirect = new ComputeUrlMap(this, 'http-redirect-url-map', {
+        name: `${n}-http-redirect`,
+        project,
+        defaultUrlRedirect: {
+          httpsRedirect: true,
+          redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT',
+          stripQuery: false,
+        },
+      });
+      const httpProxy = new ComputeTargetHttpProxy(this, 'http-proxy', {
+        name: `${n}-http-proxy`,
+        project,
+        urlMap: redirect.id,
+      });
+      new ComputeGlobalForwardingRule(this, 'http-forwarding-rule', {
+        name: `${n}-http`,
+        project,
+        target: httpProxy.id,
+        ipAddress: address.id,
+        ipProtocol: 'TCP',
+        portRange: '80',
+        loadBalancingScheme: scheme,
+      });
+    }
+
+    new TerraformOutput(this, 'ip-address', {
+      value: this.ipAddress,
+      description: `IP address of ${n}`,
+    });
+    addRuleValidation(this, () => ({ errors: checkSchemes(services), warnings: [] }));
+  }
+}
+
+function uniqueServices(
+  defaultService: AffinityBackendService,
+  hostRules: HostRule[],
+): AffinityBackendService[] {
+  const all = [defaultService];
+  for (const h of hostRules) {
+    all.push(
+      h.defaultService,
+      ...(h.pathRules ?? []).map((p) => p.service),
+      ...(h.routeRules ?? []).map((r) => r.service),
+    );
+  }
+  return [...new Set(all)];
+}
+
+/** B3: every reachable service is a global ALB service of the frontend's scheme. */
+function checkSchemes(services: AffinityBackendService[]): RuleViolation[] {
+  const scheme = services[0].loadBalancingScheme;
+  const v: RuleViolation[] = [];
+  for (const s of services) {
+    const ok =
+      s.loadBalancerKind === LoadBalancerKind.GLOBAL_EXTERNAL_ALB ||
+      s.loadBalancerKind === LoadBalancerKind.CLASSIC_ALB;
+    if (!ok || s.loadBalancingScheme !== scheme) {
+      v.push({
+        rule: 'B3',
+        attribute: 'services',
+        value: `${s.name} (${s.loadBalancingScheme} ${s.protocol}${s.region ? ` in ${s.region}` : ''})`,
+        problem: `cannot serve behind this frontend, whose forwarding rule uses ${scheme}: a backend service made for one load balancer cannot be used by another`,
+        allowed: `global ${scheme} backend services with HTTP, HTTPS, HTTP2 or H2C`,
+        fix: `give ${s.name} loadBalancingScheme ${scheme}, a global scope and an HTTP-family protocol, or route to another service`,
+      });
+    }
+  }
+  return v;
+}
+
+function renderPathMatcher(h: HostRule): ComputeUrlMapPathMatcher {
+  return {
+    name: h.pathMatcher,
+    defaultService: h.defaultService.backendServiceId,
+    pathRule: h.pathRules?.map((p) => ({ paths: p.paths, service: p.service.backendServiceId })),
+    routeRules: h.routeRules?.map((r) => ({
+      priority: r.priority,
+      service: r.service.backendServiceId,
+      matchRules: [
+        {
+          prefixMatch: r.prefixMatch ?? '/',
+          headerMatches: r.headerMatches?.map((m) => ({
+            headerName: m.headerName,
+            exactMatch: m.exactMatch,
+            prefixMatch: m.prefixMatch,
+            presentMatch: m.presentMatch,
+            invertMatch: m.invertMatch,
+          })),
+        },
+      ],
+    })),
+  };
+}
+
+/** N1, U1, U3, U4, U6 and certificate rules. */
+function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]) {
+  const errors: RuleViolation[] = [];
+  // The longest derived name is `<name>-http-redirect` (14 more characters).
+  errors.push(
+    ...checkGcpName('name', props.name),
+    ...checkGcpName('name (as <name>-http-redirect)', `${props.name}-http-redirect`),
+  );
+  const certs =
+    (props.managedCertificateDomains?.length ?? 0) + (props.certificateIds?.length ?? 0);
+  if (certs === 0) {
+    errors.push({
+      rule: 'U4',
+      attribute: 'managedCertificateDomains / certificateIds',
+      value: '(none)',
+      problem: 'leaves the HTTPS proxy without a certificate',
+      allowed: 'managed certificate domains or 1..15 certificate ids',
+      fix: "set managedCertificateDomains: ['app.example.com']",
+    });
+  }
+  if ((props.certificateIds?.length ?? 0) + (props.managedCertificateDomains ? 1 : 0) > 15) {
+    errors.push({
+      rule: 'U4',
+      attribute: 'certificateIds',
+      value: String(props.certificateIds?.length),
+      problem: 'is more certificates than a target HTTPS proxy takes',
+      allowed: 'at most 15 certificates',
+      fix: 'use a certificate map (Certificate Manager) for more',
+    });
+  }
+  for (const d of props.managedCertificateDomains ?? []) {
+    if (d.includes('*') || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(d)) {
+      errors.push({
+        rule: 'U7',
+        attribute: 'managedCertificateDomains',
+        value: `"${d}"`,
+        problem: 'is not a domain a Google-managed certificate can cover (no wildcards)',
+        allowed: 'fully qualified domain names such as app.example.com',
+        fix: 'list each host name, or use a Certificate Manager certificate for wildcards',
+      });
+    }
+  }
+  const matchers = new Set<string>();
+  for (const h of hostRules) {
+    errors.push(...checkGcpName(`hostRules[${h.pathMatcher}].pathMatcher`, h.pathMatcher));
+    if (matchers.has(h.pathMatcher)) {
+      errors.push({
+        rule: 'U1',
+        attribute: 'hostRules.pathMatcher',
+        value: `"${h.pathMatcher}"`,
+        problem: 'is used by two host rules',
+        allowed: 'unique path matcher names',
+        fix: 'rename one of them',
+      });
+    }
+    matchers.add(h.pathMatcher);
+    if (h.pathRules?.length && h.routeRules?.length) {
+      errors.push({
+        rule: 'U2',
+        attribute: `hostRules[${h.pathMatcher}]`,
+        value: 'pathRules and routeRules',
+        problem: 'a path matcher takes path rules or route rules, not both',
+        allowed: 'either pathRules or routeRules',
+        fix: 'express the path rules as route rules with prefixMatch',
+      });
+    }
+    const priorities = new Set<number>();
+    for (const r of h.routeRules ?? []) {
+      const at = `hostRules[${h.pathMatcher}].routeRules[priority ${r.priority}]`;
+      if (!Number.isInteger(r.priority) || r.priority < 0 || r.priority > 2_147_483_647) {
+        errors.push({
+          rule: 'U1',
+          attribute: `${at}.priority`,
+          value: String(r.priority),
+          problem: 'is out of range',
+          allowed: 'a whole number in 0..2147483647',
+          fix: 'use e.g. 10, 20, 30',
+        });
+      }
+      if (priorities.has(r.priority)) {
+        errors.push({
+          rule: 'U1',
+          attribute: `${at}.priority`,
+          value: String(r.priority),
+          problem: 'is used twice in this path matcher',
+          allowed: 'unique priorities',
+          fix: 'give each route rule its own priority',
+        });
+      }
+      priorities.add(r.priority);
+      const prefix = r.prefixMatch ?? '/';
+      if (!prefix.startsWith('/') || prefix.length > 1024) {
+        errors.push({
+          rule: 'U3',
+          attribute: `${at}.prefixMatch`,
+          value: `"${prefix}"`,
+          problem: 'is not a path prefix',
+          allowed: 'a prefix starting with "/", 1..1024 characters',
+          fix: `use "/${prefix.replace(/^\/*/, '')}"`,
+        });
+      }
+      for (const m of r.headerMatches ?? []) {
+        const kinds = [m.exactMatch, m.prefixMatch, m.presentMatch].filter(
+          (x) => x !== undefined,
+        ).length;
+        if (kinds !== 1) {
+          errors.push({
+            rule: 'U3',
+            attribute: `${at}.headerMatches[${m.headerName}]`,
+            value: kinds === 0 ? '(no match kind)' : 'several match kinds',
+            problem: 'needs exactly one way to match',
+            allowed: 'exactly one of exactMatch, prefixMatch, presentMatch',
+            fix: 'keep one of them (presentMatch: true matches any value)',
+          });
+        }
+      }
+    }
+    for (const p of h.pathRules ?? []) {
+      for (const path of p.paths) {
+        if (!path.startsWith('/')) {
+          errors.push({
+            rule: 'U3',
+            attribute: `hostRules[${h.pathMatcher}].pathRules.paths`,
+            value: `"${path}"`,
+            problem: 'is not an absolute path',
+            allowed: 'paths starting with "/"',
+            fix: `use "/${path}"`,
+          });
+        }
+      }
+    }
+  }
+  return { errors, warnings: [] };
+}

@@ -1,0 +1,296 @@
+import { Construct } from 'constructs';
+import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-check';
+import { ComputeRegionHealthCheck } from '@cdktf/provider-google/lib/compute-region-health-check';
+import { Duration } from '../core/duration';
+import { RuleViolation } from '../core/errors';
+import { checkDurationSeconds, checkIntRange } from '../core/rules';
+import { checkGcpName } from '../core/names';
+
+/** True for whitespace and ASCII control characters, which a request path cannot hold. */
+const isBadPathChar = (c: string): boolean =>
+  /\s/.test(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
+/** True when the text has characters outside 7-bit ASCII. */
+const hasNonAscii = (t: string): boolean => [...t].some((c) => c.charCodeAt(0) > 0x7f);
+
+/** The probe protocol of a health check. */
+export enum HealthCheckProtocol {
+  HTTP = 'HTTP',
+  HTTPS = 'HTTPS',
+  TCP = 'TCP',
+}
+
+/** Timing and thresholds shared by every health check. */
+export interface HealthCheckCommonOptions {
+  /**
+   * Google Cloud name of the health check.
+   * @default - `<backend service name>-hc`
+   */
+  readonly name?: string;
+  /**
+   * Port to probe. Unset means the backend's serving port (`USE_SERVING_PORT`).
+   * @default - the serving port (not available on passthrough Network Load Balancers)
+   */
+  readonly port?: number;
+  /**
+   * Time between probes (1..300 s).
+   * @default Duration.seconds(5)
+   */
+  readonly interval?: Duration;
+  /**
+   * Time to wait for an answer (1..300 s, at most `interval`).
+   * @default Duration.seconds(5)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Consecutive successes before a backend is healthy (1..10).
+   * @default 2
+   */
+  readonly healthyThreshold?: number;
+  /**
+   * Consecutive failures before a backend is unhealthy (1..10).
+   * @default 2
+   */
+  readonly unhealthyThreshold?: number;
+  /**
+   * Log probe results (Cloud Logging, charged).
+   * @default false
+   */
+  readonly logging?: boolean;
+  /**
+   * Description of the health check.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** Options of an HTTP or HTTPS health check. */
+export interface HttpHealthCheckOptions extends HealthCheckCommonOptions {
+  /**
+   * Request path (absolute path, RFC 3986; a query string is allowed on modern health checks).
+   * @default '/'
+   */
+  readonly requestPath?: string;
+  /**
+   * Host header of the probe.
+   * @default - the backend's IP address
+   */
+  readonly host?: string;
+  /**
+   * Expected text at the start of the response body (ASCII, first 1024 bytes).
+   * @default - any 200 response
+   */
+  readonly response?: string;
+}
+
+/** Options of a TCP health check. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a named options type keeps jsii signatures stable
+export interface TcpHealthCheckOptions extends HealthCheckCommonOptions {}
+
+/**
+ * A health check, as a value: the backend service that uses it creates it next to itself,
+ * global or regional to match (a global backend service takes a global health check, a
+ * regional Envoy-based one a regional health check).
+ */
+export class HealthCheck {
+  /** An HTTPS probe. */
+  public static https(options: HttpHealthCheckOptions = {}): HealthCheck {
+    return new HealthCheck(HealthCheckProtocol.HTTPS, options);
+  }
+
+  /** An HTTP probe. */
+  public static http(options: HttpHealthCheckOptions = {}): HealthCheck {
+    return new HealthCheck(HealthCheckProtocol.HTTP, options);
+  }
+
+  /** A TCP connect probe. */
+  public static tcp(options: TcpHealthCheckOptions = {}): HealthCheck {
+    return new HealthCheck(HealthCheckProtocol.TCP, options);
+  }
+
+  /** The probe protocol. */
+  public readonly protocol: HealthCheckProtocol;
+  /** Time between probes. */
+  public readonly interval: Duration;
+  /** Time to wait for an answer. */
+  public readonly timeout: Duration;
+  /** Consecutive successes before healthy. */
+  public readonly healthyThreshold: number;
+  /** Consecutive failures before unhealthy. */
+  public readonly unhealthyThreshold: number;
+  /** Fixed probe port, or undefined for the serving port. */
+  public readonly port?: number;
+  /** Request path (HTTP/HTTPS). */
+  public readonly requestPath?: string;
+  /** Explicit name, if given. */
+  public readonly name?: string;
+  private readonly options: HttpHealthCheckOptions;
+
+  private constructor(protocol: HealthCheckProtocol, options: HttpHealthCheckOptions) {
+    this.protocol = protocol;
+    this.options = options;
+    this.interval = options.interval ?? Duration.seconds(5);
+    this.timeout = options.timeout ?? Duration.seconds(5);
+    this.healthyThreshold = options.healthyThreshold ?? 2;
+    this.unhealthyThreshold = options.unhealthyThreshold ?? 2;
+    this.port = options.port;
+    this.name = options.name;
+    this.requestPath =
+      protocol === HealthCheckProtocol.TCP ? undefined : (options.requestPath ?? '/');
+  }
+
+  /** Rules H1–H6 and H8 (`passthrough`: the backend service is a passthrough NLB). */
+  public validate(name: string, passthrough: boolean): RuleViolation[] {
+    const v: RuleViolation[] = [];
+    const a = 'healthCheck';
+    v.push(...checkGcpName(`${a}.name`, name));
+    v.push(
+      ...checkDurationSeconds(
+        'H1',
+        `${a}.interval`,
+        this.interval,
+        1,
+        300,
+        'use Duration.seconds(1..300); 5 s is the default',
+      ),
+    );
+    v.push(
+      ...checkDurationSeconds(
+        'H1',
+        `${a}.timeout`,
+        this.timeout,
+        1,
+        300,
+        'use Duration.seconds(1..300); 5 s is the default',
+      ),
+    );
+    if (this.timeout.toSeconds() > this.interval.toSeconds()) {
+      v.push({
+        rule: 'H2',
+        attribute: `${a}.timeout`,
+        value: this.timeout.toString(),
+        problem: `is longer than the interval (${this.interval.toString()}); the API rejects it ("TimeoutSec should be less than checkIntervalSec")`,
+        allowed: `a timeout of at most the interval (${this.interval.toSeconds()}s; equal is fine)`,
+        fix: `lower the timeout to Duration.seconds(${this.interval.toSeconds()}) or raise the interval`,
+      });
+    }
+    v.push(
+      ...checkIntRange(
+        'H3',
+        `${a}.healthyThreshold`,
+        this.healthyThreshold,
+        1,
+        10,
+        'use 1..10 (default 2)',
+      ),
+    );
+    v.push(
+      ...checkIntRange(
+        'H3',
+        `${a}.unhealthyThreshold`,
+        this.unhealthyThreshold,
+        1,
+        10,
+        'use 1..10 (default 2)',
+      ),
+    );
+    v.push(
+      ...checkIntRange(
+        'H6',
+        `${a}.port`,
+        this.port,
+        1,
+        65535,
+        'use a TCP port in 1..65535, or omit it to probe the serving port',
+      ),
+    );
+    if (this.port === undefined && passthrough) {
+      v.push({
+        rule: 'H6',
+        attribute: `${a}.port`,
+        value: '(unset: USE_SERVING_PORT)',
+        problem:
+          'is not supported by passthrough Network Load Balancers, which have no serving port',
+        allowed: 'a fixed port 1..65535',
+        fix: 'set healthCheck port, e.g. HealthCheck.tcp({ port: 4822 })',
+      });
+    }
+    const path = this.requestPath;
+    if (path !== undefined && (!path.startsWith('/') || [...path].some(isBadPathChar))) {
+      v.push({
+        rule: 'H5',
+        attribute: `${a}.requestPath`,
+        value: JSON.stringify(path),
+        problem: 'is not an absolute RFC 3986 path',
+        allowed:
+          'a path starting with "/" with no spaces or control characters (a query string is fine)',
+        fix: `use "/${path
+          .replace(/^\/*/, '')
+          .split('')
+          .filter((c) => !isBadPathChar(c))
+          .join('')}"`,
+      });
+    }
+    const response = this.options.response;
+    if (response !== undefined && (hasNonAscii(response) || response.length > 1024)) {
+      v.push({
+        rule: 'H8',
+        attribute: `${a}.response`,
+        value: JSON.stringify(response.slice(0, 40)),
+        problem: 'is not ASCII or is longer than the 1024 bytes the probe reads',
+        allowed: 'ASCII text of at most 1024 characters',
+        fix: 'match a shorter ASCII prefix of the response body',
+      });
+    }
+    return v;
+  }
+
+  /**
+   * Creates the health check resource under `scope` (global, or regional when `region` is set)
+   * and returns its id (self link). Call `validate` first.
+   */
+  public render(
+    scope: Construct,
+    id: string,
+    name: string,
+    project?: string,
+    region?: string,
+  ): string {
+    const common = {
+      name,
+      project,
+      description: this.options.description,
+      checkIntervalSec: this.interval.toSeconds(),
+      timeoutSec: this.timeout.toSeconds(),
+      healthyThreshold: this.healthyThreshold,
+      unhealthyThreshold: this.unhealthyThreshold,
+      logConfig: this.options.logging ? { enable: true } : undefined,
+    };
+    const port =
+      this.port === undefined
+        ? { portSpecification: 'USE_SERVING_PORT' }
+        : { port: this.port, portSpecification: 'USE_FIXED_PORT' };
+    const http = {
+      ...port,
+      requestPath: this.requestPath,
+      host: this.options.host,
+      response: this.options.response,
+    };
+    const probe =
+      this.protocol === HealthCheckProtocol.HTTPS
+        ? { httpsHealthCheck: http }
+        : this.protocol === HealthCheckProtocol.HTTP
+          ? { httpHealthCheck: http }
+          : { tcpHealthCheck: port };
+    if (region !== undefined) {
+      return new ComputeRegionHealthCheck(scope, id, { ...common, ...probe, region }).id;
+    }
+    return new ComputeHealthCheck(scope, id, { ...common, ...probe }).id;
+  }
+
+  /** Human summary, e.g. `HTTPS :443 /health every 5s (timeout 5s)`. */
+  public toString(): string {
+    const port = this.port === undefined ? 'serving port' : `:${this.port}`;
+    const path = this.requestPath ? ` ${this.requestPath}` : '';
+    return `${this.protocol} ${port}${path} every ${this.interval.toSeconds()}s (timeout ${this.timeout.toSeconds()}s)`;
+  }
+}

@@ -1,0 +1,151 @@
+import { Construct } from 'constructs';
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
+import { checkIntRange } from '../core/rules';
+import { checkGcpName } from '../core/names';
+import { AffinityBackendService } from './affinity-backend-service';
+
+/**
+ * Source ranges of Google's health-check probers and, for the global external Application
+ * Load Balancer, of the Google Front Ends that proxy client traffic (H9).
+ */
+export const GOOGLE_PROBE_AND_GFE_RANGES: readonly string[] = ['35.191.0.0/16', '130.211.0.0/22'];
+
+/** Properties of a `LoadBalancerFirewall`. */
+export interface LoadBalancerFirewallProps {
+  /** Google Cloud name of the firewall rule. */
+  readonly name: string;
+  /** VPC network (name or self link). */
+  readonly network: string;
+  /** TCP ports to open: the serving ports and the health-check ports, and nothing else. */
+  readonly ports: number[];
+  /**
+   * Network tags of the backend instances. Give tags or service accounts so the rule only
+   * opens the backends.
+   * @default - none
+   */
+  readonly targetTags?: string[];
+  /**
+   * Service accounts of the backend instances.
+   * @default - none
+   */
+  readonly targetServiceAccounts?: string[];
+  /**
+   * Backend services whose serving and probe ports must be covered; checked at synth.
+   * @default - none
+   */
+  readonly services?: AffinityBackendService[];
+  /**
+   * Priority, 0..65535.
+   * @default 1000
+   */
+  readonly priority?: number;
+  /**
+   * Log connections matched by the rule.
+   * @default false
+   */
+  readonly logging?: boolean;
+  /**
+   * Project.
+   * @default - the provider's project
+   */
+  readonly project?: string;
+}
+
+/**
+ * The ingress firewall rule that admits Google's health-check probers and Front Ends
+ * (35.191.0.0/16, 130.211.0.0/22) to the backends' serving and probe ports, and nothing else.
+ * IPv4 only: IPv6 probe ranges need a rule of their own.
+ */
+export class LoadBalancerFirewall extends Construct {
+  /** The firewall rule (escape hatch). */
+  public readonly firewall: ComputeFirewall;
+  /** Ports opened. */
+  public readonly ports: number[];
+
+  constructor(scope: Construct, id: string, props: LoadBalancerFirewallProps) {
+    super(scope, id);
+    const errors: RuleViolation[] = [...checkGcpName('name', props.name)];
+    const warnings: RuleViolation[] = [];
+    errors.push(
+      ...checkIntRange('H9', 'priority', props.priority, 0, 65535, 'use 0..65535 (default 1000)'),
+    );
+    if (props.ports.length === 0) {
+      errors.push({
+        rule: 'H9',
+        attribute: 'ports',
+        value: '[]',
+        problem: 'opens nothing',
+        allowed: 'one or more TCP ports 1..65535',
+        fix: 'list the serving port and the health-check port, e.g. [443]',
+      });
+    }
+    for (const p of props.ports) {
+      errors.push(...checkIntRange('H9', 'ports', p, 1, 65535, 'use TCP ports 1..65535'));
+    }
+    if (!props.targetTags?.length && !props.targetServiceAccounts?.length) {
+      warnings.push({
+        rule: 'H9',
+        attribute: 'targetTags',
+        value: '(none)',
+        problem: 'leaves the rule on every instance of the network, not only the backends',
+        allowed: 'targetTags or targetServiceAccounts of the backend instances',
+        fix: "set targetTags to the backends' network tags, e.g. ['mcp-backend']",
+      });
+    }
+    if (props.targetTags?.length && props.targetServiceAccounts?.length) {
+      errors.push({
+        rule: 'H9',
+        attribute: 'targetServiceAccounts',
+        value: props.targetServiceAccounts.join(', '),
+        problem: 'is set together with targetTags; a firewall rule takes one or the other',
+        allowed: 'targetTags or targetServiceAccounts',
+        fix: 'keep one of them',
+      });
+    }
+    applyFindings(this, { errors, warnings });
+
+    this.ports = [...new Set(props.ports)].sort((a, b) => a - b);
+    this.firewall = new ComputeFirewall(this, 'firewall', {
+      name: props.name,
+      project: props.project,
+      network: props.network,
+      direction: 'INGRESS',
+      priority: props.priority ?? 1000,
+      sourceRanges: [...GOOGLE_PROBE_AND_GFE_RANGES],
+      targetTags: props.targetTags,
+      targetServiceAccounts: props.targetServiceAccounts,
+      allow: [{ protocol: 'tcp', ports: this.ports.map(String) }],
+      logConfig: props.logging ? { metadata: 'INCLUDE_ALL_METADATA' } : undefined,
+    });
+
+    const services = props.services ?? [];
+    addRuleValidation(this, () => ({
+      errors: services.flatMap((s) => this.uncovered(s)),
+      warnings: [],
+    }));
+  }
+
+  /** H9: the service's probe port and every backend group's serving port must be open. */
+  private uncovered(service: AffinityBackendService): RuleViolation[] {
+    const needed = new Map<number, string>();
+    if (service.healthCheck.port !== undefined)
+      needed.set(service.healthCheck.port, `health check of ${service.name}`);
+    for (const b of service.backends) {
+      for (const p of b.group.namedPorts) {
+        if (p.name === service.portName)
+          needed.set(p.port, `serving port "${p.name}" of ${b.group.groupName}`);
+      }
+    }
+    return [...needed.entries()]
+      .filter(([port]) => !this.ports.includes(port))
+      .map(([port, what]) => ({
+        rule: 'H9',
+        attribute: 'ports',
+        value: `[${this.ports.join(', ')}]`,
+        problem: `does not open ${port}, the ${what}: probes fail and every backend is unhealthy`,
+        allowed: `ports including ${port}`,
+        fix: `add ${port} to ports`,
+      }));
+  }
+}

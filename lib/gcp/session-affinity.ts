@@ -1,0 +1,459 @@
+import { Duration } from '../core/duration';
+import { RuleViolation } from '../core/errors';
+import { checkDurationSeconds, listOf } from '../core/rules';
+import { LoadBalancerKind } from './load-balancing';
+
+/** Every `session_affinity` value of Google Cloud backend services. */
+export enum SessionAffinityType {
+  NONE = 'NONE',
+  CLIENT_IP = 'CLIENT_IP',
+  CLIENT_IP_PROTO = 'CLIENT_IP_PROTO',
+  CLIENT_IP_PORT_PROTO = 'CLIENT_IP_PORT_PROTO',
+  CLIENT_IP_NO_DESTINATION = 'CLIENT_IP_NO_DESTINATION',
+  GENERATED_COOKIE = 'GENERATED_COOKIE',
+  HEADER_FIELD = 'HEADER_FIELD',
+  HTTP_COOKIE = 'HTTP_COOKIE',
+  STRONG_COOKIE_AFFINITY = 'STRONG_COOKIE_AFFINITY',
+}
+
+/** Options of a cookie-based affinity the load balancer generates. */
+export interface GeneratedCookieOptions {
+  /**
+   * How long the cookie (and so the stickiness) lasts. 0 makes it a session cookie.
+   * @default - the API default (0: a session cookie); always emitted when given
+   */
+  readonly ttl?: Duration;
+}
+
+/** Options of an affinity keyed on a named HTTP cookie. */
+export interface NamedCookieOptions {
+  /** Name of the cookie. */
+  readonly name: string;
+  /**
+   * Path of the cookie.
+   * @default - no path attribute (the whole host)
+   */
+  readonly path?: string;
+  /**
+   * Lifetime of the cookie and so of the stickiness (0..14 days). Required for
+   * STRONG_COOKIE_AFFINITY, optional for HTTP_COOKIE.
+   * @default - session cookie (HTTP_COOKIE only)
+   */
+  readonly ttl?: Duration;
+}
+
+/** Options of header-field affinity. */
+export interface HeaderAffinityOptions {
+  /**
+   * `consistent_hash.minimum_ring_size`; only used by RING_HASH.
+   * @default - the API default (1024)
+   */
+  readonly minimumRingSize?: number;
+}
+
+/**
+ * Options for `SessionAffinity.fromType`, the data-driven factory. Every field is checked
+ * against the type: a TTL on a type without a cookie is an error, not silently dropped.
+ */
+export interface SessionAffinityOptions {
+  /**
+   * Stickiness lifetime. Only cookie-based types use one.
+   * @default - none
+   */
+  readonly ttl?: Duration;
+  /**
+   * Cookie name (HTTP_COOKIE, STRONG_COOKIE_AFFINITY).
+   * @default - none
+   */
+  readonly cookieName?: string;
+  /**
+   * Cookie path (HTTP_COOKIE, STRONG_COOKIE_AFFINITY).
+   * @default - none
+   */
+  readonly cookiePath?: string;
+  /**
+   * Header name (HEADER_FIELD).
+   * @default - none
+   */
+  readonly headerName?: string;
+  /**
+   * `consistent_hash.minimum_ring_size` (HEADER_FIELD, HTTP_COOKIE with RING_HASH).
+   * @default - the API default (1024)
+   */
+  readonly minimumRingSize?: number;
+}
+
+/** The longest affinity cookie lifetime the API accepts: two weeks (S5). */
+export const MAX_COOKIE_TTL_SECONDS = 1_209_600;
+/** Above this the provider docs and GKE BackendConfig still claim a one-day limit (S5b). */
+export const LEGACY_COOKIE_TTL_SECONDS = 86_400;
+
+const T = SessionAffinityType;
+const K = LoadBalancerKind;
+
+/** Affinity types each load balancer accepts (§1 matrix of the rule catalogue). */
+const ACCEPTED: Record<LoadBalancerKind, SessionAffinityType[]> = {
+  [K.GLOBAL_EXTERNAL_ALB]: [
+    T.NONE,
+    T.CLIENT_IP,
+    T.GENERATED_COOKIE,
+    T.HEADER_FIELD,
+    T.HTTP_COOKIE,
+    T.STRONG_COOKIE_AFFINITY,
+  ],
+  [K.REGIONAL_EXTERNAL_ALB]: [
+    T.NONE,
+    T.CLIENT_IP,
+    T.GENERATED_COOKIE,
+    T.HEADER_FIELD,
+    T.HTTP_COOKIE,
+    T.STRONG_COOKIE_AFFINITY,
+  ],
+  [K.INTERNAL_ALB]: [
+    T.NONE,
+    T.CLIENT_IP,
+    T.GENERATED_COOKIE,
+    T.HEADER_FIELD,
+    T.HTTP_COOKIE,
+    T.STRONG_COOKIE_AFFINITY,
+  ],
+  [K.CLASSIC_ALB]: [T.NONE, T.CLIENT_IP, T.GENERATED_COOKIE],
+  [K.PROXY_NLB]: [T.NONE, T.CLIENT_IP],
+  [K.TRAFFIC_DIRECTOR]: [T.NONE, T.CLIENT_IP, T.GENERATED_COOKIE, T.HEADER_FIELD, T.HTTP_COOKIE],
+  [K.EXTERNAL_PASSTHROUGH_NLB]: [T.NONE, T.CLIENT_IP, T.CLIENT_IP_PROTO, T.CLIENT_IP_PORT_PROTO],
+  [K.INTERNAL_PASSTHROUGH_NLB]: [
+    T.NONE,
+    T.CLIENT_IP,
+    T.CLIENT_IP_PROTO,
+    T.CLIENT_IP_PORT_PROTO,
+    T.CLIENT_IP_NO_DESTINATION,
+  ],
+};
+
+/** Affinity types that use a cookie and therefore a TTL. */
+const COOKIE_TYPES: SessionAffinityType[] = [
+  T.GENERATED_COOKIE,
+  T.HTTP_COOKIE,
+  T.STRONG_COOKIE_AFFINITY,
+];
+/** Affinity types that hash on a key and need RING_HASH/MAGLEV plus `consistent_hash` (S2, S3). */
+const HASH_TYPES: SessionAffinityType[] = [T.HEADER_FIELD, T.HTTP_COOKIE];
+
+/**
+ * Session affinity ("sticky sessions") of a Google Cloud backend service.
+ *
+ * Use the typed factories: each takes exactly the settings its type uses, so a cookie TTL
+ * cannot be attached to CLIENT_IP by accident. `fromType` exists for data-driven
+ * configurations and checks at synth what the factories check at compile time.
+ */
+export class SessionAffinity {
+  /** No affinity: every request is balanced on its own. */
+  public static none(): SessionAffinity {
+    return new SessionAffinity(T.NONE, {});
+  }
+
+  /** Stick on the client IP (best effort behind NAT and proxies; no TTL). */
+  public static clientIp(): SessionAffinity {
+    return new SessionAffinity(T.CLIENT_IP, {});
+  }
+
+  /** Client IP + protocol (passthrough Network Load Balancers only). */
+  public static clientIpProto(): SessionAffinity {
+    return new SessionAffinity(T.CLIENT_IP_PROTO, {});
+  }
+
+  /** Client IP + port + protocol (passthrough Network Load Balancers only). */
+  public static clientIpPortProto(): SessionAffinity {
+    return new SessionAffinity(T.CLIENT_IP_PORT_PROTO, {});
+  }
+
+  /** Client IP regardless of destination (internal passthrough NLB as next hop only). */
+  public static clientIpNoDestination(): SessionAffinity {
+    return new SessionAffinity(T.CLIENT_IP_NO_DESTINATION, {});
+  }
+
+  /** A cookie the load balancer generates (`GCLB`), lasting `ttl` (`affinity_cookie_ttl_sec`). */
+  public static generatedCookie(options: GeneratedCookieOptions = {}): SessionAffinity {
+    return new SessionAffinity(T.GENERATED_COOKIE, { ttl: options.ttl });
+  }
+
+  /**
+   * Hash on an HTTP header (e.g. `X-Personality`): every request with the same value goes to
+   * the same backend while the backend set is stable. Needs RING_HASH or MAGLEV, which the
+   * backend service sets (RING_HASH unless you choose MAGLEV). No TTL: the stickiness lasts
+   * as long as the header value does.
+   */
+  public static header(headerName: string, options: HeaderAffinityOptions = {}): SessionAffinity {
+    return new SessionAffinity(T.HEADER_FIELD, {
+      headerName,
+      minimumRingSize: options.minimumRingSize,
+    });
+  }
+
+  /** Hash on a named HTTP cookie (`consistent_hash.http_cookie`); the LB sets it if absent. */
+  public static httpCookie(options: NamedCookieOptions): SessionAffinity {
+    return new SessionAffinity(T.HTTP_COOKIE, {
+      cookieName: options.name,
+      cookiePath: options.path,
+      ttl: options.ttl,
+    });
+  }
+
+  /**
+   * Stateful cookie affinity (`strong_session_affinity_cookie`): a session stays on its
+   * backend even when backends are added or autoscaled, until the cookie expires.
+   */
+  public static strongCookie(options: NamedCookieOptions): SessionAffinity {
+    return new SessionAffinity(T.STRONG_COOKIE_AFFINITY, {
+      cookieName: options.name,
+      cookiePath: options.path,
+      ttl: options.ttl,
+    });
+  }
+
+  /** Data-driven factory: any type with any options; mismatches are reported at synth. */
+  public static fromType(
+    type: SessionAffinityType,
+    options: SessionAffinityOptions = {},
+  ): SessionAffinity {
+    return new SessionAffinity(type, options);
+  }
+
+  /** The `session_affinity` value. */
+  public readonly type: SessionAffinityType;
+  /** Stickiness lifetime, for cookie-based types. */
+  public readonly ttl?: Duration;
+  /** Cookie name (HTTP_COOKIE, STRONG_COOKIE_AFFINITY). */
+  public readonly cookieName?: string;
+  /** Cookie path (HTTP_COOKIE, STRONG_COOKIE_AFFINITY). */
+  public readonly cookiePath?: string;
+  /** Header name (HEADER_FIELD). */
+  public readonly headerName?: string;
+  /** `consistent_hash.minimum_ring_size`. */
+  public readonly minimumRingSize?: number;
+
+  private constructor(type: SessionAffinityType, options: SessionAffinityOptions) {
+    this.type = type;
+    this.ttl = options.ttl;
+    this.cookieName = options.cookieName;
+    this.cookiePath = options.cookiePath;
+    this.headerName = options.headerName;
+    this.minimumRingSize = options.minimumRingSize;
+  }
+
+  /** True for the cookie-based types (the only ones with a TTL). */
+  public get usesCookie(): boolean {
+    return COOKIE_TYPES.includes(this.type);
+  }
+
+  /** True when the type hashes on a key and needs RING_HASH/MAGLEV + `consistent_hash`. */
+  public get needsConsistentHash(): boolean {
+    return HASH_TYPES.includes(this.type);
+  }
+
+  /** The affinity types a load balancer accepts. */
+  public static acceptedBy(kind: LoadBalancerKind): SessionAffinityType[] {
+    return [...ACCEPTED[kind]];
+  }
+
+  /**
+   * Checks this affinity on its own and against the load balancer it is used with:
+   * S1 (matrix), S2/S3/S4 (companion fields), S5/S5b (TTL), and fields that do not belong
+   * to the type. `describe` names the load balancer, e.g. `an EXTERNAL_MANAGED HTTPS backend service`.
+   */
+  public validate(
+    kind: LoadBalancerKind,
+    describe: string,
+  ): { errors: RuleViolation[]; warnings: RuleViolation[] } {
+    const errors: RuleViolation[] = [];
+    const warnings: RuleViolation[] = [];
+    const accepted = ACCEPTED[kind];
+    const all = Object.values(SessionAffinityType) as string[];
+
+    if (!all.includes(this.type)) {
+      errors.push({
+        rule: 'S1',
+        attribute: 'sessionAffinity',
+        value: String(this.type),
+        problem: 'is not a session affinity type',
+        allowed: listOf(accepted),
+        fix: 'use one of the SessionAffinity factories',
+      });
+      return { errors, warnings };
+    }
+
+    if (!accepted.includes(this.type)) {
+      errors.push({
+        rule: 'S1',
+        attribute: 'sessionAffinity',
+        value: this.type,
+        problem: `is not accepted by ${describe} (${kind}); the API rejects it at apply`,
+        allowed: listOf(accepted),
+        fix: suggestionFor(this, accepted),
+      });
+    }
+
+    // A TTL only means something where there is a cookie (S5).
+    if (this.ttl !== undefined && !this.usesCookie) {
+      const ttl = this.ttl.toSeconds();
+      errors.push({
+        rule: 'S5',
+        attribute: 'sessionAffinity.ttl',
+        value: this.ttl.toString(),
+        problem: `is set on ${this.type}, which has no cookie, so the load balancer would ignore it (affinity_cookie_ttl_sec needs GENERATED_COOKIE or HTTP_COOKIE)`,
+        allowed: 'a TTL only with GENERATED_COOKIE, HTTP_COOKIE or STRONG_COOKIE_AFFINITY',
+        fix: accepted.includes(T.GENERATED_COOKIE)
+          ? `for stickiness that lasts ${ttl}s use SessionAffinity.generatedCookie({ ttl: Duration.seconds(${ttl}) }), or drop the TTL`
+          : 'drop the TTL: this load balancer has no cookie-based affinity',
+      });
+    }
+    if (this.ttl !== undefined && this.usesCookie) {
+      errors.push(
+        ...checkDurationSeconds(
+          'S5',
+          'sessionAffinity.ttl',
+          this.ttl,
+          0,
+          MAX_COOKIE_TTL_SECONDS,
+          'use at most Duration.days(14); 0 makes a session cookie',
+        ),
+      );
+      if (
+        this.type !== T.STRONG_COOKIE_AFFINITY &&
+        this.ttl.toSeconds() > LEGACY_COOKIE_TTL_SECONDS &&
+        this.ttl.toSeconds() <= MAX_COOKIE_TTL_SECONDS
+      ) {
+        warnings.push({
+          rule: 'S5b',
+          attribute: 'sessionAffinity.ttl',
+          value: this.ttl.toString(),
+          problem:
+            'is above one day; the API accepts up to 14 days, but provider docs and GKE BackendConfig still state a one-day limit',
+          allowed: `0..${MAX_COOKIE_TTL_SECONDS}s (one day or less is safe everywhere)`,
+          fix: 'keep it if you rely on the API limit, or use Duration.days(1) or less',
+        });
+      }
+    }
+
+    if (
+      this.type === T.STRONG_COOKIE_AFFINITY &&
+      (this.cookieName === undefined || this.ttl === undefined)
+    ) {
+      errors.push({
+        rule: 'S4',
+        attribute: 'sessionAffinity',
+        value: `STRONG_COOKIE_AFFINITY (cookie name ${this.cookieName ?? 'missing'}, ttl ${this.ttl?.toString() ?? 'missing'})`,
+        problem: 'needs strong_session_affinity_cookie with a name and a TTL',
+        allowed: 'a cookie name and a TTL of 0..14 days',
+        fix: "use SessionAffinity.strongCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
+      });
+    }
+    if (this.type === T.HTTP_COOKIE && this.cookieName === undefined) {
+      errors.push({
+        rule: 'S3',
+        attribute: 'sessionAffinity',
+        value: 'HTTP_COOKIE (no cookie name)',
+        problem: 'needs consistent_hash.http_cookie with a cookie name',
+        allowed: 'a cookie name',
+        fix: "use SessionAffinity.httpCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
+      });
+    }
+    if (this.type === T.HEADER_FIELD && !this.headerName) {
+      errors.push({
+        rule: 'S2',
+        attribute: 'sessionAffinity',
+        value: 'HEADER_FIELD (no header name)',
+        problem: 'needs consistent_hash.http_header_name',
+        allowed: 'an HTTP header name',
+        fix: "use SessionAffinity.header('X-Personality')",
+      });
+    }
+
+    // Fields that belong to other types (S2, S4): refuse rather than drop.
+    if (this.headerName !== undefined && this.type !== T.HEADER_FIELD) {
+      errors.push({
+        rule: 'S2',
+        attribute: 'sessionAffinity.headerName',
+        value: `"${this.headerName}"`,
+        problem: `is set on ${this.type}; consistent_hash.http_header_name only applies to HEADER_FIELD`,
+        allowed: 'a header name only with HEADER_FIELD',
+        fix: `use SessionAffinity.header('${this.headerName}') or drop the header name`,
+      });
+    }
+    if (
+      (this.cookieName !== undefined || this.cookiePath !== undefined) &&
+      this.type !== T.HTTP_COOKIE &&
+      this.type !== T.STRONG_COOKIE_AFFINITY
+    ) {
+      errors.push({
+        rule: 'S4',
+        attribute: 'sessionAffinity.cookieName',
+        value: `"${this.cookieName ?? this.cookiePath}"`,
+        problem: `is set on ${this.type}, which does not use a named cookie`,
+        allowed: 'a cookie name or path only with HTTP_COOKIE or STRONG_COOKIE_AFFINITY',
+        fix: 'use SessionAffinity.httpCookie({...}) or SessionAffinity.strongCookie({...}), or drop the cookie name',
+      });
+    }
+    if (this.minimumRingSize !== undefined && !this.needsConsistentHash) {
+      errors.push({
+        rule: 'S8',
+        attribute: 'sessionAffinity.minimumRingSize',
+        value: String(this.minimumRingSize),
+        problem: `is set on ${this.type}, which does not use consistent hashing`,
+        allowed: 'minimumRingSize only with HEADER_FIELD or HTTP_COOKIE',
+        fix: 'drop minimumRingSize',
+      });
+    }
+    if (
+      this.minimumRingSize !== undefined &&
+      (!Number.isInteger(this.minimumRingSize) ||
+        this.minimumRingSize < 1 ||
+        this.minimumRingSize > 8_388_608)
+    ) {
+      errors.push({
+        rule: 'S8',
+        attribute: 'sessionAffinity.minimumRingSize',
+        value: String(this.minimumRingSize),
+        problem: 'is out of range',
+        allowed: 'a whole number in 1..8388608',
+        fix: 'omit it to use the default of 1024',
+      });
+    }
+    return { errors, warnings };
+  }
+
+  /** Human summary, e.g. `GENERATED_COOKIE (ttl 1800s)`. */
+  public toString(): string {
+    const parts: string[] = [];
+    if (this.headerName) parts.push(`header ${this.headerName}`);
+    if (this.cookieName) parts.push(`cookie ${this.cookieName}`);
+    if (this.ttl) parts.push(`ttl ${this.ttl.toSeconds()}s`);
+    return parts.length ? `${this.type} (${parts.join(', ')})` : this.type;
+  }
+}
+
+/** A concrete way out for an affinity the load balancer rejects. */
+function suggestionFor(affinity: SessionAffinity, accepted: SessionAffinityType[]): string {
+  const ttl = affinity.ttl
+    ? `{ ttl: Duration.seconds(${affinity.ttl.toSeconds()}) }`
+    : '{ ttl: Duration.hours(1) }';
+  if (
+    affinity.type === T.CLIENT_IP_PORT_PROTO ||
+    affinity.type === T.CLIENT_IP_PROTO ||
+    affinity.type === T.CLIENT_IP_NO_DESTINATION
+  ) {
+    if (accepted.includes(T.STRONG_COOKIE_AFFINITY)) {
+      return `for per-client stickiness on an HTTP(S) load balancer use SessionAffinity.strongCookie({ name: 'SESSION', ttl: ... }) or SessionAffinity.generatedCookie(${ttl})`;
+    }
+    if (accepted.includes(T.GENERATED_COOKIE))
+      return `use SessionAffinity.generatedCookie(${ttl}) or SessionAffinity.clientIp()`;
+    return 'use SessionAffinity.clientIp()';
+  }
+  if (COOKIE_TYPES.includes(affinity.type) || affinity.type === T.HEADER_FIELD) {
+    if (accepted.includes(T.GENERATED_COOKIE)) {
+      return `use SessionAffinity.generatedCookie(${ttl}), or move to an EXTERNAL_MANAGED scheme for ${affinity.type}`;
+    }
+    return 'use SessionAffinity.clientIp(): this load balancer has no HTTP-level affinity';
+  }
+  return `use one of: ${listOf(accepted)}`;
+}
