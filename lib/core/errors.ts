@@ -90,7 +90,8 @@ export function addRuleValidation(scope: IConstruct, rules: () => RuleFindings):
         reportWarnings(scope, findings.warnings);
         warned = true;
       }
-      return findings.errors.map((v) => formatViolation(scope.node.path, v));
+      // cdktf prefixes each message with `[<construct path>]`; no need to repeat it.
+      return findings.errors.map((v) => formatViolation('', v).replace(/^: /, ''));
     },
   });
 }
