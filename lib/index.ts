@@ -11,3 +11,6 @@ export * from './gcp/affinity-backend-service';
 export * from './gcp/zonal-backend-group';
 export * from './gcp/load-balancer-firewall';
 export * from './gcp/global-https-frontend';
+export * from './k8s/pod-draining';
+export * from './k8s/guacd-pool-rules';
+export * from './k8s/guacd-stateful-pool';

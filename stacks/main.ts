@@ -1,5 +1,7 @@
 import { App } from 'cdktf';
 import { buildMcpDeployment } from './mcp';
+import { GuacdClusterStack } from './guacd-cluster-stack';
+import { GUACD_CLUSTERS } from './guacd-topology';
 import { DEFAULT_PROJECT, mcpTopology } from './topology';
 
 // `cdktf synth` runs this (see cdktf.json). Project and domain can be overridden through
@@ -12,4 +14,6 @@ const ctx = (key: string): string | undefined => {
 const project = ctx('mcpProject') ?? process.env.MCP_PROJECT ?? DEFAULT_PROJECT;
 const domain = ctx('mcpDomain') ?? process.env.MCP_DOMAIN ?? 'mcp.example.com';
 buildMcpDeployment(app, mcpTopology(project, domain));
+for (const cluster of GUACD_CLUSTERS)
+  new GuacdClusterStack(app, `guacd-${cluster.cluster}`, cluster);
 app.synth();

@@ -1,0 +1,356 @@
+import { Construct } from 'constructs';
+import { TerraformOutput } from 'cdktf';
+import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
+import { Duration } from '../core/duration';
+import { DrainingPolicy } from '../core/draining-policy';
+import { applyFindings } from '../core/errors';
+import { renderPodDraining } from './pod-draining';
+import { GUACD_PORT, PoolSpec, validatePool } from './guacd-pool-rules';
+
+/** CPU and memory of each guacd container (Kubernetes quantities). */
+export interface GuacdResources {
+  /** @default '100m' */
+  readonly cpuRequest?: string;
+  /** @default '500m' */
+  readonly cpuLimit?: string;
+  /** @default '256Mi' */
+  readonly memoryRequest?: string;
+  /** @default '512Mi' */
+  readonly memoryLimit?: string;
+}
+
+/** Properties of a `GuacdStatefulPool`. */
+export interface GuacdStatefulPoolProps {
+  /**
+   * Labels of the Guacamole web pods, the only pods allowed to reach guacd. They open the
+   * guacd connections, so ClientIP affinity keys on *their* IPs, not the end users'.
+   */
+  readonly webPodSelector: { [key: string]: string };
+  /**
+   * Namespace of the web pods.
+   * @default - the pool's namespace
+   */
+  readonly webNamespace?: string;
+  /**
+   * StatefulSet name; pods are `<name>-0`, `<name>-1`, ...
+   * @default 'guacd-stateful'
+   */
+  readonly name?: string;
+  /**
+   * Namespace (must exist).
+   * @default 'guacamole'
+   */
+  readonly namespace?: string;
+  /**
+   * Name of the ClientIP-affinity Service.
+   * @default 'guacd-service'
+   */
+  readonly affinityServiceName?: string;
+  /**
+   * guacd image with a pinned tag.
+   * @default 'guacamole/guacd:1.6.0'
+   */
+  readonly image?: string;
+  /**
+   * Number of pods. Give this or `concurrentUsers`.
+   * @default - from concurrentUsers, else 3
+   */
+  readonly replicas?: number;
+  /**
+   * Concurrent remote-desktop users to size for: replicas = ceil(users / usersPerPod).
+   * @default - not used
+   */
+  readonly concurrentUsers?: number;
+  /**
+   * Users one guacd pod serves.
+   * @default 20
+   */
+  readonly usersPerPod?: number;
+  /**
+   * ClientIP affinity timeout (1 s..1 day).
+   * @default Duration.hours(1)
+   */
+  readonly sessionAffinityTimeout?: Duration;
+  /**
+   * Draining: the preStop hook waits while sessions are open, up to the timeout; the grace
+   * period is the timeout plus the shutdown margin. Sessions still open then are cut (guacd
+   * kills every connection on SIGTERM).
+   * @default DrainingPolicy.of(Duration.minutes(30))
+   */
+  readonly draining?: DrainingPolicy;
+  /**
+   * Container resources.
+   * @default - 100m/500m CPU, 256Mi/512Mi memory
+   */
+  readonly resources?: GuacdResources;
+  /**
+   * CIDRs of the remote-desktop targets guacd may connect to.
+   * @default ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] (private networks)
+   */
+  readonly remoteDesktopCidrs?: string[];
+  /**
+   * TCP ports of the remote-desktop targets (SSH, RDP, VNC, telnet...).
+   * @default [22, 3389, 5900, 5901]
+   */
+  readonly remoteDesktopPorts?: number[];
+  /**
+   * Numeric uid and gid of the guacd user (the image's user is a name, which runAsNonRoot
+   * cannot verify).
+   * @default 1000
+   */
+  readonly runAsUser?: number;
+  /**
+   * Wait for rollouts in Terraform. With draining, a rollout can take replicas × grace; the
+   * update timeout is sized for that. False returns at once (with a warning).
+   * @default true
+   */
+  readonly waitForRollout?: boolean;
+}
+
+/**
+ * Apache Guacamole's guacd as a StatefulSet: each guacd keeps its sessions in process memory,
+ * so a session (and anyone joining it) must reach the guacd that owns it.
+ *
+ * Creates a headless Service, a ClientIP-affinity Service, one Service per pod (exact pinning
+ * by `statefulset.kubernetes.io/pod-name`), a NetworkPolicy (only the web pods reach 4822),
+ * a PodDisruptionBudget, restricted pod security and a preStop drain.
+ */
+export class GuacdStatefulPool extends Construct {
+  /** StatefulSet name. */
+  public readonly name: string;
+  /** Namespace. */
+  public readonly namespace: string;
+  /** Number of pods. */
+  public readonly replicas: number;
+  /** guacd port (4822). */
+  public readonly port = GUACD_PORT;
+  /** ClientIP affinity timeout in seconds. */
+  public readonly sessionAffinityTimeoutSeconds: number;
+  /** Pod names, `<name>-<i>`. */
+  public readonly podNames: string[];
+  /** Per-pod Service addresses, `<svc>.<namespace>.svc.cluster.local:4822`, one per pod in order. */
+  public readonly podAddresses: string[];
+  /** Address of the affinity Service. */
+  public readonly affinityAddress: string;
+  /** Grace period in seconds. */
+  public readonly terminationGracePeriodSeconds: number;
+  /** The StatefulSet (escape hatch). */
+  public readonly statefulSet: StatefulSetV1;
+
+  constructor(scope: Construct, id: string, props: GuacdStatefulPoolProps) {
+    super(scope, id);
+    const spec: PoolSpec = {
+      name: props.name ?? 'guacd-stateful',
+      namespace: props.namespace ?? 'guacamole',
+      affinityServiceName: props.affinityServiceName ?? 'guacd-service',
+      image: props.image ?? 'guacamole/guacd:1.6.0',
+      replicas: props.replicas,
+      concurrentUsers: props.concurrentUsers,
+      usersPerPod: props.usersPerPod ?? 20,
+      affinityTimeout: props.sessionAffinityTimeout ?? Duration.hours(1),
+      draining: props.draining ?? DrainingPolicy.of(Duration.minutes(30)),
+      webPodSelector: props.webPodSelector,
+      remoteDesktopCidrs: props.remoteDesktopCidrs ?? [
+        '10.0.0.0/8',
+        '172.16.0.0/12',
+        '192.168.0.0/16',
+      ],
+      remoteDesktopPorts: props.remoteDesktopPorts ?? [22, 3389, 5900, 5901],
+      runAsUser: props.runAsUser ?? 1000,
+      waitForRollout: props.waitForRollout ?? true,
+    };
+    const { findings, replicas } = validatePool(spec);
+    applyFindings(this, findings);
+
+    const ns = spec.namespace;
+    this.name = spec.name;
+    this.namespace = ns;
+    this.replicas = replicas;
+    this.sessionAffinityTimeoutSeconds = spec.affinityTimeout.toSeconds();
+    const labels = { 'app.kubernetes.io/name': 'guacd', 'app.kubernetes.io/instance': spec.name };
+    const drain = renderPodDraining(spec.draining, GUACD_PORT, replicas);
+    this.terminationGracePeriodSeconds = drain.terminationGracePeriodSeconds;
+    const headless = `${spec.name}-headless`;
+    const port = [{ name: 'guacd', port: GUACD_PORT, targetPort: 'guacd', protocol: 'TCP' }];
+    const uid = String(spec.runAsUser);
+    const r = props.resources ?? {};
+    const tcpProbe = { tcpSocket: [{ port: 'guacd' }] };
+
+    new ServiceV1(this, 'headless-service', {
+      metadata: { name: headless, namespace: ns, labels },
+      spec: { clusterIp: 'None', selector: labels, port },
+    });
+
+    this.statefulSet = new StatefulSetV1(this, 'stateful-set', {
+      metadata: { name: spec.name, namespace: ns, labels },
+      waitForRollout: spec.waitForRollout,
+      timeouts: {
+        create: `${Math.ceil(drain.rolloutSeconds / 60)}m`,
+        update: `${Math.ceil(drain.rolloutSeconds / 60)}m`,
+        delete: `${Math.ceil(drain.rolloutSeconds / 60)}m`,
+      },
+      spec: {
+        serviceName: headless,
+        replicas: String(replicas),
+        podManagementPolicy: 'OrderedReady',
+        selector: { matchLabels: labels },
+        updateStrategy: [{ type: 'RollingUpdate', rollingUpdate: [{ partition: 0 }] }],
+        template: {
+          metadata: { labels },
+          spec: {
+            terminationGracePeriodSeconds: drain.terminationGracePeriodSeconds,
+            automountServiceAccountToken: false,
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: uid,
+              runAsGroup: uid,
+              fsGroup: uid,
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
+            affinity: {
+              podAntiAffinity: {
+                preferredDuringSchedulingIgnoredDuringExecution: [
+                  {
+                    weight: 100,
+                    podAffinityTerm: {
+                      topologyKey: 'kubernetes.io/hostname',
+                      labelSelector: [{ matchLabels: labels }],
+                    },
+                  },
+                ],
+              },
+            },
+            container: [
+              {
+                name: 'guacd',
+                image: spec.image,
+                port: [{ name: 'guacd', containerPort: GUACD_PORT, protocol: 'TCP' }],
+                env: [{ name: 'LOG_LEVEL', value: 'info' }],
+                resources: {
+                  requests: { cpu: r.cpuRequest ?? '100m', memory: r.memoryRequest ?? '256Mi' },
+                  limits: { cpu: r.cpuLimit ?? '500m', memory: r.memoryLimit ?? '512Mi' },
+                },
+                startupProbe: { ...tcpProbe, periodSeconds: 5, failureThreshold: 30 },
+                readinessProbe: {
+                  ...tcpProbe,
+                  periodSeconds: 5,
+                  timeoutSeconds: 3,
+                  failureThreshold: 3,
+                },
+                livenessProbe: {
+                  ...tcpProbe,
+                  periodSeconds: 10,
+                  timeoutSeconds: 5,
+                  failureThreshold: 3,
+                },
+                lifecycle: { preStop: [{ exec: { command: drain.preStopCommand } }] },
+                securityContext: {
+                  runAsNonRoot: true,
+                  runAsUser: uid,
+                  readOnlyRootFilesystem: true,
+                  allowPrivilegeEscalation: false,
+                  privileged: false,
+                  capabilities: { drop: ['ALL'] },
+                  seccompProfile: { type: 'RuntimeDefault' },
+                },
+                volumeMount: [
+                  { name: 'home', mountPath: '/home/guacd' },
+                  { name: 'tmp', mountPath: '/tmp' },
+                ],
+              },
+            ],
+            volume: [
+              { name: 'home', emptyDir: {} },
+              { name: 'tmp', emptyDir: {} },
+            ],
+          },
+        },
+      },
+    });
+
+    new ServiceV1(this, 'affinity-service', {
+      metadata: { name: spec.affinityServiceName, namespace: ns, labels },
+      spec: {
+        type: 'ClusterIP',
+        selector: labels,
+        port,
+        sessionAffinity: 'ClientIP',
+        sessionAffinityConfig: { clientIp: { timeoutSeconds: this.sessionAffinityTimeoutSeconds } },
+      },
+    });
+    this.affinityAddress = `${spec.affinityServiceName}.${ns}.svc.cluster.local:${GUACD_PORT}`;
+
+    this.podNames = [];
+    this.podAddresses = [];
+    for (let i = 0; i < replicas; i++) {
+      const pod = `${spec.name}-${i}`;
+      new ServiceV1(this, `pod-service-${i}`, {
+        metadata: {
+          name: pod,
+          namespace: ns,
+          labels: { ...labels, 'pinned-pod': pod },
+        },
+        spec: {
+          type: 'ClusterIP',
+          selector: { ...labels, 'statefulset.kubernetes.io/pod-name': pod },
+          port,
+        },
+      });
+      this.podNames.push(pod);
+      this.podAddresses.push(`${pod}.${ns}.svc.cluster.local:${GUACD_PORT}`);
+    }
+
+    const webPeer = props.webNamespace
+      ? {
+          podSelector: { matchLabels: props.webPodSelector },
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': props.webNamespace } },
+        }
+      : { podSelector: { matchLabels: props.webPodSelector } };
+    new NetworkPolicyV1(this, 'network-policy', {
+      metadata: { name: `${spec.name}-network-policy`, namespace: ns, labels },
+      spec: {
+        podSelector: { matchLabels: labels },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{ from: [webPeer], ports: [{ port: String(GUACD_PORT), protocol: 'TCP' }] }],
+        egress: [
+          {
+            to: [
+              { namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
+            ],
+            ports: [
+              { port: '53', protocol: 'UDP' },
+              { port: '53', protocol: 'TCP' },
+            ],
+          },
+          // An egress rule with no `to` would allow every destination: emit it only when
+          // there are targets and ports.
+          ...(spec.remoteDesktopCidrs.length > 0 && spec.remoteDesktopPorts.length > 0
+            ? [
+                {
+                  to: spec.remoteDesktopCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+                  ports: spec.remoteDesktopPorts.map((p) => ({ port: String(p), protocol: 'TCP' })),
+                },
+              ]
+            : []),
+        ],
+      },
+    });
+
+    new PodDisruptionBudgetV1(this, 'pod-disruption-budget', {
+      metadata: { name: `${spec.name}-pdb`, namespace: ns, labels },
+      spec: { selector: { matchLabels: labels }, maxUnavailable: '1' },
+    });
+
+    new TerraformOutput(this, 'pod-addresses', {
+      value: this.podAddresses,
+      description: `Pinned guacd addresses of ${spec.name}, one per pod (use as a connection's guacd-hostname:guacd-port)`,
+    });
+    new TerraformOutput(this, 'affinity-address', {
+      value: this.affinityAddress,
+      description: 'ClientIP-affinity guacd Service',
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import { DrainingPolicy } from '../core/draining-policy';
+import { RuleViolation } from '../core/errors';
+import { checkDurationSeconds } from '../core/rules';
+
+/** How a `DrainingPolicy` becomes Kubernetes settings for a pod that serves TCP on `port`. */
+export interface PodDrainingSettings {
+  /** `lifecycle.preStop.exec.command`. */
+  readonly preStopCommand: string[];
+  /** `terminationGracePeriodSeconds`: the drain wait plus the shutdown margin. */
+  readonly terminationGracePeriodSeconds: number;
+  /** Worst-case time for a rolling update of `replicas` pods, in seconds. */
+  readonly rolloutSeconds: number;
+}
+
+/**
+ * The `preStop` script: wait while the container has ESTABLISHED TCP connections on its
+ * local `port` (read from /proc/net/tcp{,6}, so it needs only busybox sh and awk), or until
+ * the timeout. The grace countdown starts before preStop runs, so the grace period must be
+ * longer than this wait. A kubelet tcpSocket probe is open for milliseconds; at worst it
+ * delays the exit by one poll.
+ */
+export function drainScript(port: number, timeoutSeconds: number, pollSeconds: number): string {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  return [
+    `end=$(( $(date +%s) + ${timeoutSeconds} ))`,
+    'while [ "$(date +%s)" -lt "$end" ]; do',
+    `  n=$(cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '$2 ~ /:${hex}$/ && $4 == "01"' | wc -l)`,
+    '  [ "$n" -eq 0 ] && exit 0',
+    `  sleep ${pollSeconds}`,
+    'done',
+    'exit 0',
+  ].join('\n');
+}
+
+/** Rules K4/K5 for the Kubernetes rendering of a draining policy. */
+export function validatePodDraining(policy: DrainingPolicy): RuleViolation[] {
+  const v: RuleViolation[] = [];
+  v.push(
+    ...checkDurationSeconds(
+      'K4',
+      'draining.timeout',
+      policy.timeout,
+      0,
+      7 * 86_400,
+      'use Duration.minutes(...) up to 7 days',
+    ),
+  );
+  v.push(
+    ...checkDurationSeconds(
+      'K4',
+      'draining.pollInterval',
+      policy.pollInterval,
+      1,
+      300,
+      'use Duration.seconds(1..300)',
+    ),
+  );
+  v.push(
+    ...checkDurationSeconds(
+      'K4',
+      'draining.shutdownMargin',
+      policy.shutdownMargin,
+      1,
+      3600,
+      'use at least Duration.seconds(1) (default 15 s) so the grace period outlasts the drain wait',
+    ),
+  );
+  return v;
+}
+
+/** Renders a validated policy. */
+export function renderPodDraining(
+  policy: DrainingPolicy,
+  port: number,
+  replicas: number,
+): PodDrainingSettings {
+  const timeout = policy.timeout.toSeconds();
+  const grace = timeout + policy.shutdownMargin.toSeconds();
+  return {
+    preStopCommand: ['/bin/sh', '-c', drainScript(port, timeout, policy.pollInterval.toSeconds())],
+    terminationGracePeriodSeconds: grace,
+    // Pods are replaced one at a time; each may take a full grace period plus a start-up.
+    rolloutSeconds: replicas * (grace + 120),
+  };
+}
