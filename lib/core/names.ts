@@ -1,47 +1,36 @@
 import { Token } from 'cdktf';
 import { RuleViolation } from './errors';
 
-const GCP_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** RFC 1035 label: the shape of both Google Cloud resource names and Kubernetes Service names. */
+const RFC_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Checks a Google Cloud resource name (RFC 1035: `[a-z]([-a-z0-9]*[a-z0-9])?`, at most 63 characters). */
-export function checkGcpName(attribute: string, name: string): RuleViolation[] {
+function checkLabel(rule: string, what: string, attribute: string, name: string): RuleViolation[] {
   if (Token.isUnresolved(name)) return [];
-  if (GCP_NAME.test(name) && name.length <= 63) return [];
+  if (RFC_1035_LABEL.test(name) && name.length <= 63) return [];
   return [
     {
-      rule: 'N1',
+      rule,
       attribute,
       value: `"${name}"`,
       problem:
         name.length > 63
-          ? `is ${name.length} characters long, too long for a Google Cloud resource name`
-          : 'is not a valid Google Cloud resource name',
-      allowed:
-        'lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen, 1..63 characters',
-      fix: `use a name such as "${suggestName(name)}"`,
-    },
-  ];
-}
-
-/** Checks a Kubernetes DNS-1035 label (Service names and the like): `[a-z]([-a-z0-9]*[a-z0-9])?`, at most 63 characters. */
-export function checkDns1035Label(attribute: string, name: string): RuleViolation[] {
-  if (Token.isUnresolved(name)) return [];
-  if (DNS_1035.test(name) && name.length <= 63) return [];
-  return [
-    {
-      rule: 'N2',
-      attribute,
-      value: `"${name}"`,
-      problem:
-        name.length > 63
-          ? `is ${name.length} characters long, too long for a DNS-1035 label`
-          : 'is not a DNS-1035 label',
+          ? `is ${name.length} characters long, too long for ${what}`
+          : `is not ${what}`,
       allowed:
         'lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen, 1..63 characters',
       fix: `use a shorter or simpler name such as "${suggestName(name)}"`,
     },
   ];
+}
+
+/** Checks a Google Cloud resource name (RFC 1035: `[a-z]([-a-z0-9]*[a-z0-9])?`, at most 63 characters). */
+export function checkGcpName(attribute: string, name: string): RuleViolation[] {
+  return checkLabel('N1', 'a valid Google Cloud resource name', attribute, name);
+}
+
+/** Checks a Kubernetes DNS-1035 label (Service names and the like), same shape and length. */
+export function checkDns1035Label(attribute: string, name: string): RuleViolation[] {
+  return checkLabel('N2', 'a DNS-1035 label', attribute, name);
 }
 
 function suggestName(name: string): string {
