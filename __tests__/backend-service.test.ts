@@ -242,6 +242,12 @@ describe('scheme and protocol (B1, B2, B5)', () => {
     ).not.toThrow();
   });
 
+  test('B6: a network on a global service is refused, not dropped', () => {
+    expect(fails({ network: 'default' })).toMatch(
+      /network "default" is set on a global backend service.*rule B6/,
+    );
+  });
+
   test('N1: Google Cloud names', () => {
     expect(fails({ name: 'MCP_Backend' })).toMatch(
       /name "MCP_Backend" is not a valid Google Cloud resource name.*"mcp-backend"/,

@@ -168,7 +168,19 @@ export class AffinityBackendService extends Construct {
       healthCheck: props.healthCheck,
       healthCheckName,
     };
-    applyFindings(this, validateService(this.spec));
+    const own = validateService(this.spec);
+    if (props.network !== undefined && !regional) {
+      // A global backend service has no network field: refuse rather than drop it.
+      own.errors.push({
+        rule: 'B6',
+        attribute: 'network',
+        value: `"${props.network}"`,
+        problem: 'is set on a global backend service, which has no network',
+        allowed: 'network only with region (regional INTERNAL services)',
+        fix: 'remove network, or set region for a regional service',
+      });
+    }
+    applyFindings(this, own);
 
     this.name = props.name;
     this.loadBalancingScheme = props.loadBalancingScheme;

@@ -125,7 +125,7 @@ export function effectiveLocalityPolicy(
 }
 
 /** Rules that depend only on the service's own settings (checked in the constructor). */
-export function validateService(spec: ServiceSpec): RuleFindings {
+export function validateService(spec: ServiceSpec): Findings {
   const f: Findings = { errors: [], warnings: [] };
   f.errors.push(...checkGcpName('name', spec.name));
 
