@@ -50,6 +50,16 @@ function build(overrides: Partial<AffinityBackendServiceProps> = {}): {
   return { stack, svc, json: synthJson(stack) };
 }
 
+/** An internal passthrough NLB service (regional, TCP, no port name). */
+const internalNlb: Partial<AffinityBackendServiceProps> = {
+  region: 'r',
+  loadBalancingScheme: LoadBalancingScheme.INTERNAL,
+  protocol: BackendProtocol.TCP,
+  portName: undefined,
+  healthCheck: HealthCheck.tcp({ port: 1 }),
+  sessionAffinity: SessionAffinity.none(),
+};
+
 const fails = (overrides: Partial<AffinityBackendServiceProps>) => errorOf(() => build(overrides));
 const warns = (overrides: Partial<AffinityBackendServiceProps>) =>
   warningsOf(build(overrides).stack).join('\n');
@@ -451,6 +461,17 @@ describe('draining, timeout and logging (T1–T3)', () => {
     ).toBe(0);
   });
 
+  test('T1: Kubernetes-only draining options are not silently ignored on Google Cloud', () => {
+    const k8sOptions = DrainingPolicy.withOptions({
+      timeout: Duration.seconds(60),
+      pollInterval: Duration.seconds(2),
+    });
+    expect(warns({ draining: k8sOptions })).toMatch(
+      /draining pollInterval 2s, shutdownMargin 15s has Kubernetes-only options/,
+    );
+    expect(warns({ draining: DrainingPolicy.of(Duration.seconds(60)) })).toBe('');
+  });
+
   test('T2: timeout at least 1 s; long and passthrough timeouts warned about', () => {
     expect(fails({ timeout: Duration.seconds(0) })).toMatch(/timeout 0s is out of range.*rule T2/);
     expect(warns({ timeout: Duration.days(2) })).toMatch(/above one day/);
@@ -458,15 +479,7 @@ describe('draining, timeout and logging (T1–T3)', () => {
       only(build({ timeout: Duration.minutes(10) }).json, 'google_compute_backend_service')
         .timeout_sec,
     ).toBe(600);
-    const nlb = {
-      region: 'r',
-      loadBalancingScheme: LoadBalancingScheme.INTERNAL,
-      protocol: BackendProtocol.TCP,
-      portName: undefined,
-      healthCheck: HealthCheck.tcp({ port: 1 }),
-      sessionAffinity: SessionAffinity.none(),
-      backends: [],
-    };
+    const nlb = { ...internalNlb, backends: [] };
     expect(warns({ ...nlb, timeout: Duration.seconds(30) })).toMatch(
       /is ignored by internal passthrough Network Load Balancers/,
     );
@@ -554,14 +567,7 @@ describe('backends and capacity (C0–C12, B8)', () => {
     expect(() =>
       build({ ...proxy, backends: backends({ maxConnectionsPerInstance: 100 }) }),
     ).not.toThrow();
-    const nlb = {
-      region: 'r',
-      loadBalancingScheme: LoadBalancingScheme.INTERNAL,
-      protocol: BackendProtocol.TCP,
-      portName: undefined,
-      healthCheck: HealthCheck.tcp({ port: 1 }),
-      sessionAffinity: SessionAffinity.none(),
-    };
+    const nlb = internalNlb;
     expect(fails({ ...nlb, backends: backends({ maxConnections: 5 }) })).toMatch(
       /maxConnections 5 cannot be set on internal passthrough/,
     );
@@ -609,14 +615,7 @@ describe('backends and capacity (C0–C12, B8)', () => {
   });
 
   test('C8: passthrough backends take no capacity scaler; all-zero capacity is refused', () => {
-    const nlb = {
-      region: 'r',
-      loadBalancingScheme: LoadBalancingScheme.INTERNAL,
-      protocol: BackendProtocol.TCP,
-      portName: undefined,
-      healthCheck: HealthCheck.tcp({ port: 1 }),
-      sessionAffinity: SessionAffinity.none(),
-    };
+    const nlb = internalNlb;
     expect(fails({ ...nlb, backends: backends({ capacityScaler: 1 }) })).toMatch(
       /capacityScaler 1 cannot be set on internal passthrough/,
     );

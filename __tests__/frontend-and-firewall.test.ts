@@ -6,6 +6,7 @@ import {
   GlobalHttpsFrontend,
   GlobalHttpsFrontendProps,
   HealthCheck,
+  HostRule,
   InstanceGroup,
   LoadBalancerFirewall,
   LoadBalancerFirewallProps,
@@ -81,6 +82,11 @@ describe('LoadBalancerFirewall (H9)', () => {
     );
   });
 });
+
+/** Frontend props with one host rule for `a` whose default service is `x`. */
+function hostRule(s: TerraformStack, rule: Partial<HostRule>): Partial<GlobalHttpsFrontendProps> {
+  return { hostRules: [{ hosts: ['a'], pathMatcher: 'a', defaultService: svc(s, 'x'), ...rule }] };
+}
 
 describe('GlobalHttpsFrontend (B3, U1–U7)', () => {
   const build = (p: (stack: TerraformStack) => Partial<GlobalHttpsFrontendProps>) => {
@@ -179,31 +185,21 @@ describe('GlobalHttpsFrontend (B3, U1–U7)', () => {
   test('U2: path rules or route rules, not both; path rules are absolute', () => {
     expect(
       errorOf(() =>
-        build((s) => ({
-          hostRules: [
-            {
-              hosts: ['a'],
-              pathMatcher: 'a',
-              defaultService: svc(s, 'x'),
-              pathRules: [{ paths: ['/v'], service: svc(s, 'y') }],
-              routeRules: [{ priority: 1, service: svc(s, 'z') }],
-            },
-          ],
-        })),
+        build((s) =>
+          hostRule(s, {
+            pathRules: [{ paths: ['/v'], service: svc(s, 'y') }],
+            routeRules: [{ priority: 1, service: svc(s, 'z') }],
+          }),
+        ),
       ),
     ).toMatch(/takes path rules or route rules, not both/);
     expect(
       errorOf(() =>
-        build((s) => ({
-          hostRules: [
-            {
-              hosts: ['a'],
-              pathMatcher: 'a',
-              defaultService: svc(s, 'x'),
-              pathRules: [{ paths: ['v'], service: svc(s, 'y') }],
-            },
-          ],
-        })),
+        build((s) =>
+          hostRule(s, {
+            pathRules: [{ paths: ['v'], service: svc(s, 'y') }],
+          }),
+        ),
       ),
     ).toMatch(/"v" is not an absolute path/);
   });
@@ -222,6 +218,11 @@ describe('GlobalHttpsFrontend (B3, U1–U7)', () => {
     expect(only(json, 'google_compute_target_https_proxy').ssl_certificates).toEqual([
       'projects/p/global/sslCertificates/c',
     ]);
+    // Given ids and a managed certificate together; the caller's array is left as it was.
+    const ids = ['projects/p/global/sslCertificates/c'];
+    const both = build(() => ({ certificateIds: ids }));
+    expect(only(both, 'google_compute_target_https_proxy').ssl_certificates).toHaveLength(2);
+    expect(ids).toEqual(['projects/p/global/sslCertificates/c']);
   });
 
   test('N1: derived names stay within 63 characters', () => {

@@ -237,6 +237,21 @@ describe('GuacdStatefulPool rules (K1–K9)', () => {
     );
   });
 
+  test('K5: resource quantities; K3: web namespace name', () => {
+    expect(fails({ resources: { memoryLimit: '512MB' } })).toMatch(
+      /resources.memoryLimit "512MB" is not a Kubernetes quantity.*rule K5/,
+    );
+    expect(fails({ resources: { cpuRequest: '1 core' } })).toMatch(
+      /resources.cpuRequest "1 core".*500m/,
+    );
+    const c = sts(pool({ resources: { cpuLimit: '1', memoryLimit: '1Gi' } }).json).spec.template
+      .spec.container[0];
+    expect(c.resources.limits).toEqual({ cpu: '1', memory: '1Gi' });
+    expect(fails({ webNamespace: 'Web_NS' })).toMatch(
+      /webNamespace "Web_NS" is not a DNS-1035 label/,
+    );
+  });
+
   test('K6: ports and uid', () => {
     expect(fails({ remoteDesktopPorts: [70000] })).toMatch(
       /remoteDesktopPorts 70000 is out of range.*rule K6/,

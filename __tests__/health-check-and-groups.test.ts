@@ -183,7 +183,7 @@ describe('ZonalBackendGroup (M1–M3)', () => {
     );
     expect(
       errorOf(() => build({ autoscaling: { minReplicas: 1, maxReplicas: 2, cpuTarget: 1.5 } })),
-    ).toMatch(/autoscaling.cpuTarget 1.5 is out of range/);
+    ).toMatch(/autoscaling.cpuTarget 1.5 is out of range \(allowed: a fraction in \(0, 1\]/);
     expect(
       errorOf(() =>
         build({ autoscaling: { minReplicas: 1, maxReplicas: 2, loadBalancingTarget: 0 } }),

@@ -59,6 +59,8 @@ export class DrainingPolicy {
   public readonly pollInterval: Duration;
   /** Extra time after the drain wait before the kubelet's SIGKILL. */
   public readonly shutdownMargin: Duration;
+  /** True when `pollInterval` or `shutdownMargin` was given (they only mean something on Kubernetes). */
+  public readonly kubernetesOptionsGiven: boolean;
 
   private constructor(options: DrainingPolicyOptions) {
     if (!options || !(options.timeout instanceof Duration)) {
@@ -67,6 +69,8 @@ export class DrainingPolicy {
       );
     }
     this.timeout = options.timeout;
+    this.kubernetesOptionsGiven =
+      options.pollInterval !== undefined || options.shutdownMargin !== undefined;
     this.pollInterval = options.pollInterval ?? Duration.seconds(5);
     this.shutdownMargin = options.shutdownMargin ?? Duration.seconds(15);
   }

@@ -205,6 +205,18 @@ export function validateService(spec: ServiceSpec): Findings {
     });
   }
 
+  if (spec.draining.kubernetesOptionsGiven) {
+    f.warnings.push({
+      rule: 'T1',
+      attribute: 'draining',
+      value: `pollInterval ${spec.draining.pollInterval.toString()}, shutdownMargin ${spec.draining.shutdownMargin.toString()}`,
+      problem:
+        'has Kubernetes-only options, which a Google Cloud backend service does not use (it only has the timeout)',
+      allowed: 'DrainingPolicy.of(timeout) on Google Cloud',
+      fix: 'use DrainingPolicy.of(Duration.seconds(...)) here, and keep the options for GuacdStatefulPool',
+    });
+  }
+
   // T2: backend timeout.
   if (spec.timeout !== undefined) {
     f.errors.push(

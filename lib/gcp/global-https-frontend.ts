@@ -175,7 +175,7 @@ export class GlobalHttpsFrontend extends Construct {
       minTlsVersion: 'TLS_1_2',
     });
 
-    const certificates = props.certificateIds ?? [];
+    const certificates = [...(props.certificateIds ?? [])]; // never mutate the caller's array
     if (props.managedCertificateDomains) {
       const cert = new ComputeManagedSslCertificate(this, 'certificate', {
         name: `${n}-cert`,

@@ -3,7 +3,7 @@ import { ComputeInstanceGroupManager } from '@cdktf/provider-google/lib/compute-
 import { ComputeAutoscaler } from '@cdktf/provider-google/lib/compute-autoscaler';
 import { Duration } from '../core/duration';
 import { RuleViolation, applyFindings } from '../core/errors';
-import { checkDurationSeconds, checkIntRange, checkRange } from '../core/rules';
+import { checkDurationSeconds, checkIntRange } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { IInstanceGroup, NamedPort } from './instance-group';
 
@@ -190,32 +190,20 @@ function validateZonalGroup(
         fix: `set maxReplicas to at least ${a.minReplicas}`,
       });
     }
-    if (a.cpuTarget !== undefined && !(a.cpuTarget > 0 && a.cpuTarget <= 1)) {
-      errors.push(
-        ...checkRange(
-          'M3',
-          'autoscaling.cpuTarget',
-          a.cpuTarget,
-          Number.MIN_VALUE,
-          1,
-          'use a fraction in (0, 1], e.g. 0.6',
-        ),
-      );
-    }
-    if (
-      a.loadBalancingTarget !== undefined &&
-      !(a.loadBalancingTarget > 0 && a.loadBalancingTarget <= 1)
-    ) {
-      errors.push(
-        ...checkRange(
-          'M3',
-          'autoscaling.loadBalancingTarget',
-          a.loadBalancingTarget,
-          Number.MIN_VALUE,
-          1,
-          'use a fraction in (0, 1], e.g. 0.8',
-        ),
-      );
+    for (const [attribute, value, example] of [
+      ['cpuTarget', a.cpuTarget, 0.6],
+      ['loadBalancingTarget', a.loadBalancingTarget, 0.8],
+    ] as const) {
+      if (value !== undefined && !(value > 0 && value <= 1)) {
+        errors.push({
+          rule: 'M3',
+          attribute: `autoscaling.${attribute}`,
+          value: String(value),
+          problem: 'is out of range',
+          allowed: 'a fraction in (0, 1] (0 excluded)',
+          fix: `use e.g. ${example}`,
+        });
+      }
     }
     errors.push(
       ...checkDurationSeconds(

@@ -25,11 +25,17 @@ export interface PoolSpec {
   readonly affinityTimeout: Duration;
   readonly draining: DrainingPolicy;
   readonly webPodSelector: { [key: string]: string };
+  readonly webNamespace?: string;
+  /** Resource quantities by attribute name (`resources.cpuRequest` ...). */
+  readonly resources: { [attribute: string]: string };
   readonly remoteDesktopCidrs: string[];
   readonly remoteDesktopPorts: number[];
   readonly runAsUser: number;
   readonly waitForRollout: boolean;
 }
+
+/** A Kubernetes quantity such as `100m`, `0.5`, `256Mi`, `1G`. */
+const QUANTITY = /^\d+(\.\d+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
 
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
@@ -102,6 +108,24 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
   errors.push(...checkDns1035Label('name (headless Service)', `${spec.name}-headless`));
   errors.push(...checkDns1035Label('affinityServiceName', spec.affinityServiceName));
   errors.push(...checkDns1035Label('namespace', spec.namespace));
+  if (spec.webNamespace !== undefined)
+    errors.push(...checkDns1035Label('webNamespace', spec.webNamespace));
+
+  // K5: resource quantities (a typo would only fail at apply).
+  for (const [attribute, quantity] of Object.entries(spec.resources)) {
+    if (!QUANTITY.test(quantity)) {
+      errors.push({
+        rule: 'K5',
+        attribute,
+        value: `"${quantity}"`,
+        problem: 'is not a Kubernetes quantity',
+        allowed: attribute.includes('cpu')
+          ? 'cores or millicores, e.g. "500m" or "0.5"'
+          : 'bytes with a unit, e.g. "512Mi"',
+        fix: attribute.includes('cpu') ? 'use e.g. "500m"' : 'use e.g. "512Mi"',
+      });
+    }
+  }
 
   // K4: draining (grace > drain is structural: grace = timeout + margin, margin >= 1 s).
   errors.push(...validatePodDraining(spec.draining));

@@ -153,6 +153,13 @@ export class GuacdStatefulPool extends Construct {
       affinityTimeout: props.sessionAffinityTimeout ?? Duration.hours(1),
       draining: props.draining ?? DrainingPolicy.of(Duration.minutes(30)),
       webPodSelector: props.webPodSelector,
+      webNamespace: props.webNamespace,
+      resources: {
+        'resources.cpuRequest': props.resources?.cpuRequest ?? '100m',
+        'resources.cpuLimit': props.resources?.cpuLimit ?? '500m',
+        'resources.memoryRequest': props.resources?.memoryRequest ?? '256Mi',
+        'resources.memoryLimit': props.resources?.memoryLimit ?? '512Mi',
+      },
       remoteDesktopCidrs: props.remoteDesktopCidrs ?? [
         '10.0.0.0/8',
         '172.16.0.0/12',
@@ -176,7 +183,7 @@ export class GuacdStatefulPool extends Construct {
     const headless = `${spec.name}-headless`;
     const port = [{ name: 'guacd', port: GUACD_PORT, targetPort: 'guacd', protocol: 'TCP' }];
     const uid = String(spec.runAsUser);
-    const r = props.resources ?? {};
+    const r = spec.resources;
     const tcpProbe = { tcpSocket: [{ port: 'guacd' }] };
 
     new ServiceV1(this, 'headless-service', {
@@ -230,8 +237,11 @@ export class GuacdStatefulPool extends Construct {
                 port: [{ name: 'guacd', containerPort: GUACD_PORT, protocol: 'TCP' }],
                 env: [{ name: 'LOG_LEVEL', value: 'info' }],
                 resources: {
-                  requests: { cpu: r.cpuRequest ?? '100m', memory: r.memoryRequest ?? '256Mi' },
-                  limits: { cpu: r.cpuLimit ?? '500m', memory: r.memoryLimit ?? '512Mi' },
+                  requests: {
+                    cpu: r['resources.cpuRequest'],
+                    memory: r['resources.memoryRequest'],
+                  },
+                  limits: { cpu: r['resources.cpuLimit'], memory: r['resources.memoryLimit'] },
                 },
                 startupProbe: { ...tcpProbe, periodSeconds: 5, failureThreshold: 30 },
                 readinessProbe: {
