@@ -66,7 +66,18 @@ export class McpGlobalStack extends TerraformStack {
       services: all,
     });
 
-    const { mcp, voice, vls, sao, personality } = this.services;
+    const role = (id: string): AffinityBackendService => {
+      const service = this.services[id];
+      if (!service) {
+        throw new Error(
+          `${this.node.path}: the frontend routes to a service with id "${id}", which the topology does not define (ids: ${Object.keys(this.services).join(', ')}); add it to stacks/topology.ts or change the routes`,
+        );
+      }
+      return service;
+    };
+    const [mcp, voice, vls, sao, personality] = ['mcp', 'voice', 'vls', 'sao', 'personality'].map(
+      role,
+    );
     this.frontend = new GlobalHttpsFrontend(this, 'frontend', {
       name: 'mcp-lb',
       defaultService: mcp,

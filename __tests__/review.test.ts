@@ -1,0 +1,434 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { Duration, SessionAffinity } from '../lib';
+import {
+  BackendServiceEntry,
+  Finding,
+  StatefulSetEntry,
+  compareInventories,
+  runReview,
+} from '../lib/review';
+import { buildMcpDeployment } from '../stacks/mcp';
+import { GuacdClusterStack } from '../stacks/guacd-cluster-stack';
+import { GUACD_CLUSTERS, GuacdClusterTopology } from '../stacks/guacd-topology';
+import { McpTopology, mcpTopology } from '../stacks/topology';
+import { synthApp } from './helpers';
+
+const fixtures = path.join(__dirname, 'fixtures');
+
+function synthAll(topology: McpTopology, clusters: GuacdClusterTopology[]): string {
+  return synthApp((app: App) => {
+    buildMcpDeployment(app, topology);
+    for (const c of clusters) new GuacdClusterStack(app, `guacd-${c.cluster}`, c);
+  }).outdir;
+}
+
+// The reference deployment, and a changed copy of it (what a pull request might do).
+const reference = mcpTopology();
+const base = synthAll(reference, GUACD_CLUSTERS);
+const changedTopology: McpTopology = {
+  ...reference,
+  regions: reference.regions.filter((r) => r.region !== 'us-central1'),
+  services: reference.services.map((s) => {
+    switch (s.id) {
+      case 'mcp':
+        return { ...s, draining: Duration.seconds(0) };
+      case 'vls':
+        return { ...s, affinity: SessionAffinity.none() };
+      case 'sao':
+        return {
+          ...s,
+          affinity: SessionAffinity.strongCookie({
+            name: 'SAO_ADMIN_SESSION',
+            path: '/',
+            ttl: Duration.seconds(3600),
+          }),
+        };
+      case 'voice':
+        return { ...s, draining: Duration.seconds(90), healthCheckPath: '/healthz' };
+      default:
+        return s;
+    }
+  }),
+};
+const changedClusters = GUACD_CLUSTERS.map((c) =>
+  c.cluster === 'tutorpro360-classroom'
+    ? { ...c, replicas: 2, sessionAffinityTimeout: Duration.seconds(1800) }
+    : c,
+);
+const changed = synthAll(changedTopology, changedClusters);
+// A construct rename: same GCP name, new Terraform address (destroy + create).
+{
+  const file = path.join(changed, 'stacks', 'mcp-global', 'cdk.tf.json');
+  const tf = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const services = tf.resource.google_compute_backend_service;
+  const old = Object.keys(services).find((k) => k.startsWith('personality_'))!;
+  services[old.replace('personality_', 'personality-v2_')] = services[old];
+  delete services[old];
+  fs.writeFileSync(file, JSON.stringify(tf));
+}
+
+const review = (...args: string[]) => runReview(args);
+const json = (...args: string[]): { summary: Record<string, number>; findings: Finding[] } =>
+  JSON.parse(review(...args, '--format', 'json').stdout);
+const find = (findings: Finding[], subject: string, change: RegExp) =>
+  findings.find((f) => f.subject.includes(subject) && change.test(f.change));
+
+describe('affinity-review inventory', () => {
+  test('lists every backend service with TTL, draining and health check, and exits 0', () => {
+    const r = review(base);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /mcp-global\s+mcp-backend-global\s+EXTERNAL_MANAGED\s+HTTPS\s+GENERATED_COOKIE\s+1800s\s+60s\s+HTTPS :443 \/health\?source=lb&check=personality 5s\/5s\s+mcp-group-us-west1-a \(us-west1-a\) x1/,
+    );
+    expect(r.stdout).toMatch(/vls-backend-global .*STRONG_COOKIE_AFFINITY\s+3600s\s+30s/);
+    expect(r.stdout).toMatch(/mcp-group-us-central1-a \(us-central1-a\) x0/);
+    expect(r.stdout).toMatch(
+      /guacd-tutorpro360-classroom\s+guacamole\/guacd-service\s+ClusterIP\s+ClientIP\s+3600s/,
+    );
+    expect(r.stdout).toMatch(
+      /guacamole\/guacd-stateful\s+3\s+1815s\s+up to 1800s\s+maxUnavailable 1/,
+    );
+  });
+
+  test('json and markdown inventories', () => {
+    const inv = JSON.parse(review(base, '--format', 'json').stdout);
+    const mcp = inv.entries.find((e: BackendServiceEntry) => e.name === 'mcp-backend-global');
+    expect(mcp).toMatchObject({
+      ttlSeconds: 1800,
+      ttlSource: 'affinity_cookie_ttl_sec',
+      drainingSeconds: 60,
+      drainingImplicit: false,
+      scheme: 'EXTERNAL_MANAGED',
+    });
+    expect(
+      inv.entries.find((e: BackendServiceEntry) => e.name === 'sao-backend-global'),
+    ).toMatchObject({ ttlSeconds: 7200, ttlSource: 'strong_session_affinity_cookie.ttl' });
+    const md = review(base, '--format', 'markdown').stdout;
+    expect(md).toMatch(/^## Affinity and draining inventory/);
+    expect(md).toContain(
+      '| mcp-global | mcp-backend-global | EXTERNAL_MANAGED | HTTPS | GENERATED_COOKIE | 1800s | 60s |',
+    );
+  });
+});
+
+describe('affinity-review --base', () => {
+  const result = json(changed, '--base', base);
+
+  test.each([
+    ['mcp-backend-global', /connection_draining_timeout_sec 60 → 0/, 'high'],
+    ['vls-backend-global', /session_affinity STRONG_COOKIE_AFFINITY → NONE/, 'high'],
+    ['sao-backend-global', /affinity TTL 7200s → 3600s/, 'high'],
+    [
+      'mcp-personality-backend-global',
+      /replaced \(address .*personality_backend-service.* → .*personality-v2_backend-service/,
+      'high',
+    ],
+    ['mcp-backend-global', /backend mcp-group-us-central1-a \(us-central1-a\) removed/, 'high'],
+    ['instance group mcp-group-us-central1-a', /removed/, 'high'],
+    ['StatefulSet guacamole/guacd-stateful', /replicas 3 → 2/, 'high'],
+    ['Service guacamole/guacd-stateful-2', /removed/, 'high'],
+    ['Service guacamole/guacd-service', /ClientIP timeout 3600s → 1800s/, 'high'],
+    [
+      'voice-backend-global',
+      /health check .*\/health\?service=elevenlabs.* → .*\/healthz/,
+      'medium',
+    ],
+    ['voice-backend-global', /connection_draining_timeout_sec 45 → 90/, 'low'],
+  ])('%s: %s is %s', (subject, change, risk) => {
+    const f = find(result.findings, subject, change);
+    expect(f).toBeDefined();
+    expect(f!.risk).toBe(risk);
+    expect(f!.consequence.length).toBeGreaterThan(10);
+  });
+
+  test('exit codes follow --fail-on', () => {
+    expect(review(changed, '--base', base).code).toBe(1);
+    expect(review(changed, '--base', base, '--fail-on', 'never').code).toBe(0);
+    expect(review(base, '--base', base).code).toBe(0);
+    expect(review(base, '--base', base).stdout).toMatch(/No change to sticky sessions or draining/);
+    // Only a low change (longer draining): fails at low, passes at medium.
+    const onlyLonger = synthAll(
+      {
+        ...reference,
+        services: reference.services.map((s) =>
+          s.id === 'voice' ? { ...s, draining: Duration.seconds(90) } : s,
+        ),
+      },
+      GUACD_CLUSTERS,
+    );
+    expect(review(onlyLonger, '--base', base, '--fail-on', 'medium').code).toBe(0);
+    expect(review(onlyLonger, '--base', base, '--fail-on', 'low').code).toBe(1);
+  });
+
+  test('text and markdown reports, highest risk first', () => {
+    const text = review(changed, '--base', base).stdout;
+    expect(text).toMatch(/^Affinity review: \d+ high, \d+ medium, \d+ low/);
+    const lines = text.split('\n').filter((l) => /^(HIGH|MEDIUM|low) /.test(l));
+    const ranks = lines.map((l) => ['HIGH', 'MEDIUM', 'low'].indexOf(l.split(' ')[0]));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const md = review(changed, '--base', base, '--format', 'markdown').stdout;
+    expect(md).toMatch(/^## Affinity review: /);
+    expect(md).toContain('| risk | stack | what | change | consequence |');
+  });
+
+  test('the summary counts match the findings', () => {
+    const counts = ['high', 'medium', 'low'].map(
+      (r) => result.findings.filter((f) => f.risk === r).length,
+    );
+    expect([result.summary.high, result.summary.medium, result.summary.low]).toEqual(counts);
+  });
+});
+
+describe('risk rules on single changes', () => {
+  const bs = (over: Partial<BackendServiceEntry>): BackendServiceEntry => ({
+    kind: 'backend-service',
+    stack: 's',
+    address: 'google_compute_backend_service.a',
+    name: 'svc',
+    scheme: 'EXTERNAL_MANAGED',
+    protocol: 'HTTPS',
+    affinity: 'HEADER_FIELD',
+    affinityHeader: 'X-P',
+    localityLbPolicy: 'RING_HASH',
+    drainingSeconds: 60,
+    drainingImplicit: false,
+    backends: [{ group: 'g', balancingMode: 'RATE', capacityScaler: 1 }],
+    ...over,
+  });
+  const sts = (over: Partial<StatefulSetEntry>): StatefulSetEntry => ({
+    kind: 'statefulset',
+    stack: 'c',
+    address: 'kubernetes_stateful_set_v1.a',
+    name: 'ns/guacd',
+    replicas: 3,
+    gracePeriodSeconds: 615,
+    preStop: true,
+    preStopDrainSeconds: 600,
+    pdb: 'maxUnavailable 1',
+    ...over,
+  });
+  const diff = (a: any, b: any) =>
+    compareInventories({ stacks: ['s'], entries: [a] }, { stacks: ['s'], entries: [b] });
+  const only = (a: any, b: any) => {
+    const f = diff(a, b);
+    expect(f).toHaveLength(1);
+    return f[0];
+  };
+
+  test.each<[string, Partial<BackendServiceEntry>, Risk, RegExp]>([
+    ['header changed', { affinityHeader: 'X-Q' }, 'high', /affinity header X-P → X-Q/],
+    [
+      'locality policy changed under affinity',
+      { localityLbPolicy: 'MAGLEV' },
+      'high',
+      /locality_lb_policy RING_HASH → MAGLEV/,
+    ],
+    ['scheme changed', { scheme: 'EXTERNAL' }, 'high', /load_balancing_scheme/],
+    [
+      'draining from an explicit value to the provider default',
+      { drainingSeconds: 300, drainingImplicit: true },
+      'low',
+      /60 → 300/,
+    ],
+    [
+      'capacity scaler to 0',
+      { backends: [{ group: 'g', balancingMode: 'RATE', capacityScaler: 0 }] },
+      'medium',
+      /capacity_scaler 1 → 0/,
+    ],
+    [
+      'balancing mode changed',
+      { backends: [{ group: 'g', balancingMode: 'UTILIZATION', capacityScaler: 1 }] },
+      'medium',
+      /balancing_mode RATE → UTILIZATION/,
+    ],
+    [
+      'backend added',
+      { backends: [{ group: 'g', balancingMode: 'RATE', capacityScaler: 1 }, { group: 'h' }] },
+      'low',
+      /backend h added/,
+    ],
+    ['protocol changed', { protocol: 'HTTP2' }, 'medium', /protocol HTTPS → HTTP2/],
+  ])('backend service: %s', (_name, over, risk, change) => {
+    const f = only(bs({}), bs(over));
+    expect(f.risk).toBe(risk);
+    expect(f.change).toMatch(change);
+  });
+
+  test('cookie TTL dropped to a session cookie is high', () => {
+    const f = only(
+      bs({ affinity: 'GENERATED_COOKIE', affinityHeader: undefined, ttlSeconds: 1800 }),
+      bs({ affinity: 'GENERATED_COOKIE', affinityHeader: undefined, ttlSeconds: undefined }),
+    );
+    expect(f.risk).toBe('high');
+  });
+
+  test.each<[string, Partial<StatefulSetEntry>, Risk, RegExp]>([
+    [
+      'preStop removed',
+      { preStop: false, preStopDrainSeconds: undefined },
+      'high',
+      /preStop drain removed/,
+    ],
+    [
+      'drain shortened',
+      { preStopDrainSeconds: 60, gracePeriodSeconds: 615 },
+      'high',
+      /preStop drain 600s → 60s/,
+    ],
+    ['grace cut', { gracePeriodSeconds: 30 }, 'high', /terminationGracePeriodSeconds 615 → 30/],
+    ['PDB removed', { pdb: undefined }, 'medium', /PodDisruptionBudget maxUnavailable 1 → unset/],
+    ['replicas up', { replicas: 5 }, 'low', /replicas 3 → 5/],
+  ])('StatefulSet: %s', (_name, over, risk, change) => {
+    const f = only(sts({}), sts(over));
+    expect(f.risk).toBe(risk);
+    expect(f.change).toMatch(change);
+  });
+
+  test('instance group shrinking is medium; new entries are low', () => {
+    const mig = {
+      kind: 'instance-group',
+      stack: 'r',
+      address: 'google_compute_instance_group_manager.a',
+      name: 'g',
+      zone: 'z',
+      targetSize: 3,
+    };
+    expect(only(mig, { ...mig, targetSize: 1 }).risk).toBe('medium');
+    const added = compareInventories(
+      { stacks: [], entries: [] },
+      { stacks: ['r'], entries: [mig as any] },
+    );
+    expect(added).toEqual([expect.objectContaining({ risk: 'low', change: 'added' })]);
+  });
+});
+
+type Risk = 'high' | 'medium' | 'low';
+
+describe('affinity-review --plan', () => {
+  test('a replaced backend service (["delete","create"]) is high and exits 1', () => {
+    const r = runReview([
+      base,
+      '--plan',
+      path.join(fixtures, 'plan-replace-backend-service.json'),
+      '--format',
+      'json',
+      '--fail-on',
+      'high',
+    ]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          risk: 'high',
+          stack: 'mcp-global',
+          subject: 'backend service mcp-backend-global',
+          change: 'replaced (Terraform actions ["delete","create"])',
+        }),
+        expect.objectContaining({
+          risk: 'high',
+          change: 'load_balancing_scheme EXTERNAL → EXTERNAL_MANAGED',
+        }),
+      ]),
+    );
+  });
+
+  test('create-before-destroy replacement of a StatefulSet is high; a longer draining is low', () => {
+    const r = runReview([
+      base,
+      '--plan',
+      path.join(fixtures, 'plan-update-draining.json'),
+      '--format',
+      'json',
+    ]);
+    const out = JSON.parse(r.stdout);
+    expect(
+      find(
+        out.findings,
+        'StatefulSet guacamole/guacd-stateful',
+        /replaced \(Terraform actions \["create","delete"\]\)/,
+      )?.risk,
+    ).toBe('high');
+    expect(find(out.findings, 'voice-backend-global', /45 → 90/)?.risk).toBe('low');
+    expect(r.code).toBe(1);
+    expect(
+      runReview([
+        base,
+        '--plan',
+        path.join(fixtures, 'plan-update-draining.json'),
+        '--fail-on',
+        'never',
+      ]).code,
+    ).toBe(0);
+  });
+});
+
+describe('bad input exits 2 with a one-line reason', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'review-'));
+  const write = (name: string, text: string) => {
+    const f = path.join(tmp, name);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    return f;
+  };
+
+  test.each<[string, () => string[], RegExp]>([
+    ['missing directory', () => [path.join(tmp, 'nope')], /is not a directory/],
+    ['no stacks', () => [fs.mkdtempSync(path.join(tmp, 'empty-'))], /has no stacks/],
+    [
+      'invalid stack JSON',
+      () => [path.dirname(path.dirname(path.dirname(write('bad/stacks/x/cdk.tf.json', '{ nope'))))],
+      /is not valid JSON/,
+    ],
+    ['missing base', () => [base, '--base', path.join(tmp, 'gone')], /is not a directory/],
+    [
+      'unreadable plan',
+      () => [base, '--plan', path.join(tmp, 'gone.json')],
+      /cannot read .*ENOENT/,
+    ],
+    [
+      'invalid plan JSON',
+      () => [base, '--plan', write('plan.json', 'not json')],
+      /is not valid JSON/,
+    ],
+    [
+      'unknown plan format major',
+      () => [
+        base,
+        '--plan',
+        write('plan2.json', JSON.stringify({ format_version: '2.0', resource_changes: [] })),
+      ],
+      /format_version 2.0; this tool reads major version 1/,
+    ],
+    ['not a plan', () => [base, '--plan', write('plan3.json', '{}')], /has no format_version/],
+    ['unknown option', () => [base, '--color'], /unknown option --color/],
+    [
+      'bad format',
+      () => [base, '--format', 'yaml'],
+      /--format yaml is not one of text, markdown, json/,
+    ],
+    ['bad threshold', () => [base, '--fail-on', 'critical'], /--fail-on critical is not one of/],
+    ['no synth dir', () => [], /missing <synth-dir>/],
+    ['both base and plan', () => [base, '--base', base, '--plan', 'x'], /cannot be used together/],
+  ])('%s', (_name, args, reason) => {
+    const r = runReview(args());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(reason);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+test('lib/review imports nothing but Node built-ins and itself (no cdktf at run time)', () => {
+  const dir = path.join(__dirname, '..', 'lib', 'review');
+  const imports = fs
+    .readdirSync(dir)
+    .flatMap((f) =>
+      [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]),
+    );
+  expect(imports.filter((i) => !i.startsWith('./') && !['fs', 'path'].includes(i))).toEqual([]);
+});

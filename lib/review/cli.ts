@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+/**
+ * affinity-review: what a change does to sticky sessions and draining.
+ *
+ *   affinity-review <synth-dir>                          inventory
+ *   affinity-review <synth-dir> --base <old-synth-dir>   changes between two synth outputs
+ *   affinity-review <synth-dir> --plan <plan.json>       changes in `terraform show -json` output
+ *   --format text|markdown|json   (default text)
+ *   --fail-on high|medium|low|never (default high)
+ *
+ * Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 bad input.
+ */
+import { compareInventories } from './compare';
+import { ReviewFormat, formatFindings, formatInventory } from './format';
+import { Risk } from './model';
+import { reviewPlan } from './plan';
+import { ReviewInputError, inventoryFromSynthDir, readSynthDir } from './synth-dir';
+
+const USAGE =
+  'usage: affinity-review <synth-dir> [--base <old-synth-dir> | --plan <plan.json>] [--format text|markdown|json] [--fail-on high|medium|low|never]';
+
+const FORMATS: ReviewFormat[] = ['text', 'markdown', 'json'];
+const THRESHOLDS = ['high', 'medium', 'low', 'never'];
+const RANK: Record<Risk, number> = { high: 3, medium: 2, low: 1 };
+
+/** What a run printed and its exit code. */
+export interface ReviewResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+interface Options {
+  dir: string;
+  base?: string;
+  plan?: string;
+  format: ReviewFormat;
+  failOn: string;
+}
+
+function parse(argv: string[]): Options {
+  const o: Partial<Options> = { format: 'text', failOn: 'high' };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new ReviewInputError(`${flag} needs a value; ${USAGE}`);
+      return v;
+    };
+    switch (flag) {
+      case '--base':
+        o.base = value();
+        break;
+      case '--plan':
+        o.plan = value();
+        break;
+      case '--format': {
+        const v = value();
+        if (!FORMATS.includes(v as ReviewFormat))
+          throw new ReviewInputError(`--format ${v} is not one of ${FORMATS.join(', ')}`);
+        o.format = v as ReviewFormat;
+        break;
+      }
+      case '--fail-on': {
+        const v = value();
+        if (!THRESHOLDS.includes(v))
+          throw new ReviewInputError(`--fail-on ${v} is not one of ${THRESHOLDS.join(', ')}`);
+        o.failOn = v;
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) throw new ReviewInputError(`unknown option ${arg}; ${USAGE}`);
+        positional.push(arg);
+    }
+  }
+  if (positional.length !== 1)
+    throw new ReviewInputError(
+      positional.length === 0
+        ? `missing <synth-dir>; ${USAGE}`
+        : `one <synth-dir> expected, got ${positional.length}; ${USAGE}`,
+    );
+  if (o.base && o.plan) throw new ReviewInputError('--base and --plan cannot be used together');
+  return { ...(o as Options), dir: positional[0] };
+}
+
+/** Runs the review with the given arguments (no process exit; the CLI wrapper below does that). */
+export function runReview(argv: string[]): ReviewResult {
+  if (argv.includes('--help') || argv.includes('-h'))
+    return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
+  try {
+    const o = parse(argv);
+    if (!o.base && !o.plan) {
+      return {
+        code: 0,
+        stdout: `${formatInventory(inventoryFromSynthDir(o.dir), o.format)}\n`,
+        stderr: '',
+      };
+    }
+    const findings = o.plan
+      ? reviewPlan(o.plan, readSynthDir(o.dir))
+      : compareInventories(inventoryFromSynthDir(o.base!), inventoryFromSynthDir(o.dir));
+    const threshold = o.failOn === 'never' ? Infinity : RANK[o.failOn as Risk];
+    const failing = findings.some((f) => RANK[f.risk] >= threshold);
+    return {
+      code: failing ? 1 : 0,
+      stdout: `${formatFindings(findings, o.format, o.failOn)}\n`,
+      stderr: '',
+    };
+  } catch (e) {
+    if (e instanceof ReviewInputError)
+      return { code: 2, stdout: '', stderr: `affinity-review: ${e.message}\n` };
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  const result = runReview(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}

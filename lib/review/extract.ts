@@ -1,0 +1,273 @@
+/**
+ * Reads the entries of one stack from Terraform resource values. The same code reads cdktf's
+ * `cdk.tf.json` (nested blocks as objects, references as `${type.name.attr}`) and plan JSON
+ * (nested blocks as lists, references already resolved to URLs).
+ */
+import {
+  BackendServiceEntry,
+  BackendSummary,
+  Entry,
+  HealthCheckSummary,
+  InstanceGroupEntry,
+  KubernetesServiceEntry,
+  StatefulSetEntry,
+} from './model';
+
+/** `{ <type>: { <name>: <values> } }`, as in `resource` of cdk.tf.json. */
+export type ResourceMap = Record<string, Record<string, any>>;
+
+/** Resolves a reference that points outside the stack (cross-stack outputs). */
+export type ExternalResolver = (reference: string) => { type: string; values: any } | undefined;
+
+/** The provider's default draining when `connection_draining_timeout_sec` is unset. */
+export const PROVIDER_DEFAULT_DRAINING = 300;
+
+const COOKIE_TYPES = ['GENERATED_COOKIE', 'HTTP_COOKIE', 'STRONG_COOKIE_AFFINITY'];
+
+/** First element of a list block, or the object itself. */
+export function one(value: any): any {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function num(value: any): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Finds the resource a `${type.name.attr}` reference or a Google Cloud URL points to. */
+function resolve(
+  resources: ResourceMap,
+  ref: string,
+  types: string[],
+  external?: ExternalResolver,
+): { type: string; values: any } | undefined {
+  const m = /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(ref);
+  if (m && types.includes(m[1])) {
+    const values = resources[m[1]]?.[m[2]];
+    return values ? { type: m[1], values } : undefined;
+  }
+  if (ref.startsWith('${data.terraform_remote_state.')) return external?.(ref);
+  const name = ref.split('/').pop();
+  for (const type of types) {
+    const hit = Object.values(resources[type] ?? {}).find((v: any) => v?.name === name);
+    if (hit) return { type, values: hit };
+  }
+  return undefined;
+}
+
+function healthCheck(
+  resources: ResourceMap,
+  ref: string | undefined,
+): HealthCheckSummary | undefined {
+  if (!ref) return undefined;
+  const hc = resolve(resources, ref, [
+    'google_compute_health_check',
+    'google_compute_region_health_check',
+  ]);
+  if (!hc) return undefined;
+  const v = hc.values;
+  for (const [key, protocol] of [
+    ['https_health_check', 'HTTPS'],
+    ['http_health_check', 'HTTP'],
+    ['http2_health_check', 'HTTP2'],
+    ['tcp_health_check', 'TCP'],
+    ['ssl_health_check', 'SSL'],
+    ['grpc_health_check', 'GRPC'],
+  ]) {
+    const probe = one(v[key]);
+    if (probe) {
+      return {
+        name: v.name,
+        protocol,
+        port: num(probe.port),
+        path: probe.request_path,
+        intervalSeconds: num(v.check_interval_sec) ?? 5,
+        timeoutSeconds: num(v.timeout_sec) ?? 5,
+      };
+    }
+  }
+  return {
+    name: v.name,
+    protocol: '?',
+    intervalSeconds: num(v.check_interval_sec) ?? 5,
+    timeoutSeconds: num(v.timeout_sec) ?? 5,
+  };
+}
+
+function groupLabel(resources: ResourceMap, ref: string, external?: ExternalResolver): string {
+  const mig = resolve(
+    resources,
+    ref,
+    ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'],
+    external,
+  );
+  if (mig?.values?.name) {
+    const where = mig.values.zone ?? mig.values.region;
+    return where ? `${mig.values.name} (${where})` : mig.values.name;
+  }
+  const url = /\/(zones|regions)\/([^/]+)\/instanceGroups\/([^/]+)$/.exec(ref);
+  return url ? `${url[3]} (${url[2]})` : ref;
+}
+
+function backendService(
+  stack: string,
+  type: string,
+  id: string,
+  v: any,
+  resources: ResourceMap,
+  external?: ExternalResolver,
+): BackendServiceEntry {
+  const affinity: string = v.session_affinity ?? 'NONE';
+  let ttlSeconds: number | undefined;
+  let ttlSource: string | undefined;
+  if (COOKIE_TYPES.includes(affinity)) {
+    const candidates: [string, any][] = [
+      [
+        'strong_session_affinity_cookie.ttl',
+        one(one(v.strong_session_affinity_cookie)?.ttl)?.seconds,
+      ],
+      [
+        'consistent_hash.http_cookie.ttl',
+        one(one(one(v.consistent_hash)?.http_cookie)?.ttl)?.seconds,
+      ],
+      ['affinity_cookie_ttl_sec', v.affinity_cookie_ttl_sec],
+    ];
+    const found = candidates.find(([, value]) => num(value) !== undefined);
+    if (found) {
+      ttlSource = found[0];
+      ttlSeconds = num(found[1]);
+    }
+  }
+  const draining = num(v.connection_draining_timeout_sec);
+  const backends: BackendSummary[] = (
+    Array.isArray(v.backend) ? v.backend : v.backend ? [v.backend] : []
+  ).map((b: any) => ({
+    group: groupLabel(resources, String(b.group), external),
+    balancingMode: b.balancing_mode,
+    capacityScaler: num(b.capacity_scaler),
+  }));
+  return {
+    kind: 'backend-service',
+    stack,
+    address: `${type}.${id}`,
+    name: v.name,
+    region:
+      type === 'google_compute_region_backend_service'
+        ? (v.region ?? '(provider region)')
+        : undefined,
+    scheme:
+      v.load_balancing_scheme ??
+      (type === 'google_compute_region_backend_service'
+        ? 'INTERNAL (default)'
+        : 'EXTERNAL (default)'),
+    protocol: v.protocol ?? 'HTTP (default)',
+    affinity,
+    ttlSeconds,
+    ttlSource,
+    affinityHeader:
+      affinity === 'HEADER_FIELD' ? one(v.consistent_hash)?.http_header_name : undefined,
+    localityLbPolicy: v.locality_lb_policy ?? undefined,
+    drainingSeconds: draining ?? PROVIDER_DEFAULT_DRAINING,
+    drainingImplicit: draining === undefined,
+    healthCheck: healthCheck(resources, (v.health_checks ?? [])[0]),
+    backends,
+  };
+}
+
+function preStopDrain(command: string[] | undefined): number | undefined {
+  const script = (command ?? []).join(' ');
+  // The library's drain script: `end=$(( $(date +%s) + N ))`.
+  const m = /\+ (\d+) \)\)/.exec(script);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Every entry of one stack's resources. */
+export function extractEntries(
+  stack: string,
+  resources: ResourceMap,
+  external?: ExternalResolver,
+): Entry[] {
+  const entries: Entry[] = [];
+  for (const type of ['google_compute_backend_service', 'google_compute_region_backend_service']) {
+    for (const [id, v] of Object.entries(resources[type] ?? {}))
+      entries.push(backendService(stack, type, id, v, resources, external));
+  }
+  for (const type of [
+    'google_compute_instance_group_manager',
+    'google_compute_region_instance_group_manager',
+  ]) {
+    for (const [id, v] of Object.entries<any>(resources[type] ?? {})) {
+      const mig: InstanceGroupEntry = {
+        kind: 'instance-group',
+        stack,
+        address: `${type}.${id}`,
+        name: v.name,
+        zone: v.zone ?? v.region,
+        targetSize: num(v.target_size),
+      };
+      entries.push(mig);
+    }
+  }
+  const pdbs = ['kubernetes_pod_disruption_budget_v1', 'kubernetes_pod_disruption_budget'].flatMap(
+    (t) => Object.values<any>(resources[t] ?? {}),
+  );
+  for (const type of ['kubernetes_service_v1', 'kubernetes_service']) {
+    for (const [id, v] of Object.entries<any>(resources[type] ?? {})) {
+      const meta = one(v.metadata) ?? {};
+      const spec = one(v.spec) ?? {};
+      const svc: KubernetesServiceEntry = {
+        kind: 'k8s-service',
+        stack,
+        address: `${type}.${id}`,
+        name: `${meta.namespace ?? 'default'}/${meta.name}`,
+        sessionAffinity: spec.session_affinity ?? 'None',
+        clientIpTimeoutSeconds: num(
+          one(one(spec.session_affinity_config)?.client_ip)?.timeout_seconds,
+        ),
+        headless: spec.cluster_ip === 'None',
+        pinnedPod: spec.selector?.['statefulset.kubernetes.io/pod-name'],
+      };
+      entries.push(svc);
+    }
+  }
+  for (const type of ['kubernetes_stateful_set_v1', 'kubernetes_stateful_set']) {
+    for (const [id, v] of Object.entries<any>(resources[type] ?? {})) {
+      const meta = one(v.metadata) ?? {};
+      const spec = one(v.spec) ?? {};
+      const template = one(spec.template) ?? {};
+      const podLabels = one(template.metadata)?.labels ?? {};
+      const pod = one(template.spec) ?? {};
+      const preStops = (pod.container ?? [])
+        .map((c: any) => one(one(one(c.lifecycle)?.pre_stop)?.exec)?.command)
+        .filter(Boolean);
+      const pdb = pdbs.find((p) => {
+        const pm = one(p.metadata) ?? {};
+        const labels = one(one(p.spec)?.selector)?.match_labels ?? {};
+        return (
+          (pm.namespace ?? 'default') === (meta.namespace ?? 'default') &&
+          Object.keys(labels).length > 0 &&
+          Object.entries(labels).every(([k, val]) => podLabels[k] === val)
+        );
+      });
+      const pdbSpec = one(pdb?.spec);
+      const set: StatefulSetEntry = {
+        kind: 'statefulset',
+        stack,
+        address: `${type}.${id}`,
+        name: `${meta.namespace ?? 'default'}/${meta.name}`,
+        replicas: num(spec.replicas),
+        gracePeriodSeconds: num(pod.termination_grace_period_seconds),
+        preStop: preStops.length > 0,
+        preStopDrainSeconds: preStopDrain(preStops[0]),
+        pdb: pdbSpec
+          ? pdbSpec.max_unavailable !== undefined
+            ? `maxUnavailable ${pdbSpec.max_unavailable}`
+            : `minAvailable ${pdbSpec.min_available}`
+          : undefined,
+      };
+      entries.push(set);
+    }
+  }
+  return entries;
+}
