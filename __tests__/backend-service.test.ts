@@ -708,6 +708,15 @@ describe('backends and capacity (C0–C12, B8)', () => {
       backends: [{ group: g, balancingMode: BalancingMode.RATE, maxRatePerInstance: 2 }],
     });
     expect(() => synthJson(ok)).not.toThrow();
+    // A backend added after a synth is seen by the next one (the group index is rebuilt).
+    const late = new AffinityBackendService(ok, 'c', {
+      ...base,
+      name: 'c',
+      sessionAffinity: SessionAffinity.none(),
+      backends: [],
+    });
+    late.addBackend({ group: g, balancingMode: BalancingMode.UTILIZATION });
+    expect(errorOf(() => synthJson(ok))).toMatch(/uses the same instance group with RATE.*rule B8/);
   });
 
   test('warnings reach the cdktf manifest (what `cdktf synth` prints)', () => {

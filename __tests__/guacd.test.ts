@@ -1,12 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import {
-  DrainingPolicy,
-  Duration,
-  GuacdStatefulPool,
-  GuacdStatefulPoolProps,
-  drainScript,
-} from '../lib';
+import { DrainingPolicy, Duration, GuacdStatefulPool, GuacdStatefulPoolProps } from '../lib';
+import { drainScript } from '../lib/k8s/pod-draining';
 import { GuacdClusterStack } from '../stacks/guacd-cluster-stack';
 import { GUACD_CLUSTERS } from '../stacks/guacd-topology';
 import { errorOf, only, resources, synthApp, synthJson, warningsOf } from './helpers';

@@ -19,6 +19,8 @@ import {
   validateBackends,
   validateService,
   validateSharedGroups,
+  indexGroupUsers,
+  GroupUser,
 } from './backend-service-rules';
 import {
   BackendProtocol,
@@ -29,6 +31,12 @@ import {
   loadBalancerKind,
 } from './load-balancing';
 import { SessionAffinity, SessionAffinityType } from './session-affinity';
+
+/** The services of each stack and, once validation starts, who uses which group (B8). */
+const STACK_SERVICES = new WeakMap<
+  TerraformStack,
+  { services: AffinityBackendService[]; users?: Map<string, GroupUser[]> }
+>();
 
 /** Properties of an `AffinityBackendService`. */
 export interface AffinityBackendServiceProps {
@@ -209,13 +217,17 @@ export class AffinityBackendService extends Construct {
       : new ComputeBackendService(this, 'backend-service', config);
     this.backendServiceId = this.resource.id;
 
+    const registry = STACK_SERVICES.get(TerraformStack.of(this)) ?? { services: [] };
+    registry.services.push(this);
+    STACK_SERVICES.set(TerraformStack.of(this), registry);
+
     for (const b of props.backends ?? []) this.addBackend(b);
     addRuleValidation(this, () => {
       const own = validateBackends(this.spec, this.backendList);
       return {
         errors: [
           ...own.errors,
-          ...validateSharedGroups(this.spec, this.backendList, this.siblings()),
+          ...validateSharedGroups(this.name, this.spec, this.backendList, this.groupUsers()),
         ],
         warnings: own.warnings,
       };
@@ -225,6 +237,8 @@ export class AffinityBackendService extends Construct {
   /** Adds a backend (an instance group, possibly from another stack). */
   public addBackend(backend: BackendOptions): void {
     this.backendList.push(backend);
+    const registry = STACK_SERVICES.get(TerraformStack.of(this));
+    if (registry) registry.users = undefined; // re-index at the next validation
     this.resource.putBackend(this.backendList.map((b) => this.renderBackend(b)));
   }
 
@@ -242,11 +256,13 @@ export class AffinityBackendService extends Construct {
     return this.sessionAffinity.usesCookie ? this.sessionAffinity.ttl?.toSeconds() : undefined;
   }
 
-  private siblings() {
-    return TerraformStack.of(this)
-      .node.findAll()
-      .filter((c): c is AffinityBackendService => c instanceof AffinityBackendService && c !== this)
-      .map((c) => ({ name: c.name, spec: c.spec, backends: c.backendList }));
+  /** Who uses each group in this stack, indexed once for all services of the stack. */
+  private groupUsers(): Map<string, GroupUser[]> {
+    const registry = STACK_SERVICES.get(TerraformStack.of(this))!;
+    registry.users ??= indexGroupUsers(
+      registry.services.map((c) => ({ name: c.name, spec: c.spec, backends: c.backendList })),
+    );
+    return registry.users;
   }
 
   private renderConfig(

@@ -650,32 +650,53 @@ function validateBalancing(
   return v;
 }
 
+/** A backend service using an instance group, and with which balancing mode. */
+export interface GroupUser {
+  readonly service: string;
+  readonly mode: BalancingMode;
+}
+
+/** Who uses each instance group (by URL): built once per stack, not once per service (B8). */
+export function indexGroupUsers(
+  services: readonly { name: string; spec: ServiceSpec; backends: readonly BackendOptions[] }[],
+): Map<string, GroupUser[]> {
+  const users = new Map<string, GroupUser[]>();
+  for (const s of services) {
+    for (const b of s.backends) {
+      const list = users.get(b.group.instanceGroupUrl) ?? [];
+      list.push({
+        service: s.name,
+        mode: b.balancingMode ?? defaultBalancingMode(s.spec.protocol),
+      });
+      users.set(b.group.instanceGroupUrl, list);
+    }
+  }
+  return users;
+}
+
 /**
  * B8: every backend service that shares an instance group must give it the same balancing
  * mode ("backends have incompatible balancing_mode. Values should be the same").
  */
 export function validateSharedGroups(
+  name: string,
   spec: ServiceSpec,
   backends: readonly BackendOptions[],
-  others: readonly { name: string; spec: ServiceSpec; backends: readonly BackendOptions[] }[],
+  users: Map<string, GroupUser[]>,
 ): RuleViolation[] {
   const v: RuleViolation[] = [];
   for (const b of backends) {
     const mode = b.balancingMode ?? defaultBalancingMode(spec.protocol);
-    for (const o of others) {
-      const ob = o.backends.find((x) => x.group.instanceGroupUrl === b.group.instanceGroupUrl);
-      if (!ob) continue;
-      const omode = ob.balancingMode ?? defaultBalancingMode(o.spec.protocol);
-      if (omode !== mode) {
-        v.push({
-          rule: 'B8',
-          attribute: `backends (${b.group.groupName}).balancingMode`,
-          value: mode,
-          problem: `differs from backend service ${o.name}, which uses the same instance group with ${omode}; the API rejects incompatible balancing modes on a shared group`,
-          allowed: `${omode} (the mode the other service uses)`,
-          fix: `use the same balancing mode for ${b.group.groupName} in both services`,
-        });
-      }
+    for (const other of users.get(b.group.instanceGroupUrl) ?? []) {
+      if (other.service === name || other.mode === mode) continue;
+      v.push({
+        rule: 'B8',
+        attribute: `backends (${b.group.groupName}).balancingMode`,
+        value: mode,
+        problem: `differs from backend service ${other.service}, which uses the same instance group with ${other.mode}; the API rejects incompatible balancing modes on a shared group`,
+        allowed: `${other.mode} (the mode the other service uses)`,
+        fix: `use the same balancing mode for ${b.group.groupName} in both services`,
+      });
     }
   }
   return v;
