@@ -1,8 +1,9 @@
 /**
- * A synthetic deployment of N backend services for the scale curve: 10 region stacks, each with
- * N/10 regional EXTERNAL_MANAGED services (own regional health check, own zonal instance group
- * with autoscaler), and 10 cluster stacks holding N/10 guacd pools of 10 replicas in all
- * (so N per-pod Services: "pools of matching size").
+ * A synthetic deployment of N backend services for the scale curve, shaped like the reference
+ * deployment scaled up: 10 region stacks, each with three zonal instance groups (autoscaled)
+ * shared by the region's N/10 regional EXTERNAL_MANAGED services, each service with its own
+ * regional health check and a backend in every zone; and 10 cluster stacks holding N/10 guacd
+ * pools of 10 replicas in all (N per-pod Services: "pools of matching size").
  */
 import { App, TerraformStack } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
@@ -39,14 +40,17 @@ export function buildScale(app: App, services: number): void {
   SCALE_REGIONS.forEach((region, r) => {
     const stack = new TerraformStack(app, `scale-${region}`);
     new GoogleProvider(stack, 'google', { project: 'bench-project', region });
+    const groups = ['a', 'b', 'c'].map(
+      (zone) =>
+        new ZonalBackendGroup(stack, `group-${zone}`, {
+          name: `fleet-${region}-${zone}`,
+          zone: `${region}-${zone}`,
+          instanceTemplate: `projects/bench-project/global/instanceTemplates/fleet-${region}`,
+          autoscaling: { minReplicas: 1, maxReplicas: 10 },
+        }),
+    );
     for (let k = 0; k < perRegion && r * perRegion + k < services; k++) {
       const i = r * perRegion + k;
-      const group = new ZonalBackendGroup(stack, `group-${i}`, {
-        name: `svc-${i}-mig`,
-        zone: `${region}-b`,
-        instanceTemplate: `projects/bench-project/global/instanceTemplates/svc-${i}`,
-        autoscaling: { minReplicas: 1, maxReplicas: 5 },
-      });
       new AffinityBackendService(stack, `service-${i}`, {
         name: `svc-${i}`,
         region,
@@ -55,7 +59,11 @@ export function buildScale(app: App, services: number): void {
         sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.minutes(30) }),
         draining: DrainingPolicy.of(Duration.seconds(60)),
         healthCheck: HealthCheck.https({ port: 443, requestPath: '/health' }),
-        backends: [{ group, balancingMode: BalancingMode.RATE, maxRatePerInstance: 100 }],
+        backends: groups.map((group) => ({
+          group,
+          balancingMode: BalancingMode.RATE,
+          maxRatePerInstance: 100,
+        })),
       });
     }
   });

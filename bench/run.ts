@@ -1,0 +1,167 @@
+/**
+ * `npm run bench [-- --json] [-- --runs N]`: synth cost of the library against hand-written L1
+ * code, the cdktf CLI end to end, a scale curve and the cost of requiring the package. Every
+ * measurement runs in a child process; each figure is the median of several runs.
+ * With --json the last line is one JSON object (see README, "Performance").
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+
+interface Sample {
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+  requireMs?: number;
+}
+
+const root = path.join(__dirname, '..', '..');
+const child = path.join(__dirname, 'child.js');
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function measure(what: string[], runs: number): Sample {
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, [child, ...what], { cwd: root, encoding: 'utf8' });
+    samples.push(JSON.parse(out.trim().split('\n').pop()!));
+  }
+  const m = (k: keyof Sample) => median(samples.map((s) => s[k] as number));
+  return {
+    ms: m('ms'),
+    cpuMs: m('cpuMs'),
+    peakRssMb: m('peakRssMb'),
+    ...(samples[0].requireMs !== undefined ? { requireMs: m('requireMs') } : {}),
+  };
+}
+
+/** Wall time of a shell command, median of `runs`. */
+function timeCommand(
+  cmd: string,
+  cmdArgs: string[],
+  runs: number,
+  env: NodeJS.ProcessEnv = {},
+): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, cmdArgs, {
+      cwd: root,
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', ...env },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0)
+      throw new Error(`${cmd} ${cmdArgs.join(' ')} failed: ${r.stderr || r.stdout}`);
+    times.push(performance.now() - t0);
+  }
+  return Math.round(median(times));
+}
+
+const log = (line: string) => {
+  if (!asJson) console.log(line);
+  else process.stderr.write(`${line}\n`);
+};
+
+log(
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; median of ${RUNS} runs`,
+);
+
+// 1. Reference deployment: library (L2) against the same resources by hand (L1).
+// Alternate the two so drift in machine load hits both.
+// The two differ by a few percent at most while run-to-run noise on a shared 2-core machine is
+// ±30 %, so this comparison takes twice the runs (and an odd count for a true median).
+const REFERENCE_RUNS = RUNS * 2 + 1;
+const l1Runs: Sample[] = [];
+const l2Runs: Sample[] = [];
+for (let i = 0; i < REFERENCE_RUNS; i++) {
+  l1Runs.push(measure(['l1'], 1));
+  l2Runs.push(measure(['l2'], 1));
+}
+const med = (xs: Sample[], k: keyof Sample) => median(xs.map((s) => s[k] as number));
+const referenceApp = {
+  l2Ms: med(l2Runs, 'ms'),
+  l1Ms: med(l1Runs, 'ms'),
+  /** Median of the L2/L1 ratios of back-to-back pairs: drift in machine load cancels out. */
+  ratio: Math.round(median(l2Runs.map((s, i) => s.ms / l1Runs[i].ms)) * 100) / 100,
+  ratioOfMedians: Math.round((med(l2Runs, 'ms') / med(l1Runs, 'ms')) * 100) / 100,
+  l2CpuMs: med(l2Runs, 'cpuMs'),
+  l1CpuMs: med(l1Runs, 'cpuMs'),
+  cpuRatio: Math.round((med(l2Runs, 'cpuMs') / med(l1Runs, 'cpuMs')) * 100) / 100,
+  l2PeakRssMb: med(l2Runs, 'peakRssMb'),
+  l1PeakRssMb: med(l1Runs, 'peakRssMb'),
+  runs: REFERENCE_RUNS,
+};
+log(
+  `reference app (6 stacks): L2 ${referenceApp.l2Ms} ms / ${referenceApp.l2CpuMs} ms CPU / ${referenceApp.l2PeakRssMb} MB; L1 ${referenceApp.l1Ms} ms / ${referenceApp.l1CpuMs} ms CPU / ${referenceApp.l1PeakRssMb} MB; ratio ${referenceApp.ratio} (median of paired runs; of medians ${referenceApp.ratioOfMedians}; CPU ${referenceApp.cpuRatio}; ${REFERENCE_RUNS} runs)`,
+);
+
+// 2. `npm run synth` end to end, and its parts.
+const synthRuns = Math.max(1, Math.min(RUNS, 3));
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
+const synthCli = {
+  cliMs: timeCommand('npm', ['run', '-s', 'synth', '--', '--output', outdir], synthRuns),
+  compileMs: timeCommand(
+    path.join(root, 'node_modules', '.bin', 'tsc'),
+    ['-p', 'tsconfig.build.json'],
+    synthRuns,
+  ),
+  appMs: timeCommand(process.execPath, ['dist/stacks/main.js'], synthRuns, {
+    CDKTF_OUTDIR: outdir,
+  }),
+  cliOverheadMs: 0,
+};
+synthCli.cliOverheadMs = synthCli.cliMs - synthCli.compileMs - synthCli.appMs;
+log(
+  `npm run synth: ${synthCli.cliMs} ms = tsc ${synthCli.compileMs} ms + app ${synthCli.appMs} ms + cdktf CLI ${synthCli.cliOverheadMs} ms`,
+);
+
+// 3. Scale curve.
+const scale = [10, 100, 1000].map((n) => {
+  const s = measure(['scale', String(n)], n === 1000 ? Math.min(RUNS, 3) : RUNS);
+  log(
+    `scale ${n} services (+ ${Math.max(1, Math.round(n / 10))} guacd pools of 10): ${s.ms} ms, ${s.cpuMs} ms CPU, ${s.peakRssMb} MB peak RSS`,
+  );
+  return { services: n, ms: s.ms, cpuMs: s.cpuMs, peakRssMb: s.peakRssMb };
+});
+const growth = Math.round((scale[2].ms / scale[1].ms) * 100) / 100;
+log(`growth 100 → 1000 services: ${growth}×`);
+
+// 4. require() of the package root.
+const req = measure(['require'], RUNS);
+const requireRoot = { ms: req.requireMs, processMs: req.ms, peakRssMb: req.peakRssMb };
+log(
+  `require('cdktf-affinity-draining'): ${requireRoot.ms} ms (process ${requireRoot.processMs} ms, ${requireRoot.peakRssMb} MB)`,
+);
+
+const budgets = {
+  ratio: { value: referenceApp.ratio, max: 1.1, ok: referenceApp.ratio <= 1.1 },
+  ms1000: { value: scale[2].ms, max: 10000, ok: scale[2].ms <= 10000 },
+  rss1000: { value: scale[2].peakRssMb, max: 1024, ok: scale[2].peakRssMb <= 1024 },
+  growth: { value: growth, max: 12, ok: growth <= 12 },
+};
+log(
+  `budgets: ${Object.entries(budgets)
+    .map(([k, b]) => `${k} ${b.value} ≤ ${b.max} ${b.ok ? 'ok' : 'OVER'}`)
+    .join('; ')}`,
+);
+if (asJson)
+  console.log(
+    JSON.stringify({
+      referenceApp,
+      synthCli,
+      scale,
+      growth,
+      requireRoot,
+      budgets,
+      runs: RUNS,
+    }),
+  );
