@@ -1,3 +1,5 @@
+import { spawn } from 'child_process';
+import * as net from 'net';
 import { TerraformStack, Testing } from 'cdktf';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { DrainingPolicy, Duration, GuacdStatefulPool, GuacdStatefulPoolProps } from '../lib';
@@ -95,7 +97,7 @@ describe('GuacdStatefulPool renders', () => {
     ]);
     expect(construct.podAddresses[0]).toBe('guacd-stateful-0.guacamole.svc.cluster.local:4822');
     const set = sts(json);
-    expect(set.spec.selector.match_labels).toEqual(set.spec.template.metadata.labels);
+    expect(set.spec.template.metadata.labels).toMatchObject(set.spec.selector.match_labels);
     const perPod = services(json).filter(
       (s) => s.spec.selector?.['statefulset.kubernetes.io/pod-name'],
     );
@@ -155,6 +157,30 @@ describe('GuacdStatefulPool renders', () => {
     const r = pool({ remoteDesktopCidrs: [] });
     expect(only(r.json, 'kubernetes_network_policy_v1').spec.egress).toHaveLength(1);
     expect(warningsOf(r.stack).join()).toMatch(/cannot open any remote desktop/);
+  });
+
+  test('observability: recommended pod labels (not in the selector) and a session-count command per pod', () => {
+    const set = sts(json);
+    expect(set.spec.template.metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'guacd',
+      'app.kubernetes.io/instance': 'guacd-stateful',
+      'app.kubernetes.io/component': 'remote-desktop-proxy',
+      'app.kubernetes.io/part-of': 'guacamole',
+      'app.kubernetes.io/version': '1.6.0',
+    });
+    expect(set.spec.selector.match_labels).toEqual({
+      'app.kubernetes.io/name': 'guacd',
+      'app.kubernetes.io/instance': 'guacd-stateful',
+    });
+    expect(construct.sessionCountCommands).toHaveLength(3);
+    expect(construct.sessionCountCommands[1]).toMatch(
+      /^kubectl exec -n guacamole guacd-stateful-1 -c guacd -- sh -c '.*12D6.*' \| wc -l'$|wc -l'$/,
+    );
+    expect(
+      sts(pool({ image: 'guacamole/guacd@sha256:abc' }).json).spec.template.metadata.labels[
+        'app.kubernetes.io/version'
+      ],
+    ).toBeUndefined();
   });
 
   test('rollout timeouts cover replicas × grace', () => {
@@ -269,5 +295,55 @@ describe('GuacdStatefulPool rules (K1–K9)', () => {
     expect(fails({ remoteDesktopCidrs: ['10.0.0.0/33'] })).toMatch(
       /"10.0.0.0\/33" is not an IPv4 CIDR/,
     );
+  });
+});
+
+describe('the preStop drain script, run for real against TCP connections', () => {
+  // The script reads /proc/net/tcp{,6} (Linux): what the kubelet runs in the guacd container.
+
+  function runScript(port: number, timeout: number): Promise<{ code: number | null; ms: number }> {
+    const started = Date.now();
+    return new Promise((resolve) => {
+      const p = spawn('/bin/sh', ['-c', drainScript(port, timeout, 1)]);
+      p.on('exit', (code) => resolve({ code, ms: Date.now() - started }));
+    });
+  }
+
+  async function listener(): Promise<{ server: net.Server; port: number }> {
+    const server = net.createServer((socket) => socket.on('error', () => undefined));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    return { server, port: (server.address() as net.AddressInfo).port };
+  }
+
+  test('returns at once when no session is open', async () => {
+    const { server, port } = await listener();
+    const r = await runScript(port, 30);
+    server.close();
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(3000);
+  });
+
+  test('waits while a session is open and returns soon after it ends', async () => {
+    const { server, port } = await listener();
+    const client = net.connect(port, '127.0.0.1');
+    await new Promise<void>((r) => client.on('connect', () => r()));
+    setTimeout(() => client.destroy(), 2500);
+    const r = await runScript(port, 30);
+    server.close();
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeGreaterThanOrEqual(2000);
+    expect(r.ms).toBeLessThan(10000);
+  });
+
+  test('gives up at the drain timeout when the session stays open', async () => {
+    const { server, port } = await listener();
+    const client = net.connect(port, '127.0.0.1');
+    await new Promise<void>((r) => client.on('connect', () => r()));
+    const r = await runScript(port, 2);
+    client.destroy();
+    server.close();
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeGreaterThanOrEqual(1500);
+    expect(r.ms).toBeLessThan(8000);
   });
 });

@@ -178,6 +178,30 @@ describe('MCP reference deployment (seed 000)', () => {
     ]);
   });
 
+  test('monitoring: one dashboard charting latency and request rate of every service, alerts to on-call', () => {
+    const dashboard = JSON.parse(
+      Object.values<any>(resources(global, 'google_monitoring_dashboard'))[0].dashboard_json,
+    );
+    const filters: string[] = dashboard.mosaicLayout.tiles.map(
+      (t: any) => t.widget.xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.filter,
+    );
+    for (const s of Object.values<any>(services)) {
+      expect(filters).toContain(
+        `metric.type="loadbalancing.googleapis.com/https/backend_latencies" AND resource.type="https_lb_rule" AND resource.label.backend_target_name="${s.name}"`,
+      );
+      expect(filters).toContain(
+        `metric.type="loadbalancing.googleapis.com/https/request_count" AND resource.type="https_lb_rule" AND resource.label.backend_target_name="${s.name}"`,
+      );
+    }
+    const policies = Object.values<any>(resources(global, 'google_monitoring_alert_policy'));
+    expect(policies).toHaveLength(10);
+    const channel = Object.keys(resources(global, 'google_monitoring_notification_channel'))[0];
+    for (const p of policies)
+      expect(p.notification_channels).toEqual([
+        `\${google_monitoring_notification_channel.${channel}.id}`,
+      ]);
+  });
+
   test('Terraform addresses are stable (a rename destroys a live resource)', () => {
     const addresses = (json: Record<string, any>) =>
       Object.entries<any>(json.resource ?? {})

@@ -20,6 +20,9 @@ import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute
 import { ComputeTargetHttpsProxy } from '@cdktf/provider-google/lib/compute-target-https-proxy';
 import { ComputeTargetHttpProxy } from '@cdktf/provider-google/lib/compute-target-http-proxy';
 import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
+import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
+import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
+import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
@@ -219,7 +222,140 @@ export function buildL1Reference(app: App, t: McpTopology, clusters: GuacdCluste
     description: 'IP address of mcp-lb',
   });
 
+  const oncall = new MonitoringNotificationChannel(g, 'oncall', {
+    displayName: 'MCP on-call',
+    type: 'email',
+    labels: { email_address: t.alertEmail },
+  });
+  buildL1Monitoring(new Construct(g, 'monitoring'), t, oncall.id);
+
   for (const c of clusters) buildL1Guacd(stack(app, `guacd-${c.cluster}`), c);
+}
+
+/** The dashboard and alert policies of the MCP load balancer, by hand. */
+function buildL1Monitoring(scope: Construct, t: McpTopology, channel: string): void {
+  const filter = (metric: string, svc: string, extra = '') =>
+    `metric.type="loadbalancing.googleapis.com/https/${metric}" AND resource.type="https_lb_rule" AND resource.label.backend_target_name="${svc}"${extra}`;
+  const chart = (
+    title: string,
+    f: string,
+    aligner: string,
+    reducer: string,
+    groupBy: string[],
+    plot = 'LINE',
+  ) => ({
+    title,
+    xyChart: {
+      dataSets: [
+        {
+          plotType: plot,
+          timeSeriesQuery: {
+            timeSeriesFilter: {
+              filter: f,
+              aggregation: {
+                alignmentPeriod: '60s',
+                perSeriesAligner: aligner,
+                crossSeriesReducer: reducer,
+                groupByFields: groupBy,
+              },
+            },
+          },
+        },
+      ],
+    },
+  });
+  const widgets = t.services.flatMap((s) => [
+    chart(
+      `${s.name}: backend latency p95 by backend`,
+      filter('backend_latencies', s.name),
+      'ALIGN_DELTA',
+      'REDUCE_PERCENTILE_95',
+      ['resource.label.backend_name'],
+    ),
+    chart(
+      `${s.name}: requests/s by backend (session distribution)`,
+      filter('request_count', s.name),
+      'ALIGN_RATE',
+      'REDUCE_SUM',
+      ['resource.label.backend_name'],
+      'STACKED_AREA',
+    ),
+    chart(
+      `${s.name}: backend health (requests with no healthy backend, 5xx by backend)`,
+      filter(
+        'request_count',
+        s.name,
+        ' AND (resource.label.backend_name="NO_BACKEND_SELECTED" OR metric.label.response_code_class="500")',
+      ),
+      'ALIGN_RATE',
+      'REDUCE_SUM',
+      ['resource.label.backend_name', 'metric.label.response_code_class'],
+    ),
+  ]);
+  new MonitoringDashboard(scope, 'dashboard', {
+    dashboardJson: JSON.stringify({
+      displayName: 'MCP load balancer: sessions and draining',
+      mosaicLayout: {
+        columns: 12,
+        tiles: widgets.map((widget, i) => ({
+          xPos: (i % 3) * 4,
+          yPos: Math.floor(i / 3) * 4,
+          width: 4,
+          height: 4,
+          widget,
+        })),
+      },
+    }),
+  });
+  const requests = (svc: string, extra: string) =>
+    `loadbalancing_googleapis_com:https_request_count{monitored_resource="https_lb_rule",backend_target_name="${svc}"${extra}}`;
+  for (const s of t.services) {
+    const served = ',backend_name!="NO_BACKEND_SELECTED"';
+    new MonitoringAlertPolicy(scope, `${s.name}-no-healthy-backend`, {
+      displayName: `${s.name}: no healthy backend`,
+      combiner: 'OR',
+      severity: 'CRITICAL',
+      notificationChannels: [channel],
+      documentation: {
+        mimeType: 'text/markdown',
+        content: `Requests to backend service ${s.name} found no healthy backend (backend_name NO_BACKEND_SELECTED). Check the health check (HTTPS :443 ${s.healthCheckPath} every 5s (timeout 5s)), the firewall for 35.191.0.0/16 and 130.211.0.0/22, and the instance groups' sizes.`,
+      },
+      conditions: [
+        {
+          displayName: 'requests with no healthy backend',
+          conditionPrometheusQueryLanguage: {
+            query: `sum(rate(${requests(s.name, ',backend_name="NO_BACKEND_SELECTED"')}[5m])) > 0`,
+            duration: '300s',
+            evaluationInterval: '60s',
+          },
+        },
+      ],
+    });
+    new MonitoringAlertPolicy(scope, `${s.name}-uneven-share`, {
+      displayName: `${s.name}: one backend takes more than 80% of requests`,
+      combiner: 'OR',
+      severity: 'WARNING',
+      notificationChannels: [channel],
+      documentation: {
+        mimeType: 'text/markdown',
+        content: `One instance group serves more than 80% of ${s.name}'s requests while others are serving. With ${s.affinity.type} affinity, sessions pile up where they started: check capacity scalers, autoscaling and whether one client population (one NAT, one header value) dominates.`,
+      },
+      conditions: [
+        {
+          displayName: 'backend share above 0.8',
+          conditionPrometheusQueryLanguage: {
+            query: [
+              `max(sum by (backend_name) (rate(${requests(s.name, served)}[600s])) / ignoring (backend_name) group_left sum(rate(${requests(s.name, served)}[600s]))) > 0.8`,
+              `and on () count(sum by (backend_name) (rate(${requests(s.name, served)}[600s]))) >= 2`,
+              `and on () sum(rate(${requests(s.name, served)}[600s])) >= 1`,
+            ].join('\n'),
+            duration: '600s',
+            evaluationInterval: '60s',
+          },
+        },
+      ],
+    });
+  }
 }
 
 /** One guacd cluster stack, by hand. */
@@ -263,7 +399,14 @@ function buildL1Guacd(s: TerraformStack, c: GuacdClusterTopology): void {
       selector: { matchLabels: labels },
       updateStrategy: [{ type: 'RollingUpdate', rollingUpdate: [{ partition: 0 }] }],
       template: {
-        metadata: { labels },
+        metadata: {
+          labels: {
+            ...labels,
+            'app.kubernetes.io/component': 'remote-desktop-proxy',
+            'app.kubernetes.io/part-of': 'guacamole',
+            'app.kubernetes.io/version': c.image.split(':').pop()!,
+          },
+        },
         spec: {
           terminationGracePeriodSeconds: grace,
           automountServiceAccountToken: false,

@@ -14,3 +14,4 @@ export * from './gcp/load-balancer-firewall';
 export * from './gcp/global-https-frontend';
 export { GUACD_PORT, MAX_CLIENT_IP_AFFINITY_SECONDS } from './k8s/guacd-pool-rules';
 export * from './k8s/guacd-stateful-pool';
+export * from './gcp/affinity-monitoring';

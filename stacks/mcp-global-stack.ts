@@ -1,8 +1,10 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import {
   AffinityBackendService,
+  AffinityMonitoring,
   BackendProtocol,
   BalancingMode,
   DrainingPolicy,
@@ -25,6 +27,7 @@ import { configureStateBackend } from './state-backend';
 export class McpGlobalStack extends TerraformStack {
   public readonly services: Record<string, AffinityBackendService> = {};
   public readonly frontend: GlobalHttpsFrontend;
+  public readonly monitoring: AffinityMonitoring;
 
   constructor(scope: Construct, id: string, topology: McpTopology, regions: McpRegionStack[]) {
     super(scope, id);
@@ -102,6 +105,18 @@ export class McpGlobalStack extends TerraformStack {
           ],
         },
       ],
+    });
+
+    // Seed "Monitoring & Troubleshooting": session distribution, backend latency, health.
+    const oncall = new MonitoringNotificationChannel(this, 'oncall', {
+      displayName: 'MCP on-call',
+      type: 'email',
+      labels: { email_address: topology.alertEmail },
+    });
+    this.monitoring = new AffinityMonitoring(this, 'monitoring', {
+      dashboardName: 'MCP load balancer: sessions and draining',
+      services: all,
+      notificationChannels: [oncall.id],
     });
   }
 }

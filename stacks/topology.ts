@@ -64,6 +64,8 @@ export interface McpTopology {
   readonly services: ServiceTopology[];
   /** Header for personality-aware stickiness (seed: "X-Personality: dr-lucy"). */
   readonly personalityHeader: string;
+  /** Where the load balancer's alerts go (an email notification channel). */
+  readonly alertEmail: string;
 }
 
 export const DEFAULT_PROJECT = 'api-for-warp-drive';
@@ -82,6 +84,7 @@ export function mcpTopology(
     domains: [domain],
     servingPort: 443,
     personalityHeader: 'X-Personality',
+    alertEmail: 'mcp-oncall@example.com',
     regions: [
       {
         region: 'us-west1',

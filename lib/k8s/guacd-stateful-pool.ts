@@ -139,6 +139,11 @@ export class GuacdStatefulPool extends Construct {
   public readonly terminationGracePeriodSeconds: number;
   /** The StatefulSet (escape hatch). */
   public readonly statefulSet: StatefulSetV1;
+  /**
+   * Per pod, a kubectl command that prints its live session count (established connections
+   * on 4822, the same count the preStop drain waits on). guacd exports no metrics of its own.
+   */
+  public readonly sessionCountCommands: string[];
 
   constructor(scope: Construct, id: string, props: GuacdStatefulPoolProps) {
     super(scope, id);
@@ -178,6 +183,16 @@ export class GuacdStatefulPool extends Construct {
     this.replicas = replicas;
     this.sessionAffinityTimeoutSeconds = spec.affinityTimeout.toSeconds();
     const labels = { 'app.kubernetes.io/name': 'guacd', 'app.kubernetes.io/instance': spec.name };
+    // Recommended labels on the pods (not in the immutable selector): kube-state-metrics
+    // (kube_pod_labels) and GKE's system metrics carry them, so per-pod CPU, memory and restarts
+    // can be grouped by component and guacd version without extra software.
+    const version = imageVersion(spec.image);
+    const podLabels: { [key: string]: string } = {
+      ...labels,
+      'app.kubernetes.io/component': 'remote-desktop-proxy',
+      'app.kubernetes.io/part-of': 'guacamole',
+      ...(version ? { 'app.kubernetes.io/version': version } : {}),
+    };
     const drain = renderPodDraining(spec.draining, GUACD_PORT, replicas);
     this.terminationGracePeriodSeconds = drain.terminationGracePeriodSeconds;
     const headless = `${spec.name}-headless`;
@@ -206,7 +221,7 @@ export class GuacdStatefulPool extends Construct {
         selector: { matchLabels: labels },
         updateStrategy: [{ type: 'RollingUpdate', rollingUpdate: [{ partition: 0 }] }],
         template: {
-          metadata: { labels },
+          metadata: { labels: podLabels },
           spec: {
             terminationGracePeriodSeconds: drain.terminationGracePeriodSeconds,
             automountServiceAccountToken: false,
@@ -354,6 +369,8 @@ export class GuacdStatefulPool extends Construct {
       spec: { selector: { matchLabels: labels }, maxUnavailable: '1' },
     });
 
+    this.sessionCountCommands = this.podNames.map((pod) => sessionCountCommand(ns, pod));
+
     new TerraformOutput(this, 'pod-addresses', {
       value: this.podAddresses,
       description: `Pinned guacd addresses of ${spec.name}, one per pod (use as a connection's guacd-hostname:guacd-port)`,
@@ -363,4 +380,19 @@ export class GuacdStatefulPool extends Construct {
       description: 'ClientIP-affinity guacd Service',
     });
   }
+}
+
+/** The image tag as a label value (`1.6.0`), or undefined for digests and untagged images. */
+function imageVersion(image: string): string | undefined {
+  if (image.includes('@')) return undefined;
+  const last = image.split('/').pop() ?? '';
+  const tag = last.includes(':') ? last.split(':').pop() : undefined;
+  return tag && /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/.test(tag) && tag !== 'latest'
+    ? tag
+    : undefined;
+}
+
+/** kubectl command that counts a pod's established connections on 4822 (0x12D6). */
+function sessionCountCommand(namespace: string, pod: string): string {
+  return `kubectl exec -n ${namespace} ${pod} -c guacd -- sh -c 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk "\\$2 ~ /:12D6\\$/ && \\$4 == \\"01\\"" | wc -l'`;
 }
