@@ -57,6 +57,39 @@ switch (what) {
     report();
     break;
   }
+  case 'warm': {
+    // Both apps built and synthesized repeatedly in one warm process: no module loading, so
+    // this isolates what the library itself adds to construction and synth.
+    const { App } = require('cdktf');
+    const { buildMcpDeployment } = require('../stacks/mcp');
+    const { GuacdClusterStack } = require('../stacks/guacd-cluster-stack');
+    const { GUACD_CLUSTERS } = require('../stacks/guacd-topology');
+    const { mcpTopology } = require('../stacks/topology');
+    const { buildL1Reference } = require('./l1-reference');
+    const builders: Record<string, (app: unknown) => void> = {
+      l1: (app) => buildL1Reference(app, mcpTopology(), GUACD_CLUSTERS),
+      l2: (app) => {
+        buildMcpDeployment(app, mcpTopology());
+        for (const c of GUACD_CLUSTERS) new GuacdClusterStack(app, `guacd-${c.cluster}`, c);
+      },
+    };
+    const times: Record<string, number[]> = { l1: [], l2: [] };
+    for (let i = 0; i < Number(arg ?? 15); i++) {
+      for (const k of ['l1', 'l2']) {
+        const t0 = performance.now();
+        const app = new App({ outdir: outdir() });
+        builders[k](app);
+        app.synth();
+        times[k].push(performance.now() - t0);
+      }
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    report({
+      warmL1Ms: Math.round(med(times.l1) * 10) / 10,
+      warmL2Ms: Math.round(med(times.l2) * 10) / 10,
+    });
+    break;
+  }
   case 'scale': {
     const { App } = require('cdktf');
     const { buildScale } = require('./scale-app');

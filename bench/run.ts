@@ -78,13 +78,19 @@ log(
 // 1. Reference deployment: library (L2) against the same resources by hand (L1).
 // Alternate the two so drift in machine load hits both.
 // The two differ by a few percent at most while run-to-run noise on a shared 2-core machine is
-// ±30 %, so this comparison takes twice the runs (and an odd count for a true median).
-const REFERENCE_RUNS = RUNS * 2 + 1;
+// ±30 %, so this comparison takes four times the runs (and an odd count for a true median).
+const REFERENCE_RUNS = RUNS * 4 + 1;
 const l1Runs: Sample[] = [];
 const l2Runs: Sample[] = [];
 for (let i = 0; i < REFERENCE_RUNS; i++) {
-  l1Runs.push(measure(['l1'], 1));
-  l2Runs.push(measure(['l2'], 1));
+  // Swap the order every pair: the second run of a pair is often a little slower.
+  if (i % 2 === 0) {
+    l1Runs.push(measure(['l1'], 1));
+    l2Runs.push(measure(['l2'], 1));
+  } else {
+    l2Runs.push(measure(['l2'], 1));
+    l1Runs.push(measure(['l1'], 1));
+  }
 }
 const med = (xs: Sample[], k: keyof Sample) => median(xs.map((s) => s[k] as number));
 const referenceApp = {
@@ -102,6 +108,19 @@ const referenceApp = {
 };
 log(
   `reference app (6 stacks): L2 ${referenceApp.l2Ms} ms / ${referenceApp.l2CpuMs} ms CPU / ${referenceApp.l2PeakRssMb} MB; L1 ${referenceApp.l1Ms} ms / ${referenceApp.l1CpuMs} ms CPU / ${referenceApp.l1PeakRssMb} MB; ratio ${referenceApp.ratio} (median of paired runs; of medians ${referenceApp.ratioOfMedians}; CPU ${referenceApp.cpuRatio}; ${REFERENCE_RUNS} runs)`,
+);
+
+// The same comparison inside one warm process (no module loading, 30 alternating rounds).
+const warm = JSON.parse(
+  execFileSync(process.execPath, [child, 'warm', '30'], { cwd: root, encoding: 'utf8' }).trim(),
+);
+Object.assign(referenceApp, {
+  warmL2Ms: warm.warmL2Ms,
+  warmL1Ms: warm.warmL1Ms,
+  warmRatio: Math.round((warm.warmL2Ms / warm.warmL1Ms) * 100) / 100,
+});
+log(
+  `reference app, warm process (build + synth only): L2 ${warm.warmL2Ms} ms, L1 ${warm.warmL1Ms} ms`,
 );
 
 // 2. `npm run synth` end to end, and its parts.
