@@ -299,8 +299,11 @@ describe('session affinity rules (S1–S9)', () => {
 
   test('S2: header affinity needs a name, a hash policy, and nobody else may carry a header name', () => {
     expect(fails({ sessionAffinity: SessionAffinity.header('') })).toMatch(
-      /HEADER_FIELD \(no header name\)/,
+      /headerName "" is not an HTTP header field name.*X-Session-Key.*rule S2/,
     );
+    expect(
+      fails({ sessionAffinity: SessionAffinity.fromType(SessionAffinityType.HEADER_FIELD) }),
+    ).toMatch(/HEADER_FIELD \(no header name\)/);
     expect(
       fails({
         sessionAffinity: SessionAffinity.header('X-P'),
@@ -387,7 +390,7 @@ describe('session affinity rules (S1–S9)', () => {
         loadBalancingScheme: LoadBalancingScheme.EXTERNAL,
         localityLbPolicy: LocalityLbPolicy.MAGLEV,
       }),
-    ).toMatch(/not supported by the classic Application Load Balancer.*rule S7/);
+    ).toMatch(/not supported by the classic load balancers.*rule S7/);
     const nlb = {
       region: 'us-west1',
       loadBalancingScheme: LoadBalancingScheme.EXTERNAL,

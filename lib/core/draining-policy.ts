@@ -1,4 +1,6 @@
 import { Duration } from './duration';
+import { throwViolations } from './errors';
+import { notADuration } from './rules';
 
 /** Options of a draining policy. */
 export interface DrainingPolicyOptions {
@@ -63,11 +65,15 @@ export class DrainingPolicy {
   public readonly kubernetesOptionsGiven: boolean;
 
   private constructor(options: DrainingPolicyOptions) {
-    if (!options || !(options.timeout instanceof Duration)) {
-      throw new Error(
-        'DrainingPolicy: timeout must be a Duration (allowed: e.g. Duration.seconds(60)); fix: DrainingPolicy.of(Duration.seconds(60))',
-      );
-    }
+    // Plain JavaScript callers can pass anything: refuse with the rule, never a TypeError.
+    const given = (options ?? {}) as Partial<DrainingPolicyOptions>;
+    throwViolations(
+      (['timeout', 'pollInterval', 'shutdownMargin'] as const)
+        .filter(
+          (k) => (k === 'timeout' || given[k] !== undefined) && !(given[k] instanceof Duration),
+        )
+        .map((k) => notADuration(`DrainingPolicy ${k}`, given[k])),
+    );
     this.timeout = options.timeout;
     this.kubernetesOptionsGiven =
       options.pollInterval !== undefined || options.shutdownMargin !== undefined;

@@ -1,9 +1,15 @@
+import { Op, Token } from 'cdktf';
+import { throwViolations } from './errors';
+
 /**
  * A length of time. Every timeout, TTL and draining window in this library is a `Duration`,
  * never a bare number of unknown unit.
  *
  * Durations are never negative. Google Cloud and Kubernetes take whole seconds; the
  * constructs that render a duration check `isWholeSeconds()` and name the attribute if not.
+ *
+ * The amount may be an unresolved cdktf token (`variable.numberValue`): range checks are then
+ * skipped and the token is rendered as seconds (`${var.x * 60}` for minutes).
  */
 export class Duration {
   /** A duration of `amount` seconds. */
@@ -27,42 +33,71 @@ export class Duration {
   }
 
   private readonly totalSeconds: number;
+  private readonly unresolved: boolean;
 
   private constructor(
     private readonly amount: number,
     unitSeconds: number,
     private readonly unit: string,
   ) {
+    this.unresolved = typeof amount === 'number' && Token.isUnresolved(amount);
+    if (this.unresolved) {
+      this.totalSeconds = unitSeconds === 1 ? amount : Token.asNumber(Op.mul(amount, unitSeconds));
+      return;
+    }
     if (typeof amount !== 'number' || !Number.isFinite(amount)) {
-      throw new Error(
-        `Duration.${unit}(${String(amount)}): the amount must be a finite number; pass a plain number such as Duration.${unit}(30)`,
-      );
+      throwViolations([
+        {
+          rule: 'D1',
+          attribute: `Duration.${unit}`,
+          value: typeof amount === 'number' ? String(amount) : `(${typeof amount})`,
+          problem: 'is not a finite number',
+          allowed: 'a finite number of 0 or more, or a token such as variable.numberValue',
+          fix: `pass a plain number such as Duration.${unit}(30)`,
+        },
+      ]);
     }
     if (amount < 0) {
-      throw new Error(
-        `Duration.${unit}(${amount}): a duration cannot be negative (allowed: 0 or more); use Duration.${unit}(${-amount}) or Duration.seconds(0)`,
-      );
+      throwViolations([
+        {
+          rule: 'D1',
+          attribute: `Duration.${unit}`,
+          value: String(amount),
+          problem: 'cannot be negative',
+          allowed: '0 or more',
+          fix: `use Duration.${unit}(${-amount}) or Duration.seconds(0)`,
+        },
+      ]);
     }
     this.totalSeconds = amount * unitSeconds;
   }
 
-  /** The duration in seconds (may be fractional, e.g. `Duration.minutes(0.5)` is 30). */
+  /**
+   * The duration in seconds (may be fractional, e.g. `Duration.minutes(0.5)` is 30). For a
+   * token amount this is a token that Terraform computes.
+   */
   public toSeconds(): number {
     return this.totalSeconds;
   }
 
-  /** True when the duration is a whole number of seconds. */
-  public isWholeSeconds(): boolean {
-    return Number.isInteger(this.totalSeconds);
+  /** True when the amount is an unresolved token (its value is known only to Terraform). */
+  public isUnresolved(): boolean {
+    return this.unresolved;
   }
 
-  /** True when the duration is zero. */
+  /** True when the duration is a whole number of seconds (assumed for a token). */
+  public isWholeSeconds(): boolean {
+    return this.unresolved || Number.isInteger(this.totalSeconds);
+  }
+
+  /** True when the duration is known to be zero (never for a token). */
   public isZero(): boolean {
-    return this.totalSeconds === 0;
+    return !this.unresolved && this.totalSeconds === 0;
   }
 
   /** How the duration was written, e.g. `30 minutes (1800s)`. Used in error messages. */
   public toString(): string {
+    if (this.unresolved) return `(token) ${this.unit}`;
     return this.unit === 'seconds'
       ? `${this.totalSeconds}s`
       : `${this.amount} ${this.unit} (${this.totalSeconds}s)`;

@@ -6,7 +6,7 @@ import { IConstruct } from 'constructs';
  * what is wrong, what is allowed, and what to write instead.
  */
 export interface RuleViolation {
-  /** Rule id from the rule catalogue (e.g. `S1`, `T1`, `K3`). */
+  /** Rule id from the rule registry (e.g. `S1`, `T1`, `K3`); see docs/RULES.md. */
   readonly rule: string;
   /** The attribute as the user wrote it (e.g. `sessionAffinity`, `healthCheck.timeout`). */
   readonly attribute: string;
@@ -20,28 +20,81 @@ export interface RuleViolation {
   readonly fix: string;
 }
 
-/** Renders a violation as one line, prefixed by the construct path. */
+/** Renders a violation as one line, prefixed by the construct path when there is one. */
 export function formatViolation(path: string, v: RuleViolation): string {
-  return `${path}: ${v.attribute} ${v.value} ${v.problem} (allowed: ${v.allowed}); fix: ${v.fix} [rule ${v.rule}]`;
+  const prefix = path ? `${path}: ` : '';
+  return `${prefix}${v.attribute} ${v.value} ${v.problem} (allowed: ${v.allowed}); fix: ${v.fix} [rule ${v.rule}]`;
 }
 
+const VALIDATION_ERROR = Symbol.for('cdktf-affinity-draining.ValidationError');
+
 /**
- * Thrown at synth time (in a constructor, or from a validation that `app.synth()` runs)
- * when a configuration would fail at `terraform apply` or silently not do what it says.
+ * Thrown at synth time (in a constructor, a value-class factory, or from a validation that
+ * `app.synth()` runs) when a configuration would fail at `terraform apply` or silently not
+ * do what it says. Every message ends with `[rule <id>]`, documented in docs/RULES.md.
  */
 export class ValidationError extends Error {
-  /** The violations, each already formatted with the construct path. */
-  public readonly messages: string[];
+  /**
+   * True for errors of this class, also across copies of the library (use it instead of
+   * `instanceof`, which fails when two copies are installed).
+   */
+  public static isValidationError(x: unknown): x is ValidationError {
+    return typeof x === 'object' && x !== null && VALIDATION_ERROR in x;
+  }
 
-  constructor(scope: IConstruct, violations: RuleViolation[]) {
-    const messages = violations.map((v) => formatViolation(scope.node.path, v));
+  /** The violations, each formatted with the construct path (when known). */
+  public readonly messages: string[];
+  /** The violations, unformatted (rule id, attribute, value, allowed, fix). */
+  public readonly violations: RuleViolation[];
+  /** The construct path, when the error was raised in or passed through a construct. */
+  public readonly constructPath?: string;
+
+  /**
+   * @param scope the construct the violations belong to, or undefined for value classes
+   * (`Duration`, `DrainingPolicy`, ...) used outside a construct
+   */
+  constructor(scope: IConstruct | undefined, violations: RuleViolation[]) {
+    const path = scope?.node.path;
+    const messages = violations.map((v) => formatViolation(path ?? '', v));
     super(
       messages.length === 1
         ? messages[0]
         : `${messages.length} problems:\n  - ${messages.join('\n  - ')}`,
     );
+    Object.defineProperty(this, VALIDATION_ERROR, { value: true });
     this.name = 'ValidationError';
     this.messages = messages;
+    this.violations = [...violations];
+    this.constructPath = path;
+  }
+}
+
+/**
+ * Runs `fn` (a construct's handling of its props) and adds the construct path to a
+ * `ValidationError` a value class raised without one. A `TypeError` from a malformed prop
+ * (plain JavaScript callers) becomes a `ValidationError` too.
+ */
+export function withConstructPath<T>(scope: IConstruct, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (ValidationError.isValidationError(e)) {
+      if (e.constructPath !== undefined) throw e;
+      throw new ValidationError(scope, e.violations);
+    }
+    if (e instanceof TypeError) {
+      throw new ValidationError(scope, [
+        {
+          rule: 'P1',
+          attribute: 'props',
+          value: `(${e.message})`,
+          problem: 'has a value of the wrong type or a missing required value',
+          allowed: 'the types the props interface documents',
+          fix: 'check the props against the documentation; in TypeScript, remove casts to `any`',
+        },
+      ]);
+    }
+    throw e;
   }
 }
 
@@ -69,6 +122,11 @@ export function applyFindings(scope: IConstruct, findings: RuleFindings): void {
   }
 }
 
+/** Throws a `ValidationError` without a construct path (value classes). */
+export function throwViolations(violations: RuleViolation[]): void {
+  if (violations.length > 0) throw new ValidationError(undefined, violations);
+}
+
 /** Records warnings as cdktf warning annotations (`cdktf synth` prints them as `WARN`). */
 export function reportWarnings(scope: IConstruct, warnings: RuleViolation[]): void {
   for (const w of warnings) {
@@ -91,7 +149,7 @@ export function addRuleValidation(scope: IConstruct, rules: () => RuleFindings):
         warned = true;
       }
       // cdktf prefixes each message with `[<construct path>]`; no need to repeat it.
-      return findings.errors.map((v) => formatViolation('', v).replace(/^: /, ''));
+      return findings.errors.map((v) => formatViolation('', v));
     },
   });
 }

@@ -2,6 +2,19 @@ import { Token } from 'cdktf';
 import { RuleViolation } from './errors';
 import { Duration } from './duration';
 
+/**
+ * True when a value is an unresolved cdktf token (a `TerraformVariable`, `Fn` call, data
+ * source attribute or cross-stack reference). Rules skip what they cannot evaluate and the
+ * token is rendered unchanged.
+ */
+export function isUnresolved(value: unknown): boolean {
+  return value !== undefined && value !== null && Token.isUnresolved(value);
+}
+
+function describeNumber(value: number): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
 /** Range check for a plain number; unresolved tokens are skipped (checked by the API instead). */
 export function checkRange(
   rule: string,
@@ -12,14 +25,19 @@ export function checkRange(
   fix: string,
   unit = '',
 ): RuleViolation[] {
-  if (value === undefined || Token.isUnresolved(value)) return [];
-  if (Number.isFinite(value) && value >= min && value <= max) return [];
+  if (value === undefined || isUnresolved(value)) return [];
+  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) {
+    return [];
+  }
   return [
     {
       rule,
       attribute,
-      value: `${value}${unit}`,
-      problem: 'is out of range',
+      value: `${describeNumber(value)}${unit}`,
+      problem:
+        typeof value === 'number' && Number.isFinite(value)
+          ? 'is out of range'
+          : 'is not a finite number',
       allowed: `${min}${unit}..${max}${unit}`,
       fix,
     },
@@ -35,21 +53,25 @@ export function checkIntRange(
   max: number,
   fix: string,
 ): RuleViolation[] {
-  if (value === undefined || Token.isUnresolved(value)) return [];
+  if (value === undefined || isUnresolved(value)) return [];
   if (Number.isInteger(value) && value >= min && value <= max) return [];
   return [
     {
       rule,
       attribute,
-      value: String(value),
-      problem: Number.isInteger(value) ? 'is out of range' : 'is not a whole number',
+      value: describeNumber(value),
+      problem: Number.isInteger(value)
+        ? 'is out of range'
+        : typeof value === 'number' && Number.isFinite(value)
+          ? 'is not a whole number'
+          : 'is not a finite number',
       allowed: `a whole number in ${min}..${max}`,
       fix,
     },
   ];
 }
 
-/** Range check for a Duration rendered as whole seconds. */
+/** Range check for a Duration rendered as whole seconds; a token duration is skipped. */
 export function checkDurationSeconds(
   rule: string,
   attribute: string,
@@ -59,6 +81,8 @@ export function checkDurationSeconds(
   fix: string,
 ): RuleViolation[] {
   if (value === undefined) return [];
+  if (!(value instanceof Duration)) return [notADuration(attribute, value)];
+  if (value.isUnresolved()) return [];
   const s = value.toSeconds();
   if (!value.isWholeSeconds()) {
     return [
@@ -68,7 +92,7 @@ export function checkDurationSeconds(
         value: value.toString(),
         problem: 'is not a whole number of seconds',
         allowed: `whole seconds in ${minSeconds}s..${maxSeconds}s`,
-        fix: `round it, e.g. Duration.seconds(${Math.round(s)})`,
+        fix: `round it, e.g. Duration.seconds(${Math.min(maxSeconds, Math.max(minSeconds, Math.round(s)))})`,
       },
     ];
   }
@@ -87,7 +111,68 @@ export function checkDurationSeconds(
   return [];
 }
 
+/** P1: a value that should be a `Duration` but is not (plain JavaScript callers). */
+export function notADuration(attribute: string, value: unknown): RuleViolation {
+  return {
+    rule: 'P1',
+    attribute,
+    value: typeof value === 'number' ? String(value) : `(${typeof value})`,
+    problem: 'is not a Duration',
+    allowed: 'a Duration, e.g. Duration.seconds(60)',
+    fix: `use Duration.seconds(${typeof value === 'number' ? value : 60}) to say the unit`,
+  };
+}
+
+/** P1: a required prop is missing or has the wrong JavaScript type. */
+export function checkPresent(
+  attribute: string,
+  value: unknown,
+  type: 'string' | 'number' | 'object' | 'boolean',
+  example: string,
+): RuleViolation[] {
+  const ok =
+    value !== undefined &&
+    value !== null &&
+    (type === 'object' ? typeof value === 'object' : typeof value === type);
+  if (ok) return [];
+  return [
+    {
+      rule: 'P1',
+      attribute,
+      value: value === undefined ? '(missing)' : value === null ? 'null' : `(${typeof value})`,
+      problem: value === undefined ? 'is required' : `is not a ${type}`,
+      allowed: `a ${type}, e.g. ${example}`,
+      fix: `set ${attribute}: ${example}`,
+    },
+  ];
+}
+
 /** `a, b and c` style list for messages. */
 export function listOf(values: readonly string[]): string {
   return values.join(', ');
+}
+
+/**
+ * P1: a prop that must be an instance of a value class (`HealthCheck`, `DrainingPolicy`, ...);
+ * `isInstance` is the caller's `instanceof` test.
+ */
+export function checkValueClass(
+  attribute: string,
+  value: unknown,
+  isInstance: boolean,
+  typeName: string,
+  example: string,
+  required = false,
+): RuleViolation[] {
+  if (isInstance || (value === undefined && !required)) return [];
+  return [
+    {
+      rule: 'P1',
+      attribute,
+      value: value === undefined ? '(missing)' : value === null ? 'null' : `(${typeof value})`,
+      problem: value === undefined ? 'is required' : `is not a ${typeName}`,
+      allowed: `a ${typeName}, e.g. ${example}`,
+      fix: `set ${attribute}: ${example}`,
+    },
+  ];
 }

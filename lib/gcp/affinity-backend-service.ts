@@ -8,7 +8,14 @@ import {
 import { ComputeRegionBackendService } from '@cdktf/provider-google/lib/compute-region-backend-service';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
-import { addRuleValidation, applyFindings } from '../core/errors';
+import {
+  RuleViolation,
+  ValidationError,
+  addRuleValidation,
+  applyFindings,
+  withConstructPath,
+} from '../core/errors';
+import { checkPresent, checkValueClass } from '../core/rules';
 import { HealthCheck } from './health-check';
 import {
   BackendOptions,
@@ -31,6 +38,62 @@ import {
   loadBalancerKind,
 } from './load-balancing';
 import { SessionAffinity, SessionAffinityType } from './session-affinity';
+
+/** P1: the props a plain JavaScript caller can get wrong in ways TypeScript would catch. */
+function checkServiceProps(props: AffinityBackendServiceProps): RuleViolation[] {
+  const v = checkPresent(
+    'props',
+    props,
+    'object',
+    '{ name, loadBalancingScheme, protocol, healthCheck }',
+  );
+  if (v.length > 0) return v;
+  v.push(...checkPresent('name', props.name, 'string', "'my-backend'"));
+  v.push(
+    ...checkPresent(
+      'loadBalancingScheme',
+      props.loadBalancingScheme,
+      'string',
+      'LoadBalancingScheme.EXTERNAL_MANAGED',
+    ),
+  );
+  v.push(...checkPresent('protocol', props.protocol, 'string', 'BackendProtocol.HTTPS'));
+  v.push(
+    ...checkValueClass(
+      'healthCheck',
+      props.healthCheck,
+      props.healthCheck instanceof HealthCheck,
+      'HealthCheck',
+      "HealthCheck.https({ port: 443, requestPath: '/health' })",
+      true,
+    ),
+    ...checkValueClass(
+      'sessionAffinity',
+      props.sessionAffinity,
+      props.sessionAffinity instanceof SessionAffinity,
+      'SessionAffinity',
+      'SessionAffinity.generatedCookie({ ttl: Duration.hours(1) })',
+    ),
+    ...checkValueClass(
+      'draining',
+      props.draining,
+      props.draining instanceof DrainingPolicy,
+      'DrainingPolicy',
+      'DrainingPolicy.of(Duration.seconds(60))',
+    ),
+    ...checkValueClass(
+      'timeout',
+      props.timeout,
+      props.timeout instanceof Duration,
+      'Duration',
+      'Duration.seconds(30)',
+    ),
+  );
+  if (props.backends !== undefined && !Array.isArray(props.backends)) {
+    v.push(...checkPresent('backends', undefined, 'object', '[{ group }]'));
+  }
+  return v;
+}
 
 /** The services of each stack and, once validation starts, who uses which group (B8). */
 const STACK_SERVICES = new WeakMap<
@@ -155,6 +218,7 @@ export class AffinityBackendService extends Construct {
 
   constructor(scope: Construct, id: string, props: AffinityBackendServiceProps) {
     super(scope, id);
+    applyFindings(this, { errors: checkServiceProps(props), warnings: [] });
     const regional = props.region !== undefined;
     const portName =
       props.portName ??
@@ -176,7 +240,7 @@ export class AffinityBackendService extends Construct {
       healthCheck: props.healthCheck,
       healthCheckName,
     };
-    const own = validateService(this.spec);
+    const own = withConstructPath(this, () => validateService(this.spec));
     if (props.network !== undefined && !regional) {
       // A global backend service has no network field: refuse rather than drop it.
       own.errors.push({
@@ -236,6 +300,18 @@ export class AffinityBackendService extends Construct {
 
   /** Adds a backend (an instance group, possibly from another stack). */
   public addBackend(backend: BackendOptions): void {
+    const problems = checkPresent('backend', backend, 'object', '{ group }');
+    if (problems.length === 0 && (backend.group === undefined || backend.group === null)) {
+      problems.push(
+        ...checkPresent(
+          `backends[${this.backendList.length}].group`,
+          backend.group,
+          'object',
+          'zonalGroup',
+        ),
+      );
+    }
+    if (problems.length > 0) throw new ValidationError(this, problems);
     this.backendList.push(backend);
     const registry = STACK_SERVICES.get(TerraformStack.of(this));
     if (registry) registry.users = undefined; // re-index at the next validation

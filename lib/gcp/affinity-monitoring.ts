@@ -3,7 +3,7 @@ import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashb
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { Duration } from '../core/duration';
 import { RuleViolation, applyFindings } from '../core/errors';
-import { checkDurationSeconds, checkRange } from '../core/rules';
+import { checkDurationSeconds, checkRange, isUnresolved } from '../core/rules';
 import { AffinityBackendService } from './affinity-backend-service';
 import { LoadBalancerKind } from './load-balancing';
 
@@ -240,7 +240,7 @@ function validateMonitoring(
       });
     }
   }
-  if (!(threshold > 0 && threshold <= 1)) {
+  if (!isUnresolved(threshold) && !(threshold > 0 && threshold <= 1)) {
     errors.push({
       rule: 'G2',
       attribute: 'unevenShareThreshold',

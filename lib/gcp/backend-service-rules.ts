@@ -1,15 +1,14 @@
 /**
- * Rules of `AffinityBackendService`: B1–B5, B8, S1–S9, T1–T3, C1–C8, C12 of the rule
- * catalogue (`shared/reference/gcp-load-balancing-rules.md`). Pure functions over plain
- * values, so each rule is testable on its own and the messages stay in one place.
+ * Rules of `AffinityBackendService`: B1–B5, B8, S1–S9, T1–T3, C0–C8, C12 (docs/RULES.md).
+ * Pure functions over plain values, so each rule is testable on its own and the messages
+ * stay in one place.
  */
-import { Token } from 'cdktf';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleViolation, RuleFindings } from '../core/errors';
-import { checkDurationSeconds, checkRange, listOf } from '../core/rules';
+import { checkDurationSeconds, checkRange, isUnresolved, listOf } from '../core/rules';
 import { checkGcpName } from '../core/names';
-import { HealthCheck } from './health-check';
+import { HealthCheck, HealthCheckProtocol } from './health-check';
 import { IInstanceGroup } from './instance-group';
 import {
   BackendProtocol,
@@ -238,7 +237,11 @@ export function validateService(spec: ServiceSpec): Findings {
         allowed: 'no timeout on passthrough load balancers',
         fix: 'remove timeout',
       });
-    } else if (spec.timeout.toSeconds() > 86_400 && kind !== LoadBalancerKind.TRAFFIC_DIRECTOR) {
+    } else if (
+      !spec.timeout.isUnresolved() &&
+      spec.timeout.toSeconds() > 86_400 &&
+      kind !== LoadBalancerKind.TRAFFIC_DIRECTOR
+    ) {
       f.warnings.push({
         rule: 'T2',
         attribute: 'timeout',
@@ -316,14 +319,26 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       fix: 'remove localityLbPolicy, or choose SessionAffinity.none() if you want this policy',
     });
   }
-  if (policy !== undefined && kind === LoadBalancerKind.CLASSIC_ALB) {
+  const globalExternal = !spec.regional && spec.scheme === LoadBalancingScheme.EXTERNAL;
+  if (policy !== undefined && globalExternal) {
     v.push({
       rule: 'S7',
       attribute: 'localityLbPolicy',
       value: policy,
-      problem: 'is not supported by the classic Application Load Balancer (global EXTERNAL)',
+      problem: `is not supported by the classic load balancers (global EXTERNAL, here ${kind})`,
       allowed: 'no localityLbPolicy with global EXTERNAL',
       fix: 'remove it, or move to LoadBalancingScheme.EXTERNAL_MANAGED',
+    });
+  }
+  if (policy !== undefined && kind === LoadBalancerKind.INTERNAL_PASSTHROUGH_NLB) {
+    v.push({
+      rule: 'S7',
+      attribute: 'localityLbPolicy',
+      value: policy,
+      problem:
+        'is not used by an internal passthrough Network Load Balancer (INTERNAL), which picks backends by its own connection hash',
+      allowed: 'no localityLbPolicy with INTERNAL',
+      fix: 'remove localityLbPolicy; use sessionAffinity (e.g. SessionAffinity.clientIp()) to keep clients on a backend',
     });
   }
   if (
@@ -339,6 +354,38 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       problem: 'is not accepted by a regional EXTERNAL (passthrough) backend service',
       allowed: 'MAGLEV, WEIGHTED_MAGLEV',
       fix: 'use LocalityLbPolicy.MAGLEV or remove it',
+    });
+  }
+  if (
+    policy === LocalityLbPolicy.WEIGHTED_MAGLEV &&
+    kind !== LoadBalancerKind.EXTERNAL_PASSTHROUGH_NLB &&
+    !globalExternal
+  ) {
+    v.push({
+      rule: 'S7',
+      attribute: 'localityLbPolicy',
+      value: policy,
+      problem: `is only supported by external passthrough Network Load Balancers (regional EXTERNAL), not by ${describeService(spec)} (${kind})`,
+      allowed:
+        kind === LoadBalancerKind.INTERNAL_PASSTHROUGH_NLB
+          ? 'no localityLbPolicy with INTERNAL'
+          : 'MAGLEV or RING_HASH to keep affinity, or a policy without affinity such as ROUND_ROBIN',
+      fix: 'use LocalityLbPolicy.MAGLEV, or move the service to a regional EXTERNAL passthrough load balancer',
+    });
+  }
+  if (
+    policy === LocalityLbPolicy.WEIGHTED_MAGLEV &&
+    kind === LoadBalancerKind.EXTERNAL_PASSTHROUGH_NLB &&
+    spec.healthCheck.protocol === HealthCheckProtocol.TCP
+  ) {
+    v.push({
+      rule: 'S7',
+      attribute: 'healthCheck',
+      value: spec.healthCheck.protocol,
+      problem:
+        'cannot report instance weights: WEIGHTED_MAGLEV reads them from the X-Load-Balancing-Endpoint-Weight header of an HTTP-family health check',
+      allowed: 'an HTTP or HTTPS health check with WEIGHTED_MAGLEV',
+      fix: 'use HealthCheck.http({ port: ..., requestPath: ... }) answering with the weight header, or LocalityLbPolicy.MAGLEV',
     });
   }
   if (
@@ -382,6 +429,7 @@ export function validateBackends(
 
   backends.forEach((b, i) => {
     const at = `backends[${i}] (${b.group.groupName})`;
+    f.errors.push(...checkCaps(at, b));
     const mode = b.balancingMode ?? defaultBalancingMode(spec.protocol);
 
     if (seen.has(b.group.instanceGroupUrl)) {
@@ -411,7 +459,7 @@ export function validateBackends(
     f.errors.push(...validateBalancing(spec, kind, at, mode, b));
 
     // C7 / C8 capacity scaler.
-    if (b.capacityScaler !== undefined && !Token.isUnresolved(b.capacityScaler)) {
+    if (b.capacityScaler !== undefined && !isUnresolved(b.capacityScaler)) {
       if (passthrough) {
         f.errors.push({
           rule: 'C8',
@@ -426,12 +474,14 @@ export function validateBackends(
           rule: 'C7',
           attribute: `${at}.capacityScaler`,
           value: String(b.capacityScaler),
-          problem: 'is rejected by the API',
+          problem: Number.isFinite(b.capacityScaler)
+            ? 'is rejected by the API'
+            : 'is not a finite number',
           allowed: '0 (drain: no new traffic) or 0.1..1',
           fix:
             b.capacityScaler > 0 && b.capacityScaler < 0.1
               ? 'use 0.1 or 0'
-              : 'use a value in 0.1..1',
+              : 'use a value in 0.1..1 (1 = full capacity), or 0 to drain the backend',
         });
       }
     }
@@ -439,6 +489,7 @@ export function validateBackends(
     // B5: port name must be a named port of the group.
     if (
       spec.portName !== undefined &&
+      !isUnresolved(spec.portName) &&
       b.group.knowsNamedPorts &&
       !b.group.namedPorts.some((p) => p.name === spec.portName)
     ) {
@@ -505,6 +556,27 @@ export function validateBackends(
   return f;
 }
 
+/** C2–C4: every target given is a finite number of 0 or more, whatever the mode. */
+function checkCaps(at: string, b: BackendOptions): RuleViolation[] {
+  const max = Number.MAX_SAFE_INTEGER;
+  return [
+    ...checkRange(
+      'C2',
+      `${at}.maxUtilization`,
+      b.maxUtilization,
+      0,
+      1,
+      'use a fraction in 0..1, e.g. 0.8',
+    ),
+    ...(['maxRate', 'maxRatePerInstance'] as const).flatMap((k) =>
+      checkRange('C3', `${at}.${k}`, b[k], 0, max, 'use requests per second, e.g. 100'),
+    ),
+    ...(['maxConnections', 'maxConnectionsPerInstance'] as const).flatMap((k) =>
+      checkRange('C4', `${at}.${k}`, b[k], 0, max, 'use a number of connections, e.g. 1000'),
+    ),
+  ];
+}
+
 /** C2–C6: fields per balancing mode. */
 function validateBalancing(
   spec: ServiceSpec,
@@ -543,17 +615,7 @@ function validateBalancing(
   }
   switch (mode) {
     case BalancingMode.UTILIZATION:
-      v.push(
-        ...checkRange(
-          'C2',
-          `${at}.maxUtilization`,
-          b.maxUtilization,
-          0,
-          1,
-          'use a fraction in 0..1, e.g. 0.8',
-        ),
-      );
-      break;
+      break; // maxUtilization (checkCaps) and any rate or connection cap may be combined
     case BalancingMode.RATE: {
       if (!isHttpFamily(spec.protocol)) {
         v.push({
@@ -633,19 +695,6 @@ function validateBalancing(
       }
       break;
     }
-  }
-  if (mode === BalancingMode.UTILIZATION) {
-    // maxRate*/maxConnections* may be combined with UTILIZATION (C2); only ranges matter.
-    v.push(
-      ...checkRange(
-        'C2',
-        `${at}.maxRatePerInstance`,
-        b.maxRatePerInstance,
-        0,
-        Number.MAX_SAFE_INTEGER,
-        'use a positive rate',
-      ),
-    );
   }
   return v;
 }

@@ -12,6 +12,7 @@ import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy'
 import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
 import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
 import { checkGcpName } from '../core/names';
+import { isUnresolved } from '../core/rules';
 import { AffinityBackendService } from './affinity-backend-service';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
 
@@ -330,7 +331,7 @@ function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]
     });
   }
   for (const d of props.managedCertificateDomains ?? []) {
-    if (d.includes('*') || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(d)) {
+    if (!isUnresolved(d) && (d.includes('*') || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i.test(d))) {
       errors.push({
         rule: 'U7',
         attribute: 'managedCertificateDomains',
@@ -368,7 +369,10 @@ function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]
     const priorities = new Set<number>();
     for (const r of h.routeRules ?? []) {
       const at = `hostRules[${h.pathMatcher}].routeRules[priority ${r.priority}]`;
-      if (!Number.isInteger(r.priority) || r.priority < 0 || r.priority > 2_147_483_647) {
+      if (
+        !isUnresolved(r.priority) &&
+        (!Number.isInteger(r.priority) || r.priority < 0 || r.priority > 2_147_483_647)
+      ) {
         errors.push({
           rule: 'U1',
           attribute: `${at}.priority`,
@@ -390,7 +394,7 @@ function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]
       }
       priorities.add(r.priority);
       const prefix = r.prefixMatch ?? '/';
-      if (!prefix.startsWith('/') || prefix.length > 1024) {
+      if (!isUnresolved(prefix) && (!prefix.startsWith('/') || prefix.length > 1024)) {
         errors.push({
           rule: 'U3',
           attribute: `${at}.prefixMatch`,
@@ -418,7 +422,7 @@ function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]
     }
     for (const p of h.pathRules ?? []) {
       for (const path of p.paths) {
-        if (!path.startsWith('/')) {
+        if (!isUnresolved(path) && !path.startsWith('/')) {
           errors.push({
             rule: 'U3',
             attribute: `hostRules[${h.pathMatcher}].pathRules.paths`,

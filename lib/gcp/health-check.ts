@@ -3,7 +3,7 @@ import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-ch
 import { ComputeRegionHealthCheck } from '@cdktf/provider-google/lib/compute-region-health-check';
 import { Duration } from '../core/duration';
 import { RuleViolation } from '../core/errors';
-import { checkDurationSeconds, checkIntRange } from '../core/rules';
+import { checkDurationSeconds, checkIntRange, isUnresolved } from '../core/rules';
 import { checkGcpName } from '../core/names';
 
 /** True for whitespace and ASCII control characters, which a request path cannot hold. */
@@ -125,7 +125,8 @@ export class HealthCheck {
   public readonly name?: string;
   private readonly options: HttpHealthCheckOptions;
 
-  private constructor(protocol: HealthCheckProtocol, options: HttpHealthCheckOptions) {
+  private constructor(protocol: HealthCheckProtocol, given: HttpHealthCheckOptions) {
+    const options = given ?? {};
     this.protocol = protocol;
     this.options = options;
     this.interval = options.interval ?? Duration.seconds(5);
@@ -163,7 +164,13 @@ export class HealthCheck {
         'use Duration.seconds(1..300); 5 s is the default',
       ),
     );
-    if (this.timeout.toSeconds() > this.interval.toSeconds()) {
+    if (
+      this.timeout instanceof Duration &&
+      this.interval instanceof Duration &&
+      !this.timeout.isUnresolved() &&
+      !this.interval.isUnresolved() &&
+      this.timeout.toSeconds() > this.interval.toSeconds()
+    ) {
       v.push({
         rule: 'H2',
         attribute: `${a}.timeout`,
@@ -215,7 +222,11 @@ export class HealthCheck {
       });
     }
     const path = this.requestPath;
-    if (path !== undefined && (!path.startsWith('/') || [...path].some(isBadPathChar))) {
+    if (
+      path !== undefined &&
+      !isUnresolved(path) &&
+      (typeof path !== 'string' || !path.startsWith('/') || [...path].some(isBadPathChar))
+    ) {
       v.push({
         rule: 'H5',
         attribute: `${a}.requestPath`,
@@ -223,7 +234,7 @@ export class HealthCheck {
         problem: 'is not an absolute RFC 3986 path',
         allowed:
           'a path starting with "/" with no spaces or control characters (a query string is fine)',
-        fix: `use "/${path
+        fix: `use "/${String(path)
           .replace(/^\/*/, '')
           .split('')
           .filter((c) => !isBadPathChar(c))
@@ -231,7 +242,11 @@ export class HealthCheck {
       });
     }
     const response = this.options.response;
-    if (response !== undefined && (hasNonAscii(response) || response.length > 1024)) {
+    if (
+      response !== undefined &&
+      !isUnresolved(response) &&
+      (hasNonAscii(response) || response.length > 1024)
+    ) {
       v.push({
         rule: 'H8',
         attribute: `${a}.response`,

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
-import { checkIntRange } from '../core/rules';
+import { checkIntRange, isUnresolved } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { AffinityBackendService } from './affinity-backend-service';
 
@@ -137,8 +137,10 @@ export class LoadBalancerFirewall extends Construct {
           needed.set(p.port, `serving port "${p.name}" of ${b.group.groupName}`);
       }
     }
+    // A port that is a token is known only to Terraform: coverage cannot be judged.
+    if (this.ports.some(isUnresolved)) return [];
     return [...needed.entries()]
-      .filter(([port]) => !this.ports.includes(port))
+      .filter(([port]) => !isUnresolved(port) && !this.ports.includes(port))
       .map(([port, what]) => ({
         rule: 'H9',
         attribute: 'ports',

@@ -1,6 +1,6 @@
 import { Duration } from '../core/duration';
 import { RuleViolation } from '../core/errors';
-import { checkDurationSeconds, listOf } from '../core/rules';
+import { checkDurationSeconds, isUnresolved, listOf, notADuration } from '../core/rules';
 import { LoadBalancerKind } from './load-balancing';
 
 /** Every `session_affinity` value of Google Cloud backend services. */
@@ -91,7 +91,7 @@ export const LEGACY_COOKIE_TTL_SECONDS = 86_400;
 const T = SessionAffinityType;
 const K = LoadBalancerKind;
 
-/** Affinity types each load balancer accepts (§1 matrix of the rule catalogue). */
+/** Affinity types each load balancer accepts (Google Cloud's session affinity table). */
 const ACCEPTED: Record<LoadBalancerKind, SessionAffinityType[]> = {
   [K.GLOBAL_EXTERNAL_ALB]: [
     T.NONE,
@@ -138,6 +138,10 @@ const COOKIE_TYPES: SessionAffinityType[] = [
 ];
 /** Affinity types that hash on a key and need RING_HASH/MAGLEV plus `consistent_hash` (S2, S3). */
 const HASH_TYPES: SessionAffinityType[] = [T.HEADER_FIELD, T.HTTP_COOKIE];
+/** RFC 9110 `token`: a header field name (and, by RFC 6265, a cookie name). */
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Characters a cookie path cannot hold (RFC 6265 path-value: no CTLs, no ";"). */
+const BAD_COOKIE_PATH = /[\u0000-\u001f\u007f;]/;
 
 /**
  * Session affinity ("sticky sessions") of a Google Cloud backend service.
@@ -174,7 +178,7 @@ export class SessionAffinity {
 
   /** A cookie the load balancer generates (`GCLB`), lasting `ttl` (`affinity_cookie_ttl_sec`). */
   public static generatedCookie(options: GeneratedCookieOptions = {}): SessionAffinity {
-    return new SessionAffinity(T.GENERATED_COOKIE, { ttl: options.ttl });
+    return new SessionAffinity(T.GENERATED_COOKIE, { ttl: options?.ttl });
   }
 
   /**
@@ -186,16 +190,16 @@ export class SessionAffinity {
   public static header(headerName: string, options: HeaderAffinityOptions = {}): SessionAffinity {
     return new SessionAffinity(T.HEADER_FIELD, {
       headerName,
-      minimumRingSize: options.minimumRingSize,
+      minimumRingSize: options?.minimumRingSize,
     });
   }
 
   /** Hash on a named HTTP cookie (`consistent_hash.http_cookie`); the LB sets it if absent. */
   public static httpCookie(options: NamedCookieOptions): SessionAffinity {
     return new SessionAffinity(T.HTTP_COOKIE, {
-      cookieName: options.name,
-      cookiePath: options.path,
-      ttl: options.ttl,
+      cookieName: options?.name,
+      cookiePath: options?.path,
+      ttl: options?.ttl,
     });
   }
 
@@ -205,9 +209,9 @@ export class SessionAffinity {
    */
   public static strongCookie(options: NamedCookieOptions): SessionAffinity {
     return new SessionAffinity(T.STRONG_COOKIE_AFFINITY, {
-      cookieName: options.name,
-      cookiePath: options.path,
-      ttl: options.ttl,
+      cookieName: options?.name,
+      cookiePath: options?.path,
+      ttl: options?.ttl,
     });
   }
 
@@ -233,12 +237,13 @@ export class SessionAffinity {
   public readonly minimumRingSize?: number;
 
   private constructor(type: SessionAffinityType, options: SessionAffinityOptions) {
+    const o = options ?? {};
     this.type = type;
-    this.ttl = options.ttl;
-    this.cookieName = options.cookieName;
-    this.cookiePath = options.cookiePath;
-    this.headerName = options.headerName;
-    this.minimumRingSize = options.minimumRingSize;
+    this.ttl = o.ttl;
+    this.cookieName = o.cookieName;
+    this.cookiePath = o.cookiePath;
+    this.headerName = o.headerName;
+    this.minimumRingSize = o.minimumRingSize;
   }
 
   /** True for the cookie-based types (the only ones with a TTL). */
@@ -269,6 +274,13 @@ export class SessionAffinity {
     const warnings: RuleViolation[] = [];
     const accepted = ACCEPTED[kind];
     const all = Object.values(SessionAffinityType) as string[];
+    // A token type (from a variable) is known only to Terraform: nothing can be checked.
+    if (isUnresolved(this.type)) return { errors, warnings };
+
+    if (this.ttl !== undefined && !(this.ttl instanceof Duration)) {
+      errors.push(notADuration('sessionAffinity.ttl', this.ttl));
+      return { errors, warnings };
+    }
 
     if (!all.includes(this.type)) {
       errors.push({
@@ -295,7 +307,7 @@ export class SessionAffinity {
 
     // A TTL only means something where there is a cookie (S5).
     if (this.ttl !== undefined && !this.usesCookie) {
-      const ttl = this.ttl.toSeconds();
+      const ttl = this.ttl.isUnresolved() ? 3600 : this.ttl.toSeconds();
       errors.push({
         rule: 'S5',
         attribute: 'sessionAffinity.ttl',
@@ -320,6 +332,7 @@ export class SessionAffinity {
       );
       if (
         this.type !== T.STRONG_COOKIE_AFFINITY &&
+        !this.ttl.isUnresolved() &&
         this.ttl.toSeconds() > LEGACY_COOKIE_TTL_SECONDS &&
         this.ttl.toSeconds() <= MAX_COOKIE_TTL_SECONDS
       ) {
@@ -342,7 +355,7 @@ export class SessionAffinity {
       errors.push({
         rule: 'S4',
         attribute: 'sessionAffinity',
-        value: `STRONG_COOKIE_AFFINITY (cookie name ${this.cookieName ?? 'missing'}, ttl ${this.ttl?.toString() ?? 'missing'})`,
+        value: `STRONG_COOKIE_AFFINITY (cookie name ${this.cookieName === undefined ? 'missing' : JSON.stringify(this.cookieName)}, ttl ${this.ttl?.toString() ?? 'missing'})`,
         problem: 'needs strong_session_affinity_cookie with a name and a TTL',
         allowed: 'a cookie name and a TTL of 0..14 days',
         fix: "use SessionAffinity.strongCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
@@ -358,15 +371,29 @@ export class SessionAffinity {
         fix: "use SessionAffinity.httpCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
       });
     }
-    if (this.type === T.HEADER_FIELD && !this.headerName) {
-      errors.push({
-        rule: 'S2',
-        attribute: 'sessionAffinity',
-        value: 'HEADER_FIELD (no header name)',
-        problem: 'needs consistent_hash.http_header_name',
-        allowed: 'an HTTP header name',
-        fix: "use SessionAffinity.header('X-Personality')",
-      });
+    const namedCookie = this.type === T.HTTP_COOKIE || this.type === T.STRONG_COOKIE_AFFINITY;
+    if (namedCookie) errors.push(...this.checkCookie(this.type === T.HTTP_COOKIE ? 'S3' : 'S4'));
+    if (this.type === T.HEADER_FIELD) {
+      if (this.headerName === undefined || this.headerName === null) {
+        errors.push({
+          rule: 'S2',
+          attribute: 'sessionAffinity',
+          value: 'HEADER_FIELD (no header name)',
+          problem: 'needs consistent_hash.http_header_name',
+          allowed: 'an HTTP header name',
+          fix: "use SessionAffinity.header('X-Personality')",
+        });
+      } else if (!isUnresolved(this.headerName) && !isHttpToken(this.headerName)) {
+        errors.push({
+          rule: 'S2',
+          attribute: 'sessionAffinity.headerName',
+          value: JSON.stringify(this.headerName),
+          problem: 'is not an HTTP header field name (an RFC 9110 token)',
+          allowed:
+            "1 or more of letters, digits and !#$%&'*+-.^_`|~ (no spaces, colons or other separators)",
+          fix: `use SessionAffinity.header(${JSON.stringify(suggestToken(this.headerName, 'X-Session-Key'))})`,
+        });
+      }
     }
 
     // Fields that belong to other types (S2, S4): refuse rather than drop.
@@ -406,6 +433,7 @@ export class SessionAffinity {
     }
     if (
       this.minimumRingSize !== undefined &&
+      !isUnresolved(this.minimumRingSize) &&
       (!Number.isInteger(this.minimumRingSize) ||
         this.minimumRingSize < 1 ||
         this.minimumRingSize > 8_388_608)
@@ -422,21 +450,69 @@ export class SessionAffinity {
     return { errors, warnings };
   }
 
+  /** S3/S4: the cookie name is an RFC 6265 token; the path has no control characters or ";". */
+  private checkCookie(rule: string): RuleViolation[] {
+    const v: RuleViolation[] = [];
+    const name = this.cookieName;
+    if (name !== undefined && !isUnresolved(name) && !isHttpToken(name)) {
+      v.push({
+        rule,
+        attribute: 'sessionAffinity.cookieName',
+        value: JSON.stringify(name),
+        problem:
+          name === ''
+            ? 'is empty; the load balancer needs a cookie name'
+            : 'is not a cookie name (an RFC 6265 token)',
+        allowed:
+          '1 or more of letters, digits and !#$%&\'*+-.^_`|~ (no spaces, "=", ";" or other separators)',
+        fix: `name the cookie, e.g. name: ${JSON.stringify(suggestToken(name, 'SESSION'))}`,
+      });
+    }
+    const path = this.cookiePath;
+    if (
+      path !== undefined &&
+      !isUnresolved(path) &&
+      (typeof path !== 'string' || BAD_COOKIE_PATH.test(path))
+    ) {
+      v.push({
+        rule,
+        attribute: 'sessionAffinity.cookiePath',
+        value: JSON.stringify(path),
+        problem: 'is not a cookie path (RFC 6265: no control characters, no ";")',
+        allowed: 'a path such as "/" or "/app"',
+        fix: 'use e.g. path: "/", or leave the path unset',
+      });
+    }
+    return v;
+  }
+
   /** Human summary, e.g. `GENERATED_COOKIE (ttl 1800s)`. */
   public toString(): string {
     const parts: string[] = [];
     if (this.headerName) parts.push(`header ${this.headerName}`);
     if (this.cookieName) parts.push(`cookie ${this.cookieName}`);
-    if (this.ttl) parts.push(`ttl ${this.ttl.toSeconds()}s`);
+    if (this.ttl)
+      parts.push(`ttl ${this.ttl.isUnresolved() ? '(token)' : `${this.ttl.toSeconds()}s`}`);
     return parts.length ? `${this.type} (${parts.join(', ')})` : this.type;
   }
 }
 
+function isHttpToken(value: unknown): boolean {
+  return typeof value === 'string' && HTTP_TOKEN.test(value);
+}
+
+/** `value` with every character outside an HTTP token removed, or `fallback`. */
+function suggestToken(value: unknown, fallback: string): string {
+  const cleaned = String(value ?? '').replace(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]/g, '');
+  return cleaned.length > 0 ? cleaned : fallback;
+}
+
 /** A concrete way out for an affinity the load balancer rejects. */
 function suggestionFor(affinity: SessionAffinity, accepted: SessionAffinityType[]): string {
-  const ttl = affinity.ttl
-    ? `{ ttl: Duration.seconds(${affinity.ttl.toSeconds()}) }`
-    : '{ ttl: Duration.hours(1) }';
+  const ttl =
+    affinity.ttl && !affinity.ttl.isUnresolved()
+      ? `{ ttl: Duration.seconds(${affinity.ttl.toSeconds()}) }`
+      : '{ ttl: Duration.hours(1) }';
   if (
     affinity.type === T.CLIENT_IP_PORT_PROTO ||
     affinity.type === T.CLIENT_IP_PROTO ||

@@ -3,7 +3,7 @@ import { ComputeInstanceGroupManager } from '@cdktf/provider-google/lib/compute-
 import { ComputeAutoscaler } from '@cdktf/provider-google/lib/compute-autoscaler';
 import { Duration } from '../core/duration';
 import { RuleViolation, applyFindings } from '../core/errors';
-import { checkDurationSeconds, checkIntRange } from '../core/rules';
+import { checkDurationSeconds, checkIntRange, isUnresolved } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { IInstanceGroup, NamedPort } from './instance-group';
 
@@ -180,7 +180,11 @@ function validateZonalGroup(
     errors.push(
       ...checkIntRange('M3', 'autoscaling.maxReplicas', a.maxReplicas, 0, 1000, 'use 1..1000'),
     );
-    if (a.maxReplicas < a.minReplicas) {
+    if (
+      !isUnresolved(a.maxReplicas) &&
+      !isUnresolved(a.minReplicas) &&
+      a.maxReplicas < a.minReplicas
+    ) {
       errors.push({
         rule: 'M3',
         attribute: 'autoscaling.maxReplicas',
@@ -194,12 +198,12 @@ function validateZonalGroup(
       ['cpuTarget', a.cpuTarget, 0.6],
       ['loadBalancingTarget', a.loadBalancingTarget, 0.8],
     ] as const) {
-      if (value !== undefined && !(value > 0 && value <= 1)) {
+      if (value !== undefined && !isUnresolved(value) && !(value > 0 && value <= 1)) {
         errors.push({
           rule: 'M3',
           attribute: `autoscaling.${attribute}`,
           value: String(value),
-          problem: 'is out of range',
+          problem: Number.isFinite(value) ? 'is out of range' : 'is not a finite number',
           allowed: 'a fraction in (0, 1] (0 excluded)',
           fix: `use e.g. ${example}`,
         });

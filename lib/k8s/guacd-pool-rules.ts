@@ -1,11 +1,14 @@
+import { Fn, Op, Token } from 'cdktf';
 /**
- * Rules of `GuacdStatefulPool` (K1–K9), from `shared/reference/kubernetes-guacd.md`.
+ * Rules of `GuacdStatefulPool` (K1–K10, N2, N3; docs/RULES.md).
  */
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleFindings, RuleViolation } from '../core/errors';
-import { checkDurationSeconds, checkIntRange } from '../core/rules';
-import { checkDns1035Label } from '../core/names';
+import { checkDurationSeconds, checkIntRange, isUnresolved } from '../core/rules';
+import { checkDns1035Label, checkDns1123Label, checkLabelSelector } from '../core/names';
+import { parseQuantity } from './quantity';
+import { checkImageReference } from './image-reference';
 import { validatePodDraining } from './pod-draining';
 
 /** guacd's port (`EXPOSE 4822`, `-l` default). */
@@ -34,8 +37,14 @@ export interface PoolSpec {
   readonly waitForRollout: boolean;
 }
 
-/** A Kubernetes quantity such as `100m`, `0.5`, `256Mi`, `1G`. */
-const QUANTITY = /^\d+(\.\d+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
+/**
+ * The longest StatefulSet name whose pods can be created: pods carry the label
+ * `controller-revision-hash=<name>-<10-character hash>`, and a label value has at most 63
+ * characters (kubernetes/kubernetes#64023).
+ */
+export const MAX_STATEFUL_SET_NAME_LENGTH = 52;
+/** A rollout longer than this (replicas × grace period) warns: more than a working day. */
+export const MAX_QUIET_ROLLOUT_SECONDS = 8 * 3600;
 
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
@@ -44,6 +53,11 @@ export function poolReplicas(
   spec: Pick<PoolSpec, 'replicas' | 'concurrentUsers' | 'usersPerPod'>,
 ): number {
   if (spec.replicas !== undefined) return spec.replicas;
+  if (isUnresolved(spec.concurrentUsers) || isUnresolved(spec.usersPerPod)) {
+    return Token.asNumber(
+      Fn.max([1, Fn.ceil(Op.div(spec.concurrentUsers as number, spec.usersPerPod))]),
+    );
+  }
   if (spec.concurrentUsers !== undefined)
     return Math.max(1, Math.ceil(spec.concurrentUsers / spec.usersPerPod));
   return 3;
@@ -88,47 +102,39 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
       'use a positive number of users',
     ),
   );
-  if (!(Number.isFinite(spec.usersPerPod) && spec.usersPerPod > 0)) {
+  if (
+    !isUnresolved(spec.usersPerPod) &&
+    !(
+      typeof spec.usersPerPod === 'number' &&
+      Number.isFinite(spec.usersPerPod) &&
+      spec.usersPerPod > 0
+    )
+  ) {
     errors.push({
       rule: 'K2',
       attribute: 'usersPerPod',
       value: String(spec.usersPerPod),
-      problem: 'must be greater than 0',
-      allowed: 'a positive number (seed: 20)',
+      problem: 'must be a finite number greater than 0',
+      allowed: 'a positive number, e.g. 20 users per guacd pod',
       fix: 'use e.g. 20',
     });
   }
   const replicas = errors.some((e) => e.rule === 'K2') ? 1 : poolReplicas(spec);
 
-  // K3: names (DNS-1035), including the last per-pod Service name.
-  errors.push(...checkDns1035Label('name', spec.name));
-  errors.push(
-    ...checkDns1035Label('name (per-pod Service and pod name)', `${spec.name}-${replicas - 1}`),
-  );
-  errors.push(...checkDns1035Label('name (headless Service)', `${spec.name}-headless`));
+  // N2/K3: the StatefulSet name and every name derived from it.
+  errors.push(...checkPoolName(spec.name, replicas));
   errors.push(...checkDns1035Label('affinityServiceName', spec.affinityServiceName));
-  errors.push(...checkDns1035Label('namespace', spec.namespace));
+  errors.push(...checkDns1123Label('namespace', spec.namespace));
   if (spec.webNamespace !== undefined)
-    errors.push(...checkDns1035Label('webNamespace', spec.webNamespace));
+    errors.push(...checkDns1123Label('webNamespace', spec.webNamespace));
 
-  // K5: resource quantities (a typo would only fail at apply).
-  for (const [attribute, quantity] of Object.entries(spec.resources)) {
-    if (!QUANTITY.test(quantity)) {
-      errors.push({
-        rule: 'K5',
-        attribute,
-        value: `"${quantity}"`,
-        problem: 'is not a Kubernetes quantity',
-        allowed: attribute.includes('cpu')
-          ? 'cores or millicores, e.g. "500m" or "0.5"'
-          : 'bytes with a unit, e.g. "512Mi"',
-        fix: attribute.includes('cpu') ? 'use e.g. "500m"' : 'use e.g. "512Mi"',
-      });
-    }
-  }
+  // K5: resource quantities (a typo would only fail at apply), requests within limits.
+  errors.push(...checkResources(spec.resources));
 
   // K4: draining (grace > drain is structural: grace = timeout + margin, margin >= 1 s).
-  errors.push(...validatePodDraining(spec.draining));
+  const drainErrors = validatePodDraining(spec.draining);
+  errors.push(...drainErrors);
+  if (drainErrors.length === 0) warnings.push(...drainWarnings(spec.draining, replicas));
   if (!spec.waitForRollout) {
     warnings.push({
       rule: 'K4',
@@ -157,26 +163,13 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
     ),
   );
 
-  // K7: image tag pinned.
-  const lastSegment = spec.image.split('/').pop() ?? '';
-  const tag = spec.image.includes('@')
-    ? 'digest'
-    : lastSegment.includes(':')
-      ? lastSegment.split(':').pop()
-      : undefined;
-  if (tag === undefined || tag === 'latest') {
-    warnings.push({
-      rule: 'K7',
-      attribute: 'image',
-      value: `"${spec.image}"`,
-      problem:
-        'is not pinned: every node may pull a different guacd, and a restart can change the version under live sessions',
-      allowed: 'a version tag or digest, e.g. guacamole/guacd:1.6.0',
-      fix: `use "${spec.image.replace(/:latest$/, '')}:1.6.0"`,
-    });
-  }
+  // K7: a valid image reference, pinned.
+  const image = checkImageReference('image', spec.image);
+  errors.push(...image.errors);
+  warnings.push(...image.warnings);
 
   // K8: network policy peers and targets.
+  errors.push(...checkLabelSelector('webPodSelector', spec.webPodSelector ?? {}));
   if (Object.keys(spec.webPodSelector ?? {}).length === 0) {
     errors.push({
       rule: 'K8',
@@ -189,6 +182,7 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
     });
   }
   for (const cidr of spec.remoteDesktopCidrs) {
+    if (isUnresolved(cidr)) continue;
     const m = CIDR.exec(cidr);
     if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
       errors.push({
@@ -196,7 +190,7 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
         attribute: 'remoteDesktopCidrs',
         value: `"${cidr}"`,
         problem: 'is not an IPv4 CIDR',
-        allowed: 'a.b.c.d/n',
+        allowed: 'a.b.c.d/n with octets 0..255 and a prefix length 0..32',
         fix: 'use e.g. 10.0.0.0/8',
       });
     }
@@ -212,4 +206,108 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
     });
   }
   return { findings: { errors, warnings }, replicas };
+}
+
+/**
+ * N2 and K3: the StatefulSet name is a DNS-1035 label (it names the per-pod Services) of at
+ * most 52 characters (the controller-revision-hash label of its pods), and every name
+ * derived from it is valid: `<name>-<last index>` and `<name>-headless` (Services, 63),
+ * `<name>-pdb` and `<name>-network-policy` (DNS subdomains, 253). The fix names `name` and
+ * suggests a value that passes all of them.
+ */
+function checkPoolName(name: string, replicas: number): RuleViolation[] {
+  if (isUnresolved(name)) return [];
+  const shape = checkDns1035Label('name', name, MAX_STATEFUL_SET_NAME_LENGTH);
+  if (shape.length === 0 || typeof name !== 'string') return shape;
+  const lastIndex = isUnresolved(replicas) ? 999 : Math.max(0, replicas - 1);
+  const derived = [`${name}-${lastIndex}`, `${name}-headless`];
+  const tooLong = name.length > MAX_STATEFUL_SET_NAME_LENGTH;
+  const shapeOk = /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name);
+  if (!shapeOk || !tooLong) return shape;
+  return [
+    {
+      rule: 'K3',
+      attribute: 'name',
+      value: `"${name}"`,
+      problem: `is ${name.length} characters long: the StatefulSet could never create a pod, because each pod gets the label controller-revision-hash=${name}-<10-character hash>, longer than 63 characters (derived names: ${derived.join(', ')})`,
+      allowed: `a DNS-1035 label of at most ${MAX_STATEFUL_SET_NAME_LENGTH} characters`,
+      fix: `set name to e.g. "${name.slice(0, MAX_STATEFUL_SET_NAME_LENGTH).replace(/-+$/, '')}"`,
+    },
+  ];
+}
+
+/** K5: every quantity parses, and each request is at most its limit. */
+function checkResources(resources: { [attribute: string]: string }): RuleViolation[] {
+  const v: RuleViolation[] = [];
+  const parsed: { [attribute: string]: number | undefined } = {};
+  for (const [attribute, quantity] of Object.entries(resources)) {
+    if (isUnresolved(quantity)) continue;
+    const value = parseQuantity(quantity);
+    parsed[attribute] = value;
+    if (value === undefined) {
+      const cpu = attribute.includes('cpu');
+      v.push({
+        rule: 'K5',
+        attribute,
+        value: JSON.stringify(quantity),
+        problem: 'is not a Kubernetes quantity',
+        allowed: cpu
+          ? 'cores or millicores, e.g. "500m" or "0.5"'
+          : 'bytes with a unit, e.g. "512Mi" or "1G"',
+        fix: cpu ? 'use e.g. "500m"' : 'use e.g. "512Mi"',
+      });
+    }
+  }
+  for (const kind of ['cpu', 'memory'] as const) {
+    const request = parsed[`resources.${kind}Request`];
+    const limit = parsed[`resources.${kind}Limit`];
+    if (request !== undefined && limit !== undefined && request > limit) {
+      v.push({
+        rule: 'K5',
+        attribute: `resources.${kind}Request`,
+        value: JSON.stringify(resources[`resources.${kind}Request`]),
+        problem: `is above the ${kind} limit ${JSON.stringify(resources[`resources.${kind}Limit`])}; Kubernetes rejects the pod`,
+        allowed: `a request of at most the limit (${resources[`resources.${kind}Limit`]})`,
+        fix: `lower resources.${kind}Request to ${JSON.stringify(resources[`resources.${kind}Limit`])} or less, or raise resources.${kind}Limit`,
+      });
+    }
+  }
+  return v;
+}
+
+/** K4 warnings: no drain at all, or a rollout that takes longer than a working day. */
+function drainWarnings(draining: DrainingPolicy, replicas: number): RuleViolation[] {
+  if (draining.timeout.isUnresolved() || draining.shutdownMargin.isUnresolved()) return [];
+  if (draining.isDisabled) {
+    return [
+      {
+        rule: 'K4',
+        attribute: 'draining.timeout',
+        value: '0s',
+        problem:
+          'disables draining: every rollout, node drain or scale-in cuts every open remote-desktop session of the pod at once (guacd ends all connections on SIGTERM)',
+        allowed: 'a drain as long as a session may run, e.g. 30 minutes',
+        fix: 'use DrainingPolicy.of(Duration.minutes(30)), or keep 0 if cutting sessions is intended',
+      },
+    ];
+  }
+  if (isUnresolved(replicas)) return [];
+  const grace = draining.timeout.toSeconds() + draining.shutdownMargin.toSeconds();
+  const rollout = replicas * grace;
+  if (rollout <= MAX_QUIET_ROLLOUT_SECONDS) return [];
+  const perPod =
+    Math.floor(MAX_QUIET_ROLLOUT_SECONDS / replicas) - draining.shutdownMargin.toSeconds();
+  return [
+    {
+      rule: 'K4',
+      attribute: 'draining.timeout',
+      value: draining.timeout.toString(),
+      problem: `makes a rollout of ${replicas} pods take up to ${replicas} × ${grace}s = ${(rollout / 3600).toFixed(1)} hours (pods are replaced one at a time, each waiting for its sessions)`,
+      allowed: `a rollout of at most ${MAX_QUIET_ROLLOUT_SECONDS / 3600} hours (replicas × grace period)`,
+      fix:
+        perPod >= 60
+          ? `shorten the drain to Duration.seconds(${perPod}) or less, or accept long rollouts`
+          : 'shorten the drain or use fewer, larger pods, or accept long rollouts',
+    },
+  ];
 }

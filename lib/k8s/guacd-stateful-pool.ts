@@ -1,12 +1,13 @@
 import { Construct } from 'constructs';
-import { TerraformOutput } from 'cdktf';
+import { Fn, Op, TerraformCount, TerraformOutput, Token } from 'cdktf';
 import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
-import { applyFindings } from '../core/errors';
+import { applyFindings, withConstructPath } from '../core/errors';
+import { checkPresent, checkValueClass, isUnresolved } from '../core/rules';
 import { renderPodDraining } from './pod-draining';
 import { GUACD_PORT, PoolSpec, validatePool } from './guacd-pool-rules';
 
@@ -147,6 +148,7 @@ export class GuacdStatefulPool extends Construct {
 
   constructor(scope: Construct, id: string, props: GuacdStatefulPoolProps) {
     super(scope, id);
+    applyFindings(this, { errors: checkPoolProps(props), warnings: [] });
     const spec: PoolSpec = {
       name: props.name ?? 'guacd-stateful',
       namespace: props.namespace ?? 'guacamole',
@@ -174,7 +176,7 @@ export class GuacdStatefulPool extends Construct {
       runAsUser: props.runAsUser ?? 1000,
       waitForRollout: props.waitForRollout ?? true,
     };
-    const { findings, replicas } = validatePool(spec);
+    const { findings, replicas } = withConstructPath(this, () => validatePool(spec));
     applyFindings(this, findings);
 
     const ns = spec.namespace;
@@ -186,7 +188,7 @@ export class GuacdStatefulPool extends Construct {
     // Recommended labels on the pods (not in the immutable selector): kube-state-metrics
     // (kube_pod_labels) and GKE's system metrics carry them, so per-pod CPU, memory and restarts
     // can be grouped by component and guacd version without extra software.
-    const version = imageVersion(spec.image);
+    const version = isUnresolved(spec.image) ? undefined : imageVersion(spec.image);
     const podLabels: { [key: string]: string } = {
       ...labels,
       'app.kubernetes.io/component': 'remote-desktop-proxy',
@@ -195,6 +197,9 @@ export class GuacdStatefulPool extends Construct {
     };
     const drain = renderPodDraining(spec.draining, GUACD_PORT, replicas);
     this.terminationGracePeriodSeconds = drain.terminationGracePeriodSeconds;
+    const rolloutMinutes = Token.isUnresolved(drain.rolloutSeconds)
+      ? `${Token.asString(Fn.ceil(Op.div(drain.rolloutSeconds, 60)))}m`
+      : `${Math.ceil(drain.rolloutSeconds / 60)}m`;
     const headless = `${spec.name}-headless`;
     const port = [{ name: 'guacd', port: GUACD_PORT, targetPort: 'guacd', protocol: 'TCP' }];
     const uid = String(spec.runAsUser);
@@ -209,14 +214,10 @@ export class GuacdStatefulPool extends Construct {
     this.statefulSet = new StatefulSetV1(this, 'stateful-set', {
       metadata: { name: spec.name, namespace: ns, labels },
       waitForRollout: spec.waitForRollout,
-      timeouts: {
-        create: `${Math.ceil(drain.rolloutSeconds / 60)}m`,
-        update: `${Math.ceil(drain.rolloutSeconds / 60)}m`,
-        delete: `${Math.ceil(drain.rolloutSeconds / 60)}m`,
-      },
+      timeouts: { create: rolloutMinutes, update: rolloutMinutes, delete: rolloutMinutes },
       spec: {
         serviceName: headless,
-        replicas: String(replicas),
+        replicas: Token.isUnresolved(replicas) ? Token.asString(replicas) : String(replicas),
         podManagementPolicy: 'OrderedReady',
         selector: { matchLabels: labels },
         updateStrategy: [{ type: 'RollingUpdate', rollingUpdate: [{ partition: 0 }] }],
@@ -308,24 +309,33 @@ export class GuacdStatefulPool extends Construct {
     });
     this.affinityAddress = `${spec.affinityServiceName}.${ns}.svc.cluster.local:${GUACD_PORT}`;
 
-    this.podNames = [];
-    this.podAddresses = [];
-    for (let i = 0; i < replicas; i++) {
-      const pod = `${spec.name}-${i}`;
-      new ServiceV1(this, `pod-service-${i}`, {
-        metadata: {
-          name: pod,
-          namespace: ns,
-          labels: { ...labels, 'pinned-pod': pod },
-        },
-        spec: {
-          type: 'ClusterIP',
-          selector: { ...labels, 'statefulset.kubernetes.io/pod-name': pod },
-          port,
-        },
-      });
-      this.podNames.push(pod);
-      this.podAddresses.push(`${pod}.${ns}.svc.cluster.local:${GUACD_PORT}`);
+    const podService = (name: string, count?: TerraformCount) => ({
+      count,
+      metadata: { name, namespace: ns, labels: { ...labels, 'pinned-pod': name } },
+      spec: {
+        type: 'ClusterIP',
+        selector: { ...labels, 'statefulset.kubernetes.io/pod-name': name },
+        port,
+      },
+    });
+    if (Token.isUnresolved(replicas)) {
+      // The count is known only to Terraform: one Service per pod through `count`.
+      const count = TerraformCount.of(replicas);
+      new ServiceV1(this, 'pod-service', podService(`${spec.name}-${count.index}`, count));
+      const indexes = Fn.range(0, replicas);
+      this.podNames = Token.asList(Fn.formatlist(`${spec.name}-%d`, [indexes]));
+      this.podAddresses = Token.asList(
+        Fn.formatlist(`${spec.name}-%d.${ns}.svc.cluster.local:${GUACD_PORT}`, [indexes]),
+      );
+    } else {
+      this.podNames = [];
+      this.podAddresses = [];
+      for (let i = 0; i < replicas; i++) {
+        const pod = `${spec.name}-${i}`;
+        new ServiceV1(this, `pod-service-${i}`, podService(pod));
+        this.podNames.push(pod);
+        this.podAddresses.push(`${pod}.${ns}.svc.cluster.local:${GUACD_PORT}`);
+      }
     }
 
     const webPeer = props.webNamespace
@@ -369,7 +379,9 @@ export class GuacdStatefulPool extends Construct {
       spec: { selector: { matchLabels: labels }, maxUnavailable: '1' },
     });
 
-    this.sessionCountCommands = this.podNames.map((pod) => sessionCountCommand(ns, pod));
+    this.sessionCountCommands = Token.isUnresolved(replicas)
+      ? [sessionCountCommand(ns, `${spec.name}-<index>`)]
+      : this.podNames.map((pod) => sessionCountCommand(ns, pod));
 
     new TerraformOutput(this, 'pod-addresses', {
       value: this.podAddresses,
@@ -380,6 +392,49 @@ export class GuacdStatefulPool extends Construct {
       description: 'ClientIP-affinity guacd Service',
     });
   }
+}
+
+/** P1: what a plain JavaScript caller can get wrong in ways TypeScript would catch. */
+function checkPoolProps(props: GuacdStatefulPoolProps) {
+  const v = checkPresent('props', props, 'object', "{ webPodSelector: { app: 'guacamole' } }");
+  if (v.length > 0) return v;
+  v.push(
+    ...checkPresent(
+      'webPodSelector',
+      props.webPodSelector,
+      'object',
+      "{ 'app.kubernetes.io/name': 'guacamole' }",
+    ),
+  );
+  v.push(
+    ...checkValueClass(
+      'sessionAffinityTimeout',
+      props.sessionAffinityTimeout,
+      props.sessionAffinityTimeout instanceof Duration,
+      'Duration',
+      'Duration.hours(1)',
+    ),
+    ...checkValueClass(
+      'draining',
+      props.draining,
+      props.draining instanceof DrainingPolicy,
+      'DrainingPolicy',
+      'DrainingPolicy.of(Duration.minutes(30))',
+    ),
+  );
+  for (const k of ['remoteDesktopCidrs', 'remoteDesktopPorts'] as const) {
+    if (props[k] !== undefined && !Array.isArray(props[k]) && !isUnresolved(props[k])) {
+      v.push(
+        ...checkPresent(
+          k,
+          null,
+          'object',
+          k === 'remoteDesktopPorts' ? '[3389]' : "['10.0.0.0/8']",
+        ),
+      );
+    }
+  }
+  return v;
 }
 
 /** The image tag as a label value (`1.6.0`), or undefined for digests and untagged images. */

@@ -1,3 +1,4 @@
+import { Op, Token } from 'cdktf';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleViolation } from '../core/errors';
 import { checkDurationSeconds } from '../core/rules';
@@ -20,13 +21,18 @@ export interface PodDrainingSettings {
  * delays the exit by one poll.
  */
 export function drainScript(port: number, timeoutSeconds: number, pollSeconds: number): string {
+  // Token numbers must become `${var.x}` in the script, not their numeric encoding.
+  const timeout = Token.isUnresolved(timeoutSeconds)
+    ? Token.asString(timeoutSeconds)
+    : timeoutSeconds;
+  const poll = Token.isUnresolved(pollSeconds) ? Token.asString(pollSeconds) : pollSeconds;
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
   return [
-    `end=$(( $(date +%s) + ${timeoutSeconds} ))`,
+    `end=$(( $(date +%s) + ${timeout} ))`,
     'while [ "$(date +%s)" -lt "$end" ]; do',
     `  n=$(cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '$2 ~ /:${hex}$/ && $4 == "01"' | wc -l)`,
     '  [ "$n" -eq 0 ] && exit 0',
-    `  sleep ${pollSeconds}`,
+    `  sleep ${poll}`,
     'done',
     'exit 0',
   ].join('\n');
@@ -75,11 +81,15 @@ export function renderPodDraining(
   replicas: number,
 ): PodDrainingSettings {
   const timeout = policy.timeout.toSeconds();
-  const grace = timeout + policy.shutdownMargin.toSeconds();
+  const margin = policy.shutdownMargin.toSeconds();
+  const tokens = [timeout, margin, replicas].some((x) => Token.isUnresolved(x));
+  const grace = tokens ? Token.asNumber(Op.add(timeout, margin)) : timeout + margin;
   return {
     preStopCommand: ['/bin/sh', '-c', drainScript(port, timeout, policy.pollInterval.toSeconds())],
     terminationGracePeriodSeconds: grace,
     // Pods are replaced one at a time; each may take a full grace period plus a start-up.
-    rolloutSeconds: replicas * (grace + 120),
+    rolloutSeconds: tokens
+      ? Token.asNumber(Op.mul(replicas, Op.add(grace, 120)))
+      : replicas * (grace + 120),
   };
 }

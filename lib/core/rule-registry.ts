@@ -1,0 +1,700 @@
+/**
+ * The rules of this library as data: id, title, levels, platform, what is checked, the
+ * documented source, and which constructs enforce them. `docs/RULES.md` is generated from
+ * this list (`npm run docs:rules`); a test fails when the two drift apart, and another fails
+ * when code reports a rule id that is not here.
+ */
+
+/** How a rule reports. */
+export enum RuleLevel {
+  /** Synth fails: the configuration is rejected by the platform or silently does nothing. */
+  ERROR = 'error',
+  /** Synth succeeds with a warning: legal, but probably not what was meant. */
+  WARNING = 'warning',
+}
+
+/** Where a rule applies. */
+export enum RulePlatform {
+  GOOGLE_CLOUD = 'Google Cloud',
+  KUBERNETES = 'Kubernetes',
+  /** Inputs of every construct (types, numbers, tokens). */
+  ALL = 'all',
+}
+
+/** One rule of the registry. */
+export interface RuleDefinition {
+  /** Stable id, e.g. `S1`; every message of the rule ends with `[rule S1]`. */
+  readonly id: string;
+  /** One-line title. */
+  readonly title: string;
+  /** The levels the rule reports at. */
+  readonly levels: RuleLevel[];
+  /** Where the rule applies. */
+  readonly platform: RulePlatform;
+  /** What is checked, in a sentence or two. */
+  readonly checks: string;
+  /** The documentation the rule is taken from. */
+  readonly source: string;
+  /** Constructs (and value classes) that enforce it. */
+  readonly enforcedBy: string[];
+}
+
+const E = [RuleLevel.ERROR];
+const W = [RuleLevel.WARNING];
+const EW = [RuleLevel.ERROR, RuleLevel.WARNING];
+const GCP = RulePlatform.GOOGLE_CLOUD;
+const K8S = RulePlatform.KUBERNETES;
+
+const BS = 'AffinityBackendService';
+const SA = 'SessionAffinity';
+const HC = 'HealthCheck';
+const POOL = 'GuacdStatefulPool';
+const DOC_BS = 'https://cloud.google.com/load-balancing/docs/backend-service';
+const DOC_API = 'https://cloud.google.com/compute/docs/reference/rest/v1/backendServices';
+const DOC_AFFINITY =
+  'https://cloud.google.com/load-balancing/docs/backend-service#session_affinity';
+const DOC_BALANCING = 'https://cloud.google.com/load-balancing/docs/backend-service#balancing-mode';
+const DOC_HC = 'https://cloud.google.com/load-balancing/docs/health-check-concepts';
+const DOC_URLMAP = 'https://cloud.google.com/load-balancing/docs/url-map-concepts';
+const DOC_MIG = 'https://cloud.google.com/compute/docs/instance-groups';
+const DOC_NAMES = 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/';
+const DOC_POD_TERMINATION =
+  'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination';
+const DOC_NETPOL = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
+
+const RULES: RuleDefinition[] = [
+  {
+    id: 'P1',
+    title: 'Props have the documented types',
+    levels: E,
+    platform: RulePlatform.ALL,
+    checks:
+      'Required props are present, numbers are finite, objects are objects (what a JavaScript caller can get wrong that TypeScript would catch). Unresolved tokens are accepted everywhere.',
+    source: 'https://developer.hashicorp.com/terraform/cdktf/concepts/tokens',
+    enforcedBy: ['every construct and value class'],
+  },
+  {
+    id: 'D1',
+    title: 'Durations are finite and not negative',
+    levels: E,
+    platform: RulePlatform.ALL,
+    checks:
+      'Duration.seconds/minutes/hours/days take a finite amount of 0 or more (or a token); the attribute that renders a duration checks whole seconds and its range.',
+    source: 'https://developer.hashicorp.com/terraform/cdktf/concepts/tokens',
+    enforcedBy: ['Duration', 'DrainingPolicy'],
+  },
+  {
+    id: 'N1',
+    title: 'Google Cloud resource names',
+    levels: E,
+    platform: GCP,
+    checks:
+      'Names match `[a-z]([-a-z0-9]*[a-z0-9])?` and have at most 63 characters, including names derived from the one given.',
+    source: 'https://cloud.google.com/compute/docs/naming-resources',
+    enforcedBy: [
+      BS,
+      HC,
+      'ZonalBackendGroup',
+      'LoadBalancerFirewall',
+      'GlobalHttpsFrontend',
+      'AffinityMonitoring',
+    ],
+  },
+  {
+    id: 'N2',
+    title: 'Kubernetes DNS-1035 label names (Services)',
+    levels: E,
+    platform: K8S,
+    checks:
+      'Service names (and the names a pool derives from its name) start with a letter, hold lowercase letters, digits and hyphens, end with a letter or digit, at most 63 characters.',
+    source: `${DOC_NAMES}#rfc-1035-label-names`,
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'N3',
+    title: 'Kubernetes DNS-1123 label names (namespaces)',
+    levels: E,
+    platform: K8S,
+    checks:
+      'Namespaces are RFC 1123 labels: lowercase letters, digits and hyphens, starting and ending with a letter or digit (a leading digit is fine), at most 63 characters.',
+    source: `${DOC_NAMES}#dns-label-names`,
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'B1',
+    title: 'Load balancing scheme per scope',
+    levels: E,
+    platform: GCP,
+    checks:
+      'Global services take EXTERNAL, EXTERNAL_MANAGED, INTERNAL_MANAGED or INTERNAL_SELF_MANAGED; regional ones EXTERNAL, EXTERNAL_MANAGED, INTERNAL or INTERNAL_MANAGED.',
+    source: DOC_API,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'B2',
+    title: 'Protocol per scheme',
+    levels: E,
+    platform: GCP,
+    checks:
+      'The backend protocol is one the scheme accepts in its scope (e.g. TCP/UDP/UNSPECIFIED for passthrough, HTTP family or TCP for proxies).',
+    source: DOC_API,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'B3',
+    title: 'One scheme from forwarding rule to backend service',
+    levels: E,
+    platform: GCP,
+    checks:
+      'Every service a frontend routes to is a global Application Load Balancer service of the forwarding rule scheme.',
+    source: DOC_BS,
+    enforcedBy: ['GlobalHttpsFrontend'],
+  },
+  {
+    id: 'B5',
+    title: 'Port name is a named port of every group',
+    levels: E,
+    platform: GCP,
+    checks:
+      '`port_name` is absent on INTERNAL services and, elsewhere, a named port of every backend instance group.',
+    source: DOC_API,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'B6',
+    title: 'No network on a global backend service',
+    levels: E,
+    platform: GCP,
+    checks: 'A network is only accepted with a region (the global resource has no network field).',
+    source: DOC_API,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'B8',
+    title: 'Shared groups use one balancing mode',
+    levels: E,
+    platform: GCP,
+    checks: 'Backend services that share an instance group give it the same balancing mode.',
+    source: DOC_BALANCING,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'S1',
+    title: 'Session affinity accepted by the load balancer',
+    levels: E,
+    platform: GCP,
+    checks:
+      'The affinity type is one the load balancer (scope, scheme, protocol) accepts, e.g. no CLIENT_IP_PORT_PROTO on an Application Load Balancer.',
+    source: DOC_AFFINITY,
+    enforcedBy: [BS, SA],
+  },
+  {
+    id: 'S2',
+    title: 'Header-field affinity',
+    levels: E,
+    platform: GCP,
+    checks:
+      'HEADER_FIELD needs a header name that is an RFC 9110 token, and RING_HASH or MAGLEV; no other type takes a header name.',
+    source: DOC_AFFINITY,
+    enforcedBy: [BS, SA],
+  },
+  {
+    id: 'S3',
+    title: 'HTTP-cookie affinity',
+    levels: E,
+    platform: GCP,
+    checks:
+      'HTTP_COOKIE needs a non-empty cookie name (an RFC 6265 token) and RING_HASH or MAGLEV.',
+    source: DOC_AFFINITY,
+    enforcedBy: [BS, SA],
+  },
+  {
+    id: 'S4',
+    title: 'Strong cookie affinity',
+    levels: E,
+    platform: GCP,
+    checks:
+      'STRONG_COOKIE_AFFINITY needs a non-empty cookie name (an RFC 6265 token) and a TTL; cookie names and paths belong to cookie types only; a cookie path starts with "/".',
+    source: DOC_AFFINITY,
+    enforcedBy: [BS, SA],
+  },
+  {
+    id: 'S5',
+    title: 'Cookie TTL only with a cookie, 0..14 days',
+    levels: E,
+    platform: GCP,
+    checks:
+      'A TTL is only given to GENERATED_COOKIE, HTTP_COOKIE or STRONG_COOKIE_AFFINITY, in whole seconds from 0 (session cookie) to 1 209 600 (14 days).',
+    source: `${DOC_API}#BackendService.FIELDS.affinity_cookie_ttl_sec`,
+    enforcedBy: [BS, SA],
+  },
+  {
+    id: 'S5b',
+    title: 'Cookie TTL above one day',
+    levels: W,
+    platform: GCP,
+    checks:
+      'A TTL above 86 400 s is legal for the API, but provider documentation and GKE BackendConfig still state a one-day limit.',
+    source: `${DOC_API}#BackendService.FIELDS.affinity_cookie_ttl_sec`,
+    enforcedBy: [BS, SA],
+  },
+  {
+    id: 'S6',
+    title: 'Locality policy keeps affinity',
+    levels: E,
+    platform: GCP,
+    checks:
+      'On Envoy-based schemes, affinity other than NONE and STRONG_COOKIE_AFFINITY only works with RING_HASH, MAGLEV or WEIGHTED_MAGLEV; other policies make it silently ineffective.',
+    source: `${DOC_API}#BackendService.FIELDS.locality_lb_policy`,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'S7',
+    title: 'Locality policy where the load balancer uses it',
+    levels: E,
+    platform: GCP,
+    checks:
+      'No locality policy on the classic ALB or the internal passthrough NLB; only MAGLEV or WEIGHTED_MAGLEV on the external passthrough NLB; WEIGHTED_MAGLEV only there, with an HTTP or HTTPS health check.',
+    source: `${DOC_API}#BackendService.FIELDS.locality_lb_policy`,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'S8',
+    title: 'Consistent-hash ring size',
+    levels: E,
+    platform: GCP,
+    checks:
+      'minimumRingSize only with HEADER_FIELD or HTTP_COOKIE under RING_HASH, a whole number in 1..8 388 608.',
+    source: `${DOC_API}#BackendService.FIELDS.consistent_hash`,
+    enforcedBy: [BS, SA],
+  },
+  {
+    id: 'S9',
+    title: 'Affinity with UTILIZATION balancing',
+    levels: W,
+    platform: GCP,
+    checks:
+      'UTILIZATION balancing can override session affinity when a backend passes its target; RATE or CONNECTION keep it.',
+    source: DOC_AFFINITY,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'T1',
+    title: 'Connection draining 0..3600 s',
+    levels: EW,
+    platform: GCP,
+    checks:
+      'The draining timeout is whole seconds in 0..3600; 0 on a proxy load balancer warns (open sessions are cut); Kubernetes-only options warn.',
+    source: 'https://cloud.google.com/load-balancing/docs/enabling-connection-draining',
+    enforcedBy: [BS, 'DrainingPolicy'],
+  },
+  {
+    id: 'T2',
+    title: 'Backend timeout',
+    levels: EW,
+    platform: GCP,
+    checks:
+      'The backend timeout is at least 1 s; it is ignored by passthrough load balancers (warning) and longer than a day is cut by Google Front End restarts (warning).',
+    source: `${DOC_BS}#timeout-setting`,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'T3',
+    title: 'Request logging',
+    levels: EW,
+    platform: GCP,
+    checks: 'The sample rate is in 0..1; a sample rate while logging is disabled warns.',
+    source: 'https://cloud.google.com/load-balancing/docs/https/https-logging-monitoring',
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C0',
+    title: 'Each group once per service',
+    levels: E,
+    platform: GCP,
+    checks: 'An instance group is a backend of a service at most once.',
+    source: DOC_BALANCING,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C1',
+    title: 'Balancing mode',
+    levels: E,
+    platform: GCP,
+    checks: 'The balancing mode is UTILIZATION, RATE or CONNECTION.',
+    source: DOC_BALANCING,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C2',
+    title: 'UTILIZATION targets',
+    levels: E,
+    platform: GCP,
+    checks:
+      'maxUtilization is in 0..1; rate and connection caps given with UTILIZATION are finite and not negative.',
+    source: DOC_BALANCING,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C3',
+    title: 'RATE targets',
+    levels: E,
+    platform: GCP,
+    checks:
+      'RATE needs an HTTP-family protocol and exactly one of maxRate and maxRatePerInstance (finite, not negative), and no utilization or connection targets.',
+    source: DOC_BALANCING,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C4',
+    title: 'CONNECTION targets',
+    levels: E,
+    platform: GCP,
+    checks:
+      'CONNECTION is for TCP, SSL, UDP and UNSPECIFIED; proxies need exactly one connection target (finite, not negative), passthrough load balancers take CONNECTION only.',
+    source: DOC_BALANCING,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C6',
+    title: 'Group-wide rate with load-balancing autoscaling',
+    levels: E,
+    platform: GCP,
+    checks:
+      'maxRate (per group) is not used on a group that autoscales on load-balancing utilization.',
+    source: DOC_BALANCING,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C7',
+    title: 'Capacity scaler 0 or 0.1..1',
+    levels: E,
+    platform: GCP,
+    checks:
+      'capacityScaler is 0 or in 0.1..1, and not 0 on the only backend of a proxy load balancer.',
+    source: `${DOC_BS}#capacity_scaler`,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C8',
+    title: 'Passthrough backends have no capacity settings; some capacity somewhere',
+    levels: E,
+    platform: GCP,
+    checks:
+      'Passthrough backends take no capacityScaler and no connection caps; a proxy service with several backends has capacityScaler above 0 on at least one.',
+    source: DOC_BALANCING,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'C12',
+    title: 'A backend with no capacity',
+    levels: W,
+    platform: GCP,
+    checks:
+      'A backend whose group can never have an instance (size 0, no autoscaler) warns unless its capacityScaler is 0.',
+    source: DOC_MIG,
+    enforcedBy: [BS],
+  },
+  {
+    id: 'H1',
+    title: 'Health-check interval and timeout 1..300 s',
+    levels: E,
+    platform: GCP,
+    checks: 'interval and timeout are whole seconds in 1..300.',
+    source: DOC_HC,
+    enforcedBy: [HC, BS],
+  },
+  {
+    id: 'H2',
+    title: 'Health-check timeout not above the interval',
+    levels: E,
+    platform: GCP,
+    checks: 'timeout <= interval (equal is fine).',
+    source: DOC_HC,
+    enforcedBy: [HC, BS],
+  },
+  {
+    id: 'H3',
+    title: 'Health-check thresholds 1..10',
+    levels: E,
+    platform: GCP,
+    checks: 'healthyThreshold and unhealthyThreshold are whole numbers in 1..10.',
+    source: DOC_HC,
+    enforcedBy: [HC, BS],
+  },
+  {
+    id: 'H5',
+    title: 'Health-check request path',
+    levels: E,
+    platform: GCP,
+    checks:
+      'The request path is absolute (starts with "/") with no whitespace or control characters; a query string is allowed.',
+    source: DOC_HC,
+    enforcedBy: [HC, BS],
+  },
+  {
+    id: 'H6',
+    title: 'Health-check port',
+    levels: E,
+    platform: GCP,
+    checks:
+      'The port is a whole number in 1..65535; passthrough load balancers need a fixed port (they have no serving port).',
+    source: DOC_HC,
+    enforcedBy: [HC, BS],
+  },
+  {
+    id: 'H8',
+    title: 'Health-check response match',
+    levels: E,
+    platform: GCP,
+    checks: 'The expected response is ASCII and at most 1024 characters.',
+    source: DOC_HC,
+    enforcedBy: [HC, BS],
+  },
+  {
+    id: 'H9',
+    title: 'Firewall admits the probes',
+    levels: EW,
+    platform: GCP,
+    checks:
+      'The firewall rule opens 35.191.0.0/16 and 130.211.0.0/22 to every serving and probe port of its services, ports 1..65535, priority 0..65535, targets by tag or service account (not both); no targets warns.',
+    source: 'https://cloud.google.com/load-balancing/docs/firewall-rules',
+    enforcedBy: ['LoadBalancerFirewall'],
+  },
+  {
+    id: 'M1',
+    title: 'Group size',
+    levels: EW,
+    platform: GCP,
+    checks: 'targetSize is a whole number of 0 or more; with an autoscaler it warns (they fight).',
+    source: DOC_MIG,
+    enforcedBy: ['ZonalBackendGroup'],
+  },
+  {
+    id: 'M2',
+    title: 'Named ports',
+    levels: E,
+    platform: GCP,
+    checks: 'Named ports have valid names, ports 1..65535, and each name once.',
+    source: DOC_MIG,
+    enforcedBy: ['ZonalBackendGroup'],
+  },
+  {
+    id: 'M3',
+    title: 'Autoscaler bounds',
+    levels: E,
+    platform: GCP,
+    checks:
+      'minReplicas 0..1000, maxReplicas 0..1000 and >= minReplicas, targets in (0, 1], cooldown 1..3600 s.',
+    source: 'https://cloud.google.com/compute/docs/autoscaler',
+    enforcedBy: ['ZonalBackendGroup'],
+  },
+  {
+    id: 'U1',
+    title: 'Path matchers and route priorities unique',
+    levels: E,
+    platform: GCP,
+    checks:
+      'Path matcher names are unique; route rule priorities are whole numbers in 0..2147483647, unique within a path matcher.',
+    source: DOC_URLMAP,
+    enforcedBy: ['GlobalHttpsFrontend'],
+  },
+  {
+    id: 'U2',
+    title: 'Path rules or route rules',
+    levels: E,
+    platform: GCP,
+    checks: 'A path matcher has path rules or route rules, not both.',
+    source: DOC_URLMAP,
+    enforcedBy: ['GlobalHttpsFrontend'],
+  },
+  {
+    id: 'U3',
+    title: 'Match rules',
+    levels: E,
+    platform: GCP,
+    checks:
+      'Prefixes and paths start with "/" (at most 1024 characters); a header match has exactly one match kind.',
+    source: DOC_URLMAP,
+    enforcedBy: ['GlobalHttpsFrontend'],
+  },
+  {
+    id: 'U4',
+    title: 'Certificates on the HTTPS proxy',
+    levels: E,
+    platform: GCP,
+    checks: 'The HTTPS proxy has 1..15 certificates.',
+    source: 'https://cloud.google.com/load-balancing/docs/ssl-certificates',
+    enforcedBy: ['GlobalHttpsFrontend'],
+  },
+  {
+    id: 'U7',
+    title: 'Managed certificate domains',
+    levels: E,
+    platform: GCP,
+    checks: 'Google-managed certificates cover fully qualified domain names, no wildcards.',
+    source: 'https://cloud.google.com/load-balancing/docs/ssl-certificates/google-managed-certs',
+    enforcedBy: ['GlobalHttpsFrontend'],
+  },
+  {
+    id: 'G1',
+    title: 'Monitored services',
+    levels: E,
+    platform: GCP,
+    checks:
+      'Monitoring covers one or more global external or classic Application Load Balancer services (the ones with https_lb_rule metrics).',
+    source: 'https://cloud.google.com/load-balancing/docs/https/https-logging-monitoring',
+    enforcedBy: ['AffinityMonitoring'],
+  },
+  {
+    id: 'G2',
+    title: 'Uneven-share threshold',
+    levels: E,
+    platform: GCP,
+    checks: 'The uneven-share threshold is a share in (0, 1].',
+    source: 'https://cloud.google.com/monitoring/alerts/concepts-indepth',
+    enforcedBy: ['AffinityMonitoring'],
+  },
+  {
+    id: 'G3',
+    title: 'Alert windows',
+    levels: E,
+    platform: GCP,
+    checks: 'minRequestRate is 0 or more; alertAfter is 60 s..1 day.',
+    source: 'https://cloud.google.com/monitoring/alerts/concepts-indepth',
+    enforcedBy: ['AffinityMonitoring'],
+  },
+  {
+    id: 'G4',
+    title: 'Alerts reach someone',
+    levels: W,
+    platform: GCP,
+    checks: 'Alert policies without a notification channel warn.',
+    source: 'https://cloud.google.com/monitoring/support/notification-options',
+    enforcedBy: ['AffinityMonitoring'],
+  },
+  {
+    id: 'K1',
+    title: 'ClientIP affinity timeout 1..86400 s',
+    levels: E,
+    platform: K8S,
+    checks: 'sessionAffinityConfig.clientIP.timeoutSeconds is whole seconds, > 0 and <= 86400.',
+    source: 'https://kubernetes.io/docs/reference/networking/virtual-ips/#session-affinity',
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'K2',
+    title: 'Pool sizing',
+    levels: E,
+    platform: K8S,
+    checks:
+      'replicas (1..1000) or concurrentUsers (1..1 000 000), not both; usersPerPod is a positive finite number.',
+    source: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/',
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'K3',
+    title: 'StatefulSet name fits its pods',
+    levels: E,
+    platform: K8S,
+    checks:
+      'The StatefulSet name has at most 52 characters (pods carry `controller-revision-hash=<name>-<10-character hash>`, a 63-character label value), and every derived name (`<name>-<last index>`, `<name>-headless`, `<name>-pdb`, `<name>-network-policy`) is a valid name.',
+    source: 'https://github.com/kubernetes/kubernetes/issues/64023',
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'K4',
+    title: 'Pod draining',
+    levels: EW,
+    platform: K8S,
+    checks:
+      'The drain is whole seconds in 0..7 days, polls every 1..300 s, with a shutdown margin of 1..3600 s; a drain of 0 warns (every rollout cuts every session); a rollout longer than 8 hours (replicas x grace) warns; waitForRollout false warns.',
+    source: DOC_POD_TERMINATION,
+    enforcedBy: [POOL, 'DrainingPolicy'],
+  },
+  {
+    id: 'K5',
+    title: 'Resource quantities, requests within limits',
+    levels: E,
+    platform: K8S,
+    checks: 'CPU and memory are Kubernetes quantities, and each request is at most its limit.',
+    source: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'K6',
+    title: 'Ports and user id',
+    levels: E,
+    platform: K8S,
+    checks: 'Remote-desktop ports are 1..65535; runAsUser is a non-root uid 1..2147483647.',
+    source: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'K7',
+    title: 'Image reference',
+    levels: EW,
+    platform: K8S,
+    checks:
+      'The image is a valid reference (`[registry/]repository[:tag][@digest]`, lowercase repository); an untagged or `latest` image warns.',
+    source: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'K8',
+    title: 'Only the web pods reach guacd',
+    levels: E,
+    platform: K8S,
+    checks: 'webPodSelector selects something (an empty selector admits every pod).',
+    source: DOC_NETPOL,
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'K9',
+    title: 'Egress to the remote desktops',
+    levels: EW,
+    platform: K8S,
+    checks:
+      'Remote-desktop CIDRs are IPv4 CIDRs (octets 0..255, prefix 0..32); no targets or ports warns (guacd can open nothing).',
+    source: DOC_NETPOL,
+    enforcedBy: [POOL],
+  },
+  {
+    id: 'K10',
+    title: 'Label selectors',
+    levels: E,
+    platform: K8S,
+    checks:
+      'Label keys are `[prefix/]name` (prefix a DNS subdomain of at most 253 characters, name at most 63 characters of alphanumerics, `-`, `_`, `.`, starting and ending alphanumeric); values are empty or follow the name rule.',
+    source:
+      'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+    enforcedBy: [POOL],
+  },
+];
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+/** The rule registry: every rule this library reports, with its documentation. */
+export class RuleRegistry {
+  /** Every rule, in documentation order. */
+  public static all(): RuleDefinition[] {
+    return RULES.map((r) => ({ ...r, levels: [...r.levels], enforcedBy: [...r.enforcedBy] }));
+  }
+
+  /** The rule with this id, or undefined. */
+  public static find(id: string): RuleDefinition | undefined {
+    return BY_ID.get(id);
+  }
+
+  /** True when the id is a registered rule. */
+  public static has(id: string): boolean {
+    return BY_ID.has(id);
+  }
+
+  /** The anchor of a rule in docs/RULES.md, e.g. `s5b`. */
+  public static anchor(id: string): string {
+    return id.toLowerCase();
+  }
+
+  private constructor() {}
+}
