@@ -2,6 +2,7 @@
 export * from './core/duration';
 export * from './core/draining-policy';
 export * from './core/errors';
+export * from './core/rule-registry';
 export * from './gcp/load-balancing';
 export * from './gcp/session-affinity';
 export * from './gcp/health-check';

@@ -214,7 +214,7 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: GCP,
     checks:
-      'STRONG_COOKIE_AFFINITY needs a non-empty cookie name (an RFC 6265 token) and a TTL; cookie names and paths belong to cookie types only; a cookie path starts with "/".',
+      'STRONG_COOKIE_AFFINITY needs a non-empty cookie name (an RFC 6265 token) and a TTL; cookie names and paths belong to the named-cookie types only; a cookie path has no control characters or ";".',
     source: DOC_AFFINITY,
     enforcedBy: [BS, SA],
   },
@@ -331,7 +331,7 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: GCP,
     checks:
-      'maxUtilization is in 0..1; rate and connection caps given with UTILIZATION are finite and not negative.',
+      'maxUtilization is a finite number in 0..1 (it may be combined with rate or connection caps).',
     source: DOC_BALANCING,
     enforcedBy: [BS],
   },
@@ -341,7 +341,7 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: GCP,
     checks:
-      'RATE needs an HTTP-family protocol and exactly one of maxRate and maxRatePerInstance (finite, not negative), and no utilization or connection targets.',
+      'maxRate and maxRatePerInstance are finite and not negative in any mode; RATE needs an HTTP-family protocol and exactly one of them, and no utilization or connection targets.',
     source: DOC_BALANCING,
     enforcedBy: [BS],
   },
@@ -351,7 +351,7 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: GCP,
     checks:
-      'CONNECTION is for TCP, SSL, UDP and UNSPECIFIED; proxies need exactly one connection target (finite, not negative), passthrough load balancers take CONNECTION only.',
+      'maxConnections and maxConnectionsPerInstance are finite and not negative in any mode; CONNECTION is for TCP, SSL, UDP and UNSPECIFIED; proxies need exactly one connection target; passthrough load balancers take CONNECTION only.',
     source: DOC_BALANCING,
     enforcedBy: [BS],
   },

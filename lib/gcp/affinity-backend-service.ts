@@ -132,7 +132,7 @@ export interface AffinityBackendServiceProps {
   readonly draining?: DrainingPolicy;
   /**
    * Named port of the backend groups to send traffic to (not for INTERNAL).
-   * @default - the protocol in lower case (e.g. `https`), none for INTERNAL
+   * @default - the protocol in lower case (e.g. `https`), none for passthrough load balancers (INTERNAL, regional EXTERNAL)
    */
   readonly portName?: string;
   /**
@@ -220,11 +220,12 @@ export class AffinityBackendService extends Construct {
     super(scope, id);
     applyFindings(this, { errors: checkServiceProps(props), warnings: [] });
     const regional = props.region !== undefined;
+    // Passthrough load balancers forward to the packet's port and use no named port.
+    const passthroughScheme =
+      props.loadBalancingScheme === LoadBalancingScheme.INTERNAL ||
+      (regional && props.loadBalancingScheme === LoadBalancingScheme.EXTERNAL);
     const portName =
-      props.portName ??
-      (props.loadBalancingScheme === LoadBalancingScheme.INTERNAL
-        ? undefined
-        : String(props.protocol).toLowerCase());
+      props.portName ?? (passthroughScheme ? undefined : String(props.protocol).toLowerCase());
     const healthCheckName = props.healthCheck.name ?? `${props.name}-hc`;
     this.spec = {
       name: props.name,

@@ -126,7 +126,9 @@ export function effectiveLocalityPolicy(
 /** Rules that depend only on the service's own settings (checked in the constructor). */
 export function validateService(spec: ServiceSpec): Findings {
   const f: Findings = { errors: [], warnings: [] };
-  f.errors.push(...checkGcpName('name', spec.name));
+  f.errors.push(
+    ...checkGcpName('name', spec.name, spec.healthCheck.name === undefined ? '-hc' : ''),
+  );
 
   // B1: scheme must be in the resource's enum.
   const schemes = spec.regional ? REGIONAL_SCHEMES : GLOBAL_SCHEMES;

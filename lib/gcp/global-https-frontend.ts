@@ -304,10 +304,7 @@ function renderPathMatcher(h: HostRule): ComputeUrlMapPathMatcher {
 function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]) {
   const errors: RuleViolation[] = [];
   // The longest derived name is `<name>-http-redirect` (14 more characters).
-  errors.push(
-    ...checkGcpName('name', props.name),
-    ...checkGcpName('name (as <name>-http-redirect)', `${props.name}-http-redirect`),
-  );
+  errors.push(...checkGcpName('name', props.name, '-http-redirect'));
   const certs =
     (props.managedCertificateDomains?.length ?? 0) + (props.certificateIds?.length ?? 0);
   if (certs === 0) {

@@ -143,7 +143,8 @@ export class HealthCheck {
   public validate(name: string, passthrough: boolean): RuleViolation[] {
     const v: RuleViolation[] = [];
     const a = 'healthCheck';
-    v.push(...checkGcpName(`${a}.name`, name));
+    // A name derived from the service's (`<name>-hc`) is checked as part of the service name.
+    if (this.name !== undefined) v.push(...checkGcpName(`${a}.name`, name));
     v.push(
       ...checkDurationSeconds(
         'H1',

@@ -140,8 +140,9 @@ const COOKIE_TYPES: SessionAffinityType[] = [
 const HASH_TYPES: SessionAffinityType[] = [T.HEADER_FIELD, T.HTTP_COOKIE];
 /** RFC 9110 `token`: a header field name (and, by RFC 6265, a cookie name). */
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Characters a cookie path cannot hold (RFC 6265 path-value: no CTLs, no ";"). */
-const BAD_COOKIE_PATH = /[\u0000-\u001f\u007f;]/;
+/** True when a cookie path holds what RFC 6265 forbids in a path-value: CTLs or ";". */
+const isBadCookiePath = (path: string): boolean =>
+  [...path].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === ';');
 
 /**
  * Session affinity ("sticky sessions") of a Google Cloud backend service.
@@ -472,7 +473,7 @@ export class SessionAffinity {
     if (
       path !== undefined &&
       !isUnresolved(path) &&
-      (typeof path !== 'string' || BAD_COOKIE_PATH.test(path))
+      (typeof path !== 'string' || isBadCookiePath(path))
     ) {
       v.push({
         rule,

@@ -1,0 +1,1569 @@
+/**
+ * One failing and one passing configuration (at least) for every rule of the registry, run
+ * through the public API. `rules.test.ts` runs them and checks that every registry rule has
+ * both. Range rules are pinned at both bounds and just outside them, and each rule's
+ * `allowed` and `fix` text is asserted at least once (the `expect` patterns).
+ */
+import { TerraformStack, Testing } from 'cdktf';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import {
+  AffinityBackendService,
+  AffinityBackendServiceProps,
+  AffinityMonitoring,
+  AffinityMonitoringProps,
+  BackendOptions,
+  BackendProtocol,
+  BalancingMode,
+  DrainingPolicy,
+  Duration,
+  GlobalHttpsFrontend,
+  GlobalHttpsFrontendProps,
+  GuacdStatefulPool,
+  GuacdStatefulPoolProps,
+  HealthCheck,
+  HostRule,
+  InstanceGroup,
+  LoadBalancerFirewall,
+  LoadBalancerFirewallProps,
+  LoadBalancingScheme,
+  LocalityLbPolicy,
+  SessionAffinity,
+  SessionAffinityType,
+  ZonalBackendGroup,
+  ZonalBackendGroupProps,
+} from '../lib';
+
+/** A configuration: builds constructs in a fresh stack. */
+export interface RuleCase {
+  readonly name: string;
+  readonly build: (stack: TerraformStack) => void;
+  /** For failing cases: a pattern the message of this rule must match (allowed, fix, value). */
+  readonly expect?: RegExp;
+}
+
+export interface RuleCases {
+  readonly fail: RuleCase[];
+  readonly pass: RuleCase[];
+}
+
+/** Runs a case: the messages (errors and warnings) it produced, each `[rule X]`-tagged. */
+export function runCase(c: RuleCase): { errors: string[]; warnings: string[] } {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new GoogleProvider(stack, 'google', { project: 'p' });
+  new KubernetesProvider(stack, 'kubernetes', {});
+  const errors: string[] = [];
+  try {
+    c.build(stack);
+    Testing.synth(stack, true);
+  } catch (e) {
+    errors.push(...(e as Error).message.split('\n'));
+  }
+  const warnings = stack.node
+    .findAll()
+    .flatMap((n) => n.node.metadata)
+    .filter((m) => m.type === '@cdktf/warn')
+    .map((m) => String(m.data));
+  return { errors, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builders with valid defaults: each case changes one thing.
+
+const group = (name = 'g-a', ports = [{ name: 'https', port: 443 }]) =>
+  InstanceGroup.fromUrl(`projects/p/zones/us-west1-a/instanceGroups/${name}`, {
+    name,
+    zone: 'us-west1-a',
+    namedPorts: ports,
+  });
+
+const rate = (extra: Partial<BackendOptions> = {}): BackendOptions => ({
+  group: group(),
+  balancingMode: BalancingMode.RATE,
+  maxRatePerInstance: 100,
+  ...extra,
+});
+
+const base: AffinityBackendServiceProps = {
+  name: 'svc',
+  loadBalancingScheme: LoadBalancingScheme.EXTERNAL_MANAGED,
+  protocol: BackendProtocol.HTTPS,
+  healthCheck: HealthCheck.https({ port: 443, requestPath: '/health' }),
+  sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.minutes(30) }),
+  draining: DrainingPolicy.of(Duration.seconds(60)),
+  backends: [rate()],
+};
+
+const svc =
+  (p: Partial<AffinityBackendServiceProps> = {}) =>
+  (s: TerraformStack) =>
+    new AffinityBackendService(s, 'svc', { ...base, ...p });
+
+/** Regional passthrough services. */
+const internalNlb: Partial<AffinityBackendServiceProps> = {
+  region: 'us-west1',
+  loadBalancingScheme: LoadBalancingScheme.INTERNAL,
+  protocol: BackendProtocol.TCP,
+  healthCheck: HealthCheck.tcp({ port: 4822 }),
+  sessionAffinity: SessionAffinity.clientIp(),
+  backends: [{ group: group() }],
+};
+const externalNlb: Partial<AffinityBackendServiceProps> = {
+  ...internalNlb,
+  loadBalancingScheme: LoadBalancingScheme.EXTERNAL,
+};
+const classicAlb: Partial<AffinityBackendServiceProps> = {
+  loadBalancingScheme: LoadBalancingScheme.EXTERNAL,
+  sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.minutes(30) }),
+};
+const proxyNlb: Partial<AffinityBackendServiceProps> = {
+  protocol: BackendProtocol.TCP,
+  portName: 'tcp',
+  healthCheck: HealthCheck.tcp({ port: 443 }),
+  sessionAffinity: SessionAffinity.clientIp(),
+  backends: [
+    {
+      group: group('g-a', [{ name: 'tcp', port: 443 }]),
+      balancingMode: BalancingMode.CONNECTION,
+      maxConnectionsPerInstance: 100,
+    },
+  ],
+};
+
+const affinity = (a: SessionAffinity, p: Partial<AffinityBackendServiceProps> = {}) =>
+  svc({ sessionAffinity: a, ...p });
+const hc = (h: HealthCheck) => svc({ healthCheck: h });
+const backend = (extra: Partial<BackendOptions>) => svc({ backends: [rate(extra)] });
+
+const web = { 'app.kubernetes.io/name': 'guacamole' };
+const pool =
+  (p: Partial<GuacdStatefulPoolProps> = {}) =>
+  (s: TerraformStack) =>
+    new GuacdStatefulPool(s, 'guacd', { webPodSelector: web, ...p });
+const drain = (seconds: number, extra: Partial<GuacdStatefulPoolProps> = {}) =>
+  pool({ draining: DrainingPolicy.of(Duration.seconds(seconds)), ...extra });
+
+const zonal =
+  (p: Partial<ZonalBackendGroupProps> = {}) =>
+  (s: TerraformStack) =>
+    new ZonalBackendGroup(s, 'group', {
+      name: 'grp',
+      zone: 'us-west1-a',
+      instanceTemplate: 'projects/p/global/instanceTemplates/t',
+      ...p,
+    });
+const autoscaling = (a: Partial<NonNullable<ZonalBackendGroupProps['autoscaling']>>) =>
+  zonal({ autoscaling: { minReplicas: 1, maxReplicas: 3, ...a } });
+
+const firewall =
+  (p: Partial<LoadBalancerFirewallProps> = {}, withService = true) =>
+  (s: TerraformStack) => {
+    const services = withService ? [svc()(s)] : [];
+    new LoadBalancerFirewall(s, 'fw', {
+      name: 'allow-lb',
+      network: 'default',
+      ports: [443],
+      targetTags: ['backend'],
+      services,
+      ...p,
+    });
+  };
+
+const frontend =
+  (p: Partial<GlobalHttpsFrontendProps> = {}, hosts?: (a: AffinityBackendService) => HostRule[]) =>
+  (s: TerraformStack) => {
+    const a = svc()(s);
+    new GlobalHttpsFrontend(s, 'fe', {
+      name: 'lb',
+      defaultService: a,
+      managedCertificateDomains: ['app.example.com'],
+      hostRules: hosts?.(a),
+      ...p,
+    });
+  };
+const route =
+  (priorities: number[], prefix = '/') =>
+  (a: AffinityBackendService) => [
+    {
+      hosts: ['app.example.com'],
+      pathMatcher: 'pm',
+      defaultService: a,
+      routeRules: priorities.map((priority) => ({ priority, service: a, prefixMatch: prefix })),
+    },
+  ];
+
+const monitoring =
+  (p: Partial<AffinityMonitoringProps> = {}) =>
+  (s: TerraformStack) =>
+    new AffinityMonitoring(s, 'mon', {
+      services: [svc()(s)],
+      dashboardName: 'dash',
+      notificationChannels: ['projects/p/notificationChannels/1'],
+      ...p,
+    });
+
+const cases = (fail: RuleCase[], pass: RuleCase[]): RuleCases => ({ fail, pass });
+const c = (name: string, build: (s: TerraformStack) => unknown, expect?: RegExp): RuleCase => ({
+  name,
+  build: (s) => void build(s),
+  expect,
+});
+const untyped = (x: unknown) => x as never;
+
+// ---------------------------------------------------------------------------------------------
+
+export const RULE_CASES: { [id: string]: RuleCases } = {
+  P1: cases(
+    [
+      c(
+        'backend without a group',
+        svc({ backends: [untyped({ balancingMode: BalancingMode.RATE })] }),
+        /backends\[0\]\.group \(missing\) is required/,
+      ),
+      c(
+        'null health check',
+        svc({ healthCheck: untyped(null) }),
+        /healthCheck null is not a HealthCheck/,
+      ),
+      c(
+        'draining as a number',
+        svc({ draining: untyped(60) }),
+        /fix: set draining: DrainingPolicy\.of/,
+      ),
+      c(
+        'pool without props',
+        (s) => new GuacdStatefulPool(s, 'g', untyped(undefined)),
+        /props \(missing\) is required/,
+      ),
+      c(
+        'pool without a selector',
+        pool({ webPodSelector: untyped(undefined) }),
+        /webPodSelector \(missing\)/,
+      ),
+      c(
+        'DrainingPolicy.of(60)',
+        () => DrainingPolicy.of(untyped(60)),
+        /DrainingPolicy timeout 60 is not a Duration/,
+      ),
+    ],
+    [c('typed props', svc()), c('typed pool', pool())],
+  ),
+  D1: cases(
+    [
+      c(
+        'negative',
+        () => Duration.seconds(-1),
+        /Duration\.seconds -1 cannot be negative.*allowed: 0 or more.*Duration\.seconds\(1\)/,
+      ),
+      c('NaN', () => Duration.minutes(NaN), /Duration\.minutes NaN is not a finite number/),
+      c('Infinity', () => Duration.hours(Infinity), /is not a finite number/),
+      c('a string', () => Duration.days(untyped('1')), /Duration\.days \(string\)/),
+    ],
+    [c('zero', () => Duration.seconds(0)), c('fractions', () => Duration.minutes(0.5))],
+  ),
+  N1: cases(
+    [
+      c(
+        'uppercase',
+        svc({ name: 'Svc' }),
+        /name "Svc" is not a valid Google Cloud resource name.*fix: set name to e\.g\. "svc"/,
+      ),
+      c('64 characters', svc({ name: 'a'.repeat(64) }), /is 64 characters long/),
+      c(
+        '61 characters with the derived health check',
+        svc({ name: 'a'.repeat(61) }),
+        /once "-hc" is appended.*fix: set name to e\.g\. "a{60}"/,
+      ),
+      c(
+        'derived frontend name too long',
+        frontend({ name: 'a'.repeat(50) }),
+        /"-http-redirect" is appended.*e\.g\. "a{49}"/,
+      ),
+      c('trailing hyphen', zonal({ name: 'grp-' }), /name "grp-"/),
+    ],
+    [
+      c('60 characters (63 with -hc)', svc({ name: 'a'.repeat(60) })),
+      c(
+        '63 characters with a named health check',
+        svc({ name: 'a'.repeat(63), healthCheck: HealthCheck.https({ name: 'hc' }) }),
+      ),
+      c('frontend name of 49', frontend({ name: 'a'.repeat(49) })),
+    ],
+  ),
+  N2: cases(
+    [
+      c(
+        'leading digit',
+        pool({ name: '1guacd' }),
+        /name "1guacd" is not a Kubernetes DNS-1035 label.*e\.g\. "guacd"/,
+      ),
+      c(
+        'underscore',
+        pool({ affinityServiceName: 'guacd_svc' }),
+        /affinityServiceName "guacd_svc".*"guacd-svc"/,
+      ),
+    ],
+    [c('valid names', pool({ name: 'guacd-a1', affinityServiceName: 'svc-1' }))],
+  ),
+  N3: cases(
+    [
+      c(
+        'underscore',
+        pool({ namespace: 'my_ns' }),
+        /namespace "my_ns" is not a Kubernetes DNS-1123 label \(the rule for namespaces\).*"my-ns"/,
+      ),
+      c('64 characters', pool({ namespace: 'n'.repeat(64) }), /is 64 characters long/),
+      c('web namespace ending in a hyphen', pool({ webNamespace: 'web-' }), /webNamespace "web-"/),
+    ],
+    [
+      c('a leading digit is fine', pool({ namespace: '1st-guacamole', webNamespace: '2nd' })),
+      c('63 characters', pool({ namespace: 'n'.repeat(63) })),
+    ],
+  ),
+  B1: cases(
+    [
+      c(
+        'INTERNAL global',
+        svc({ loadBalancingScheme: LoadBalancingScheme.INTERNAL }),
+        /set `region`/,
+      ),
+    ],
+    [c('INTERNAL regional', svc(internalNlb))],
+  ),
+  B2: cases(
+    [
+      c(
+        'UDP on EXTERNAL_MANAGED',
+        svc({ protocol: BackendProtocol.UDP }),
+        /allowed: HTTP, HTTPS, HTTP2, H2C, TCP, SSL/,
+      ),
+    ],
+    [c('UDP on INTERNAL', svc({ ...internalNlb, protocol: BackendProtocol.UDP }))],
+  ),
+  B3: cases(
+    [
+      c(
+        'regional service behind the global frontend',
+        (s) => {
+          const a = svc()(s);
+          const r = new AffinityBackendService(s, 'r', { ...base, name: 'r', region: 'us-west1' });
+          new GlobalHttpsFrontend(s, 'fe', {
+            name: 'lb',
+            defaultService: a,
+            managedCertificateDomains: ['app.example.com'],
+            hostRules: [{ hosts: ['x.example.com'], pathMatcher: 'pm', defaultService: r }],
+          });
+        },
+        /r \(EXTERNAL_MANAGED HTTPS in us-west1\) cannot serve/,
+      ),
+    ],
+    [c('one scheme', frontend())],
+  ),
+  B5: cases(
+    [
+      c('port name on INTERNAL', svc({ ...internalNlb, portName: 'tcp' }), /must not have one/),
+      c(
+        'port name not on the group',
+        svc({ portName: 'http' }),
+        /"http" is not a named port of g-a/,
+      ),
+    ],
+    [c('named port present', svc({ portName: 'https' }))],
+  ),
+  B6: cases(
+    [c('network on a global service', svc({ network: 'default' }), /remove network/)],
+    [c('network on a regional service', svc({ ...internalNlb, network: 'default' }))],
+  ),
+  B8: cases(
+    [
+      c(
+        'two modes on one group',
+        (s) => {
+          const g = group();
+          new AffinityBackendService(s, 'a', {
+            ...base,
+            name: 'a',
+            backends: [rate({ group: g })],
+          });
+          new AffinityBackendService(s, 'b', {
+            ...base,
+            name: 'b',
+            backends: [{ group: g, balancingMode: BalancingMode.UTILIZATION }],
+          });
+        },
+        /differs from backend service/,
+      ),
+    ],
+    [
+      c('same mode', (s) => {
+        const g = group();
+        new AffinityBackendService(s, 'a', { ...base, name: 'a', backends: [rate({ group: g })] });
+        new AffinityBackendService(s, 'b', { ...base, name: 'b', backends: [rate({ group: g })] });
+      }),
+    ],
+  ),
+  S1: cases(
+    [
+      c(
+        'CLIENT_IP_PORT_PROTO on an ALB',
+        affinity(SessionAffinity.clientIpPortProto()),
+        /allowed: NONE, CLIENT_IP, GENERATED_COOKIE, HEADER_FIELD, HTTP_COOKIE, STRONG_COOKIE_AFFINITY.*strongCookie/,
+      ),
+      c(
+        'HTTP_COOKIE on the classic ALB',
+        svc({ ...classicAlb, sessionAffinity: SessionAffinity.httpCookie({ name: 'S' }) }),
+        /allowed: NONE, CLIENT_IP, GENERATED_COOKIE/,
+      ),
+      c(
+        'GENERATED_COOKIE on a proxy NLB',
+        svc({ ...proxyNlb, sessionAffinity: SessionAffinity.generatedCookie() }),
+        /allowed: NONE, CLIENT_IP/,
+      ),
+      c(
+        'STRONG_COOKIE on Traffic Director',
+        svc({
+          loadBalancingScheme: LoadBalancingScheme.INTERNAL_SELF_MANAGED,
+          sessionAffinity: SessionAffinity.strongCookie({ name: 'S', ttl: Duration.hours(1) }),
+        }),
+        /STRONG_COOKIE_AFFINITY is not accepted/,
+      ),
+      c(
+        'unknown type',
+        affinity(SessionAffinity.fromType(untyped('STICKY'))),
+        /is not a session affinity type/,
+      ),
+    ],
+    [
+      c(
+        'CLIENT_IP_PORT_PROTO on INTERNAL',
+        svc({ ...internalNlb, sessionAffinity: SessionAffinity.clientIpPortProto() }),
+      ),
+      c(
+        'CLIENT_IP_NO_DESTINATION on INTERNAL',
+        svc({ ...internalNlb, sessionAffinity: SessionAffinity.clientIpNoDestination() }),
+      ),
+      c(
+        'CLIENT_IP_PROTO on regional EXTERNAL',
+        svc({ ...externalNlb, sessionAffinity: SessionAffinity.clientIpProto() }),
+      ),
+      c(
+        'HTTP_COOKIE on Traffic Director',
+        svc({
+          loadBalancingScheme: LoadBalancingScheme.INTERNAL_SELF_MANAGED,
+          sessionAffinity: SessionAffinity.httpCookie({ name: 'S' }),
+        }),
+      ),
+    ],
+  ),
+  S2: cases(
+    [
+      c(
+        'header with a space',
+        affinity(SessionAffinity.header('X Personality')),
+        /headerName "X Personality" is not an HTTP header field name.*SessionAffinity\.header\("XPersonality"\)/,
+      ),
+      c(
+        'header with a colon',
+        affinity(SessionAffinity.header('X-P:')),
+        /"X-P:" is not an HTTP header field name/,
+      ),
+      c('empty header', affinity(SessionAffinity.header('')), /headerName ""/),
+      c(
+        'no header',
+        affinity(SessionAffinity.fromType(SessionAffinityType.HEADER_FIELD)),
+        /HEADER_FIELD \(no header name\)/,
+      ),
+      c(
+        'round robin',
+        affinity(SessionAffinity.header('X-P'), { localityLbPolicy: LocalityLbPolicy.ROUND_ROBIN }),
+        /allowed: RING_HASH or MAGLEV/,
+      ),
+      c(
+        'header on CLIENT_IP',
+        affinity(SessionAffinity.fromType(SessionAffinityType.CLIENT_IP, { headerName: 'X' })),
+        /only applies to HEADER_FIELD/,
+      ),
+    ],
+    [
+      c('token header', affinity(SessionAffinity.header("X-Personality_1.~!#$%&'*+^`|"))),
+      c(
+        'MAGLEV',
+        affinity(SessionAffinity.header('X-P'), { localityLbPolicy: LocalityLbPolicy.MAGLEV }),
+      ),
+    ],
+  ),
+  S3: cases(
+    [
+      c(
+        'empty cookie name',
+        affinity(SessionAffinity.httpCookie({ name: '' })),
+        /cookieName "" is empty.*name: "SESSION"/,
+      ),
+      c(
+        'cookie name with a space',
+        affinity(SessionAffinity.httpCookie({ name: 'MY COOKIE' })),
+        /is not a cookie name.*"MYCOOKIE"/,
+      ),
+      c(
+        'no cookie name',
+        affinity(SessionAffinity.fromType(SessionAffinityType.HTTP_COOKIE)),
+        /HTTP_COOKIE \(no cookie name\)/,
+      ),
+      c(
+        'cookie path with ";"',
+        affinity(SessionAffinity.httpCookie({ name: 'S', path: '/a;b' })),
+        /cookiePath "\/a;b" is not a cookie path/,
+      ),
+    ],
+    [
+      c(
+        'named cookie with a path',
+        affinity(SessionAffinity.httpCookie({ name: 'SESSION', path: '/app' })),
+      ),
+    ],
+  ),
+  S4: cases(
+    [
+      c(
+        'empty strong cookie name',
+        affinity(SessionAffinity.strongCookie({ name: '', ttl: Duration.hours(1) })),
+        /cookieName "" is empty/,
+      ),
+      c(
+        'strong cookie without TTL',
+        affinity(SessionAffinity.strongCookie({ name: 'S' })),
+        /ttl missing/,
+      ),
+      c(
+        'cookie name on GENERATED_COOKIE',
+        affinity(
+          SessionAffinity.fromType(SessionAffinityType.GENERATED_COOKIE, { cookieName: 'S' }),
+        ),
+        /does not use a named cookie/,
+      ),
+    ],
+    [
+      c(
+        'strong cookie',
+        affinity(SessionAffinity.strongCookie({ name: 'S', ttl: Duration.hours(1) })),
+      ),
+    ],
+  ),
+  S5: cases(
+    [
+      c(
+        'TTL on CLIENT_IP',
+        affinity(
+          SessionAffinity.fromType(SessionAffinityType.CLIENT_IP, { ttl: Duration.seconds(1800) }),
+        ),
+        /generatedCookie\(\{ ttl: Duration\.seconds\(1800\) \}\)/,
+      ),
+      c(
+        '14 days + 1 s',
+        affinity(SessionAffinity.generatedCookie({ ttl: Duration.seconds(1_209_601) })),
+        /allowed: 0s\.\.1209600s.*Duration\.days\(14\)/,
+      ),
+      c(
+        'fractional',
+        affinity(SessionAffinity.generatedCookie({ ttl: Duration.seconds(1.5) })),
+        /not a whole number of seconds.*Duration\.seconds\(2\)/,
+      ),
+      c(
+        'TTL on a proxy NLB without cookies',
+        svc({
+          ...proxyNlb,
+          sessionAffinity: SessionAffinity.fromType(SessionAffinityType.CLIENT_IP, {
+            ttl: Duration.seconds(5),
+          }),
+        }),
+        /drop the TTL/,
+      ),
+    ],
+    [
+      c(
+        'exactly 14 days (strong)',
+        affinity(SessionAffinity.strongCookie({ name: 'S', ttl: Duration.days(14) })),
+      ),
+      c(
+        '0 (session cookie)',
+        affinity(SessionAffinity.generatedCookie({ ttl: Duration.seconds(0) })),
+      ),
+    ],
+  ),
+  S5b: cases(
+    [
+      c(
+        'one day + 1 s',
+        affinity(SessionAffinity.generatedCookie({ ttl: Duration.seconds(86_401) })),
+        /one-day limit/,
+      ),
+    ],
+    [
+      c('exactly one day', affinity(SessionAffinity.generatedCookie({ ttl: Duration.days(1) }))),
+      c(
+        'strong cookie above a day',
+        affinity(SessionAffinity.strongCookie({ name: 'S', ttl: Duration.days(2) })),
+      ),
+    ],
+  ),
+  S6: cases(
+    [
+      c(
+        'ROUND_ROBIN with CLIENT_IP',
+        affinity(SessionAffinity.clientIp(), { localityLbPolicy: LocalityLbPolicy.ROUND_ROBIN }),
+        /silently ineffective/,
+      ),
+    ],
+    [
+      c(
+        'ROUND_ROBIN without affinity',
+        affinity(SessionAffinity.none(), { localityLbPolicy: LocalityLbPolicy.ROUND_ROBIN }),
+      ),
+      c(
+        'RING_HASH with strong cookie',
+        affinity(SessionAffinity.strongCookie({ name: 'S', ttl: Duration.hours(1) }), {
+          localityLbPolicy: LocalityLbPolicy.RING_HASH,
+        }),
+      ),
+    ],
+  ),
+  S7: cases(
+    [
+      c(
+        'classic ALB',
+        svc({ ...classicAlb, localityLbPolicy: LocalityLbPolicy.MAGLEV }),
+        /classic load balancers/,
+      ),
+      c(
+        'classic proxy NLB',
+        svc({
+          ...proxyNlb,
+          loadBalancingScheme: LoadBalancingScheme.EXTERNAL,
+          localityLbPolicy: LocalityLbPolicy.MAGLEV,
+        }),
+        /classic load balancers/,
+      ),
+      c(
+        'RING_HASH on regional EXTERNAL',
+        svc({ ...externalNlb, localityLbPolicy: LocalityLbPolicy.RING_HASH }),
+        /allowed: MAGLEV, WEIGHTED_MAGLEV/,
+      ),
+      c(
+        'any policy on INTERNAL',
+        svc({ ...internalNlb, localityLbPolicy: LocalityLbPolicy.MAGLEV }),
+        /not used by an internal passthrough/,
+      ),
+      c(
+        'WEIGHTED_MAGLEV on a global ALB',
+        affinity(SessionAffinity.none(), { localityLbPolicy: LocalityLbPolicy.WEIGHTED_MAGLEV }),
+        /only supported by external passthrough/,
+      ),
+      c(
+        'WEIGHTED_MAGLEV on a regional ALB',
+        affinity(SessionAffinity.clientIp(), {
+          region: 'us-west1',
+          localityLbPolicy: LocalityLbPolicy.WEIGHTED_MAGLEV,
+        }),
+        /only supported by external passthrough/,
+      ),
+      c(
+        'WEIGHTED_MAGLEV with a TCP health check',
+        svc({ ...externalNlb, localityLbPolicy: LocalityLbPolicy.WEIGHTED_MAGLEV }),
+        /X-Load-Balancing-Endpoint-Weight.*HealthCheck\.http/,
+      ),
+    ],
+    [
+      c(
+        'WEIGHTED_MAGLEV on regional EXTERNAL with HTTP check',
+        svc({
+          ...externalNlb,
+          healthCheck: HealthCheck.http({ port: 80 }),
+          localityLbPolicy: LocalityLbPolicy.WEIGHTED_MAGLEV,
+        }),
+      ),
+      c(
+        'MAGLEV on regional EXTERNAL',
+        svc({ ...externalNlb, localityLbPolicy: LocalityLbPolicy.MAGLEV }),
+      ),
+      c(
+        'LEAST_REQUEST on regional INTERNAL_MANAGED',
+        affinity(SessionAffinity.none(), {
+          region: 'us-west1',
+          loadBalancingScheme: LoadBalancingScheme.INTERNAL_MANAGED,
+          localityLbPolicy: LocalityLbPolicy.LEAST_REQUEST,
+        }),
+      ),
+    ],
+  ),
+  S8: cases(
+    [
+      c(
+        'ring size 0',
+        affinity(SessionAffinity.header('X', { minimumRingSize: 0 })),
+        /allowed: a whole number in 1\.\.8388608/,
+      ),
+      c(
+        'ring size 8388609',
+        affinity(SessionAffinity.header('X', { minimumRingSize: 8_388_609 })),
+        /is out of range/,
+      ),
+      c(
+        'ring size with MAGLEV',
+        affinity(SessionAffinity.header('X', { minimumRingSize: 10 }), {
+          localityLbPolicy: LocalityLbPolicy.MAGLEV,
+        }),
+        /only used by RING_HASH/,
+      ),
+      c(
+        'ring size on CLIENT_IP',
+        affinity(SessionAffinity.fromType(SessionAffinityType.CLIENT_IP, { minimumRingSize: 10 })),
+        /does not use consistent hashing/,
+      ),
+    ],
+    [
+      c('ring size 1', affinity(SessionAffinity.header('X', { minimumRingSize: 1 }))),
+      c('ring size 8388608', affinity(SessionAffinity.header('X', { minimumRingSize: 8_388_608 }))),
+    ],
+  ),
+  S9: cases(
+    [
+      c(
+        'affinity with UTILIZATION',
+        svc({ backends: [{ group: group(), balancingMode: BalancingMode.UTILIZATION }] }),
+        /BalancingMode\.RATE/,
+      ),
+    ],
+    [
+      c('affinity with RATE', svc()),
+      c(
+        'no affinity with UTILIZATION',
+        svc({
+          sessionAffinity: SessionAffinity.none(),
+          backends: [{ group: group(), balancingMode: BalancingMode.UTILIZATION }],
+        }),
+      ),
+    ],
+  ),
+  T1: cases(
+    [
+      c(
+        '3601 s',
+        svc({ draining: DrainingPolicy.of(Duration.seconds(3601)) }),
+        /allowed: 0s\.\.3600s.*Duration\.seconds\(0\.\.3600\)/,
+      ),
+      c(
+        '0 s on a proxy (warning)',
+        svc({ draining: DrainingPolicy.disabled() }),
+        /disables connection draining/,
+      ),
+      c(
+        'Kubernetes options (warning)',
+        svc({
+          draining: DrainingPolicy.withOptions({
+            timeout: Duration.seconds(60),
+            pollInterval: Duration.seconds(2),
+          }),
+        }),
+        /Kubernetes-only options/,
+      ),
+    ],
+    [
+      c('3600 s', svc({ draining: DrainingPolicy.of(Duration.seconds(3600)) })),
+      c('0 s on a passthrough NLB', svc({ ...internalNlb, draining: DrainingPolicy.disabled() })),
+    ],
+  ),
+  T2: cases(
+    [
+      c('0 s', svc({ timeout: Duration.seconds(0) }), /allowed: 1s\.\.2147483647s/),
+      c(
+        'above a day (warning)',
+        svc({ timeout: Duration.seconds(86_401) }),
+        /Google Front Ends restart/,
+      ),
+      c(
+        'on a passthrough NLB (warning)',
+        svc({ ...internalNlb, timeout: Duration.seconds(30) }),
+        /is ignored/,
+      ),
+    ],
+    [
+      c('1 s', svc({ timeout: Duration.seconds(1) })),
+      c('exactly a day', svc({ timeout: Duration.days(1) })),
+    ],
+  ),
+  T3: cases(
+    [
+      c('1.01', svc({ logging: { sampleRate: 1.01 } }), /allowed: 0\.\.1/),
+      c('-0.01', svc({ logging: { sampleRate: -0.01 } }), /is out of range/),
+      c('NaN', svc({ logging: { sampleRate: NaN } }), /is not a finite number/),
+      c(
+        'rate while disabled (warning)',
+        svc({ logging: { enabled: false, sampleRate: 0.5 } }),
+        /has no effect/,
+      ),
+    ],
+    [
+      c('0 and 1', svc({ logging: { sampleRate: 0 } })),
+      c('1', svc({ logging: { sampleRate: 1 } })),
+    ],
+  ),
+  C0: cases(
+    [c('same group twice', svc({ backends: [rate(), rate()] }), /remove the duplicate backend/)],
+    [c('two groups', svc({ backends: [rate(), rate({ group: group('g-b') })] }))],
+  ),
+  C1: cases(
+    [
+      c(
+        'unknown mode',
+        backend({ balancingMode: untyped('IN_FLIGHT') }),
+        /allowed: UTILIZATION, RATE, CONNECTION/,
+      ),
+    ],
+    [c('RATE', svc())],
+  ),
+  C2: cases(
+    [
+      c(
+        'maxUtilization 1.01',
+        svc({
+          sessionAffinity: SessionAffinity.none(),
+          backends: [
+            { group: group(), balancingMode: BalancingMode.UTILIZATION, maxUtilization: 1.01 },
+          ],
+        }),
+        /allowed: 0\.\.1.*e\.g\. 0\.8/,
+      ),
+      c(
+        'maxUtilization -0.1',
+        svc({
+          sessionAffinity: SessionAffinity.none(),
+          backends: [
+            { group: group(), balancingMode: BalancingMode.UTILIZATION, maxUtilization: -0.1 },
+          ],
+        }),
+        /is out of range/,
+      ),
+    ],
+    [
+      c(
+        'maxUtilization 0 and 1',
+        svc({
+          sessionAffinity: SessionAffinity.none(),
+          backends: [
+            { group: group(), balancingMode: BalancingMode.UTILIZATION, maxUtilization: 1 },
+          ],
+        }),
+      ),
+    ],
+  ),
+  C3: cases(
+    [
+      c(
+        'no rate',
+        backend({ maxRatePerInstance: undefined }),
+        /exactly one of maxRate, maxRatePerInstance/,
+      ),
+      c(
+        'Infinity',
+        backend({ maxRatePerInstance: Infinity }),
+        /maxRatePerInstance Infinity is not a finite number/,
+      ),
+      c(
+        'negative',
+        backend({ maxRatePerInstance: -1 }),
+        /maxRatePerInstance -1 is out of range.*allowed: 0\.\./,
+      ),
+      c(
+        'RATE on TCP',
+        svc({
+          ...proxyNlb,
+          backends: [rate({ group: group('g-a', [{ name: 'tcp', port: 443 }]) })],
+        }),
+        /needs an HTTP-family protocol/,
+      ),
+      c('utilization with RATE', backend({ maxUtilization: 0.5 }), /is not used with RATE/),
+    ],
+    [
+      c('rate 0', backend({ maxRatePerInstance: 0 })),
+      c('group rate', backend({ maxRatePerInstance: undefined, maxRate: 1000 })),
+    ],
+  ),
+  C4: cases(
+    [
+      c(
+        'CONNECTION on HTTPS',
+        backend({ balancingMode: BalancingMode.CONNECTION }),
+        /is not accepted with HTTPS/,
+      ),
+      c(
+        'no target on a proxy',
+        svc({
+          ...proxyNlb,
+          backends: [
+            {
+              group: group('g-a', [{ name: 'tcp', port: 443 }]),
+              balancingMode: BalancingMode.CONNECTION,
+            },
+          ],
+        }),
+        /exactly one of maxConnections, maxConnectionsPerInstance/,
+      ),
+      c(
+        'negative connections',
+        svc({
+          ...proxyNlb,
+          backends: [
+            {
+              group: group('g-a', [{ name: 'tcp', port: 443 }]),
+              balancingMode: BalancingMode.CONNECTION,
+              maxConnectionsPerInstance: -5,
+            },
+          ],
+        }),
+        /maxConnectionsPerInstance -5 is out of range/,
+      ),
+      c(
+        'RATE on passthrough',
+        svc({ ...internalNlb, backends: [{ group: group(), balancingMode: BalancingMode.RATE }] }),
+        /allowed: CONNECTION/,
+      ),
+    ],
+    [c('proxy NLB with a cap', svc(proxyNlb)), c('passthrough without caps', svc(internalNlb))],
+  ),
+  C6: cases(
+    [
+      c(
+        'maxRate on an LB-autoscaled group',
+        (s) => {
+          const g = new ZonalBackendGroup(s, 'grp', {
+            name: 'grp',
+            zone: 'us-west1-a',
+            instanceTemplate: 't',
+            autoscaling: { minReplicas: 1, maxReplicas: 2, loadBalancingTarget: 0.8 },
+          });
+          svc({ backends: [{ group: g, balancingMode: BalancingMode.RATE, maxRate: 100 }] })(s);
+        },
+        /use maxRatePerInstance/,
+      ),
+    ],
+    [
+      c('maxRatePerInstance on an LB-autoscaled group', (s) => {
+        const g = new ZonalBackendGroup(s, 'grp', {
+          name: 'grp',
+          zone: 'us-west1-a',
+          instanceTemplate: 't',
+          autoscaling: { minReplicas: 1, maxReplicas: 2, loadBalancingTarget: 0.8 },
+        });
+        svc({
+          backends: [{ group: g, balancingMode: BalancingMode.RATE, maxRatePerInstance: 100 }],
+        })(s);
+      }),
+    ],
+  ),
+  C7: cases(
+    [
+      c(
+        '0.09',
+        backend({ capacityScaler: 0.09 }),
+        /allowed: 0 \(drain: no new traffic\) or 0\.1\.\.1.*use 0\.1 or 0/,
+      ),
+      c('1.01', backend({ capacityScaler: 1.01 }), /use a value in 0\.1\.\.1/),
+      c('-0.5', backend({ capacityScaler: -0.5 }), /capacityScaler -0\.5 is rejected/),
+      c('NaN', backend({ capacityScaler: NaN }), /capacityScaler NaN is not a finite number/),
+      c('0 on the only backend', backend({ capacityScaler: 0 }), /is 0 on the only backend/),
+    ],
+    [
+      c('0.1', backend({ capacityScaler: 0.1 })),
+      c('1', backend({ capacityScaler: 1 })),
+      c(
+        '0 next to a live backend',
+        svc({ backends: [rate({ capacityScaler: 0 }), rate({ group: group('g-b') })] }),
+      ),
+    ],
+  ),
+  C8: cases(
+    [
+      c(
+        'scaler on passthrough',
+        svc({ ...internalNlb, backends: [{ group: group(), capacityScaler: 1 }] }),
+        /remove capacityScaler/,
+      ),
+      c(
+        'connections on passthrough',
+        svc({ ...internalNlb, backends: [{ group: group(), maxConnections: 10 }] }),
+        /do not cap connections/,
+      ),
+      c(
+        'all zero',
+        svc({
+          backends: [rate({ capacityScaler: 0 }), rate({ group: group('g-b'), capacityScaler: 0 })],
+        }),
+        /raise capacityScaler on at least one backend/,
+      ),
+    ],
+    [c('passthrough plain', svc(internalNlb))],
+  ),
+  C12: cases(
+    [
+      c(
+        'empty group (warning)',
+        (s) => {
+          const g = new ZonalBackendGroup(s, 'grp', {
+            name: 'grp',
+            zone: 'us-west1-a',
+            instanceTemplate: 't',
+            targetSize: 0,
+          });
+          svc({ backends: [rate({ group: g })] })(s);
+        },
+        /has no capacity/,
+      ),
+    ],
+    [
+      c('empty group parked', (s) => {
+        const g = new ZonalBackendGroup(s, 'grp', {
+          name: 'grp',
+          zone: 'us-west1-a',
+          instanceTemplate: 't',
+          targetSize: 0,
+        });
+        svc({ backends: [rate({ group: g, capacityScaler: 0 }), rate({ group: group('g-b') })] })(
+          s,
+        );
+      }),
+    ],
+  ),
+  H1: cases(
+    [
+      c(
+        'interval 0',
+        hc(HealthCheck.https({ interval: Duration.seconds(0), timeout: Duration.seconds(0) })),
+        /allowed: 1s\.\.300s/,
+      ),
+      c(
+        'interval 301',
+        hc(HealthCheck.https({ interval: Duration.seconds(301) })),
+        /healthCheck\.interval 301s is out of range/,
+      ),
+    ],
+    [
+      c(
+        '1 and 300',
+        hc(HealthCheck.https({ interval: Duration.seconds(300), timeout: Duration.seconds(1) })),
+      ),
+    ],
+  ),
+  H2: cases(
+    [
+      c(
+        'timeout > interval',
+        hc(HealthCheck.https({ interval: Duration.seconds(2), timeout: Duration.seconds(3) })),
+        /lower the timeout to Duration\.seconds\(2\)/,
+      ),
+    ],
+    [
+      c(
+        'timeout = interval',
+        hc(HealthCheck.https({ interval: Duration.seconds(5), timeout: Duration.seconds(5) })),
+      ),
+    ],
+  ),
+  H3: cases(
+    [
+      c('0', hc(HealthCheck.https({ healthyThreshold: 0 })), /allowed: a whole number in 1\.\.10/),
+      c('11', hc(HealthCheck.https({ unhealthyThreshold: 11 })), /unhealthyThreshold 11/),
+    ],
+    [c('1 and 10', hc(HealthCheck.https({ healthyThreshold: 1, unhealthyThreshold: 10 })))],
+  ),
+  H5: cases(
+    [
+      c('relative path', hc(HealthCheck.https({ requestPath: 'health' })), /use "\/health"/),
+      c('space', hc(HealthCheck.https({ requestPath: '/a b' })), /use "\/ab"/),
+    ],
+    [c('query string', hc(HealthCheck.https({ requestPath: '/health?full=1' })))],
+  ),
+  H6: cases(
+    [
+      c('port 0', hc(HealthCheck.https({ port: 0 })), /allowed: a whole number in 1\.\.65535/),
+      c('port 65536', hc(HealthCheck.https({ port: 65536 })), /is out of range/),
+      c(
+        'serving port on passthrough',
+        svc({ ...internalNlb, healthCheck: HealthCheck.tcp() }),
+        /HealthCheck\.tcp\(\{ port: 4822 \}\)/,
+      ),
+    ],
+    [
+      c('port 1 and 65535', hc(HealthCheck.https({ port: 65535 }))),
+      c('port 1', hc(HealthCheck.https({ port: 1 }))),
+    ],
+  ),
+  H8: cases(
+    [
+      c('non-ASCII', hc(HealthCheck.https({ response: 'ok ✓' })), /ASCII text of at most 1024/),
+      c(
+        '1025 characters',
+        hc(HealthCheck.https({ response: 'a'.repeat(1025) })),
+        /shorter ASCII prefix/,
+      ),
+    ],
+    [c('1024 characters', hc(HealthCheck.https({ response: 'a'.repeat(1024) })))],
+  ),
+  H9: cases(
+    [
+      c('port not opened', firewall({ ports: [8443] }), /does not open 443.*add 443 to ports/),
+      c('no ports', firewall({ ports: [] }, false), /opens nothing/),
+      c('port 65536', firewall({ ports: [65536] }, false), /allowed: a whole number in 1\.\.65535/),
+      c('priority 65536', firewall({ priority: 65536 }), /priority 65536/),
+      c(
+        'no targets (warning)',
+        firewall({ targetTags: undefined }),
+        /leaves the rule on every instance/,
+      ),
+      c(
+        'tags and accounts',
+        firewall({ targetServiceAccounts: ['sa@p.iam.gserviceaccount.com'] }),
+        /keep one of them/,
+      ),
+    ],
+    [
+      c('ports covered, priority 0', firewall({ priority: 0 })),
+      c('priority 65535', firewall({ priority: 65535 })),
+    ],
+  ),
+  M1: cases(
+    [
+      c('negative size', zonal({ targetSize: -1 }), /use 0 or more instances/),
+      c(
+        'size with autoscaler (warning)',
+        zonal({ targetSize: 2, autoscaling: { minReplicas: 1, maxReplicas: 3 } }),
+        /remove targetSize and use autoscaling\.minReplicas/,
+      ),
+    ],
+    [c('size 0', zonal({ targetSize: 0 })), c('autoscaler alone', (s) => autoscaling({})(s))],
+  ),
+  M2: cases(
+    [
+      c('port 0', zonal({ namedPorts: [{ name: 'https', port: 0 }] }), /use a port in 1\.\.65535/),
+      c('port 65536', zonal({ namedPorts: [{ name: 'https', port: 65536 }] }), /is out of range/),
+      c(
+        'duplicate name',
+        zonal({
+          namedPorts: [
+            { name: 'https', port: 443 },
+            { name: 'https', port: 8443 },
+          ],
+        }),
+        /is given twice/,
+      ),
+    ],
+    [
+      c(
+        'port 1 and 65535',
+        zonal({
+          namedPorts: [
+            { name: 'a', port: 1 },
+            { name: 'b', port: 65535 },
+          ],
+        }),
+      ),
+    ],
+  ),
+  M3: cases(
+    [
+      c(
+        'max < min',
+        autoscaling({ minReplicas: 3, maxReplicas: 2 }),
+        /set maxReplicas to at least 3/,
+      ),
+      c('cpu target 0', autoscaling({ cpuTarget: 0 }), /allowed: a fraction in \(0, 1\]/),
+      c('cpu target 1.01', autoscaling({ cpuTarget: 1.01 }), /cpuTarget 1\.01 is out of range/),
+      c(
+        'cooldown 3601',
+        autoscaling({ cooldown: Duration.seconds(3601) }),
+        /autoscaling\.cooldown/,
+      ),
+      c('max 1001', autoscaling({ maxReplicas: 1001 }), /maxReplicas 1001/),
+    ],
+    [
+      c(
+        'bounds',
+        autoscaling({
+          minReplicas: 0,
+          maxReplicas: 1000,
+          cpuTarget: 1,
+          cooldown: Duration.seconds(3600),
+        }),
+      ),
+      c(
+        'equal min and max',
+        autoscaling({ minReplicas: 2, maxReplicas: 2, loadBalancingTarget: 1 }),
+      ),
+    ],
+  ),
+  U1: cases(
+    [
+      c(
+        'duplicate priority',
+        frontend({}, route([10, 10])),
+        /give each route rule its own priority/,
+      ),
+      c('priority -1', frontend({}, route([-1])), /allowed: a whole number in 0\.\.2147483647/),
+      c('priority 2147483648', frontend({}, route([2_147_483_648])), /is out of range/),
+    ],
+    [c('priorities 0 and 2147483647', frontend({}, route([0, 2_147_483_647])))],
+  ),
+  U2: cases(
+    [
+      c(
+        'path and route rules',
+        frontend({}, (a) => [
+          {
+            hosts: ['h.example.com'],
+            pathMatcher: 'pm',
+            defaultService: a,
+            pathRules: [{ paths: ['/x'], service: a }],
+            routeRules: [{ priority: 1, service: a }],
+          },
+        ]),
+        /either pathRules or routeRules/,
+      ),
+    ],
+    [
+      c(
+        'path rules only',
+        frontend({}, (a) => [
+          {
+            hosts: ['h.example.com'],
+            pathMatcher: 'pm',
+            defaultService: a,
+            pathRules: [{ paths: ['/x'], service: a }],
+          },
+        ]),
+      ),
+    ],
+  ),
+  U3: cases(
+    [
+      c('relative prefix', frontend({}, route([1], 'api')), /use "\/api"/),
+      c(
+        'two match kinds',
+        frontend({}, (a) => [
+          {
+            hosts: ['h.example.com'],
+            pathMatcher: 'pm',
+            defaultService: a,
+            routeRules: [
+              {
+                priority: 1,
+                service: a,
+                headerMatches: [{ headerName: 'X', exactMatch: 'a', presentMatch: true }],
+              },
+            ],
+          },
+        ]),
+        /exactly one of exactMatch, prefixMatch, presentMatch/,
+      ),
+    ],
+    [c('absolute prefix', frontend({}, route([1], '/api')))],
+  ),
+  U4: cases(
+    [
+      c(
+        'no certificate',
+        frontend({ managedCertificateDomains: undefined }),
+        /managedCertificateDomains: \['app\.example\.com'\]/,
+      ),
+      c(
+        '16 certificates',
+        frontend({
+          managedCertificateDomains: undefined,
+          certificateIds: Array.from({ length: 16 }, (_, i) => `c${i}`),
+        }),
+        /at most 15 certificates/,
+      ),
+    ],
+    [
+      c(
+        '15 certificates',
+        frontend({
+          managedCertificateDomains: undefined,
+          certificateIds: Array.from({ length: 15 }, (_, i) => `c${i}`),
+        }),
+      ),
+    ],
+  ),
+  U7: cases(
+    [c('wildcard', frontend({ managedCertificateDomains: ['*.example.com'] }), /no wildcards/)],
+    [c('FQDN', frontend({ managedCertificateDomains: ['a.b.example.com'] }))],
+  ),
+  G1: cases(
+    [
+      c(
+        'no services',
+        (s) =>
+          new AffinityMonitoring(s, 'mon', {
+            services: [],
+            dashboardName: 'd',
+            notificationChannels: ['c'],
+          }),
+        /pass the services/,
+      ),
+      c(
+        'passthrough service',
+        (s) =>
+          new AffinityMonitoring(s, 'mon', {
+            services: [svc(internalNlb)(s)],
+            dashboardName: 'd',
+            notificationChannels: ['c'],
+          }),
+        /leave this service out/,
+      ),
+    ],
+    [c('global ALB', monitoring())],
+  ),
+  G2: cases(
+    [
+      c('0', monitoring({ unevenShareThreshold: 0 }), /allowed: a share in \(0, 1\]/),
+      c('1.01', monitoring({ unevenShareThreshold: 1.01 })),
+    ],
+    [c('1', monitoring({ unevenShareThreshold: 1 }))],
+  ),
+  G3: cases(
+    [
+      c(
+        'alert after 59 s',
+        monitoring({ alertAfter: Duration.seconds(59) }),
+        /allowed: 60s\.\.86400s/,
+      ),
+      c('negative rate', monitoring({ minRequestRate: -1 })),
+    ],
+    [
+      c('60 s and a day', monitoring({ alertAfter: Duration.seconds(60) })),
+      c('a day', monitoring({ alertAfter: Duration.days(1), minRequestRate: 0 })),
+    ],
+  ),
+  G4: cases(
+    [
+      c(
+        'no channel (warning)',
+        monitoring({ notificationChannels: undefined }),
+        /pass notificationChannels/,
+      ),
+    ],
+    [c('a channel', monitoring())],
+  ),
+  K1: cases(
+    [
+      c('0 s', pool({ sessionAffinityTimeout: Duration.seconds(0) }), /allowed: 1s\.\.86400s/),
+      c('86401 s', pool({ sessionAffinityTimeout: Duration.seconds(86_401) }), /is out of range/),
+    ],
+    [
+      c('1 s', pool({ sessionAffinityTimeout: Duration.seconds(1) })),
+      c('a day', pool({ sessionAffinityTimeout: Duration.days(1) })),
+    ],
+  ),
+  K2: cases(
+    [
+      c('0 replicas', pool({ replicas: 0 }), /use at least 1 replica/),
+      c('1001 replicas', pool({ replicas: 1001 }), /a whole number in 1\.\.1000/),
+      c('both', pool({ replicas: 2, concurrentUsers: 40 }), /keep one of them/),
+      c('usersPerPod 0', pool({ concurrentUsers: 10, usersPerPod: 0 }), /use e\.g\. 20/),
+      c(
+        'usersPerPod NaN',
+        pool({ concurrentUsers: 10, usersPerPod: NaN }),
+        /must be a finite number/,
+      ),
+    ],
+    [c('1 and 1000', pool({ replicas: 1000 })), c('1 replica', pool({ replicas: 1 }))],
+  ),
+  K3: cases(
+    [
+      c(
+        '53 characters',
+        pool({ name: 'g'.repeat(53) }),
+        /controller-revision-hash.*fix: set name to e\.g\. "g{52}"/,
+      ),
+    ],
+    [c('52 characters, 1000 replicas', pool({ name: 'g'.repeat(52), replicas: 1000 }))],
+  ),
+  K4: cases(
+    [
+      c('drain above 7 days', drain(7 * 86_400 + 1), /up to 7 days/),
+      c(
+        'poll 0',
+        pool({
+          draining: DrainingPolicy.withOptions({
+            timeout: Duration.minutes(5),
+            pollInterval: Duration.seconds(0),
+          }),
+        }),
+        /draining\.pollInterval 0s/,
+      ),
+      c(
+        'margin 0',
+        pool({
+          draining: DrainingPolicy.withOptions({
+            timeout: Duration.minutes(5),
+            shutdownMargin: Duration.seconds(0),
+          }),
+        }),
+        /outlasts the drain wait/,
+      ),
+      c(
+        'drain 0 (warning)',
+        drain(0),
+        /cuts every open remote-desktop session.*DrainingPolicy\.of\(Duration\.minutes\(30\)\)/,
+      ),
+      c(
+        'rollout over 8 hours (warning)',
+        drain(3600, { replicas: 10 }),
+        /10 × 3615s = 10\.0 hours.*Duration\.seconds\(2865\)/,
+      ),
+      c('no wait (warning)', pool({ waitForRollout: false }), /return before pods are replaced/),
+    ],
+    [
+      c('rollout of exactly 8 hours', drain(2865, { replicas: 10 })),
+      c(
+        'drain 1 s, margin 1 s, poll 300 s',
+        pool({
+          draining: DrainingPolicy.withOptions({
+            timeout: Duration.seconds(1),
+            shutdownMargin: Duration.seconds(1),
+            pollInterval: Duration.seconds(300),
+          }),
+        }),
+      ),
+    ],
+  ),
+  K5: cases(
+    [
+      c(
+        '512MB',
+        pool({ resources: { memoryLimit: '512MB' } }),
+        /"512MB" is not a Kubernetes quantity.*512Mi/,
+      ),
+      c(
+        'cpu request above limit',
+        pool({ resources: { cpuRequest: '2', cpuLimit: '1500m' } }),
+        /resources\.cpuRequest "2" is above the cpu limit "1500m".*lower resources\.cpuRequest to "1500m"/,
+      ),
+      c(
+        'memory request above limit',
+        pool({ resources: { memoryRequest: '1Gi', memoryLimit: '1G' } }),
+        /above the memory limit/,
+      ),
+    ],
+    [
+      c(
+        'request = limit',
+        pool({
+          resources: {
+            cpuRequest: '500m',
+            cpuLimit: '0.5',
+            memoryRequest: '1Gi',
+            memoryLimit: '1024Mi',
+          },
+        }),
+      ),
+      c(
+        'exponent and decimal SI',
+        pool({ resources: { memoryRequest: '1e9', memoryLimit: '1G', cpuRequest: '.1' } }),
+      ),
+    ],
+  ),
+  K6: cases(
+    [
+      c('port 65536', pool({ remoteDesktopPorts: [65536] }), /use TCP ports 1\.\.65535/),
+      c('root', pool({ runAsUser: 0 }), /non-root uid/),
+    ],
+    [c('ports 1 and 65535', pool({ remoteDesktopPorts: [1, 65535], runAsUser: 1 }))],
+  ),
+  K7: cases(
+    [
+      c('empty image', pool({ image: '' }), /image "" is empty.*guacamole\/guacd:1\.6\.0/),
+      c(
+        'uppercase repository',
+        pool({ image: 'Guacamole/guacd:1.6.0' }),
+        /repository names are lowercase.*"guacamole\/guacd:1\.6\.0"/,
+      ),
+      c('space', pool({ image: 'guacamole/guacd 1.6.0' }), /is not a container image reference/),
+      c(
+        'short digest',
+        pool({ image: 'guacamole/guacd@sha256:abc' }),
+        /is not a container image reference/,
+      ),
+      c(
+        'latest (warning)',
+        pool({ image: 'guacamole/guacd:latest' }),
+        /is not pinned.*"guacamole\/guacd:1\.6\.0"/,
+      ),
+      c('untagged (warning)', pool({ image: 'guacamole/guacd' }), /is not pinned/),
+    ],
+    [
+      c(
+        'registry with port and digest',
+        pool({ image: `registry.example.com:5000/guacamole/guacd@sha256:${'a'.repeat(64)}` }),
+      ),
+      c('localhost with tag', pool({ image: 'localhost/guacd:1.6.0' })),
+    ],
+  ),
+  K8: cases(
+    [c('empty selector', pool({ webPodSelector: {} }), /app\.kubernetes\.io\/name': 'guacamole'/)],
+    [c('selector', pool())],
+  ),
+  K9: cases(
+    [
+      c(
+        'octet 256',
+        pool({ remoteDesktopCidrs: ['10.0.0.256/32'] }),
+        /octets 0\.\.255 and a prefix length 0\.\.32/,
+      ),
+      c(
+        'prefix 33',
+        pool({ remoteDesktopCidrs: ['10.0.0.0/33'] }),
+        /"10\.0\.0\.0\/33" is not an IPv4 CIDR/,
+      ),
+      c('no targets (warning)', pool({ remoteDesktopCidrs: [] }), /cannot open any remote desktop/),
+    ],
+    [
+      c(
+        'octet 255, prefix 32 and 0',
+        pool({ remoteDesktopCidrs: ['255.255.255.255/32', '0.0.0.0/0'] }),
+      ),
+    ],
+  ),
+  K10: cases(
+    [
+      c(
+        'space in value',
+        pool({ webPodSelector: { app: 'guac web' } }),
+        /webPodSelector\["app"\] "guac web" is not a Kubernetes label value.*"guac-web"/,
+      ),
+      c(
+        '64-character name part',
+        pool({ webPodSelector: { ['a'.repeat(64)]: 'x' } }),
+        /is not a Kubernetes label key/,
+      ),
+      c(
+        'uppercase prefix',
+        pool({ webPodSelector: { 'Example.com/app': 'x' } }),
+        /"example\.com\/app"/,
+      ),
+      c('two slashes', pool({ webPodSelector: { 'a/b/c': 'x' } }), /is not a Kubernetes label key/),
+      c(
+        '64-character value',
+        pool({ webPodSelector: { app: 'v'.repeat(64) } }),
+        /is not a Kubernetes label value/,
+      ),
+    ],
+    [
+      c(
+        'empty value, prefix, 63 characters',
+        pool({
+          webPodSelector: { 'app.kubernetes.io/name': '', ['k'.repeat(63)]: 'v'.repeat(63) },
+        }),
+      ),
+      c('dots and underscores', pool({ webPodSelector: { 'my_key.x': 'A_b.c-1' } })),
+    ],
+  ),
+};

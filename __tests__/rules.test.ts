@@ -1,0 +1,90 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { RuleLevel, RuleRegistry } from '../lib';
+import { renderRulesDoc } from '../scripts/rules-doc';
+import { RULE_CASES, runCase } from './rule-cases';
+
+const TAG = /\[rule ([A-Za-z0-9]+)\]$/;
+
+describe.each(Object.keys(RULE_CASES))('rule %s', (id) => {
+  const rule = RuleRegistry.find(id);
+  const { fail, pass } = RULE_CASES[id];
+
+  test.each(fail.map((c) => [c.name, c] as const))('fails: %s', (_name, c) => {
+    const { errors, warnings } = runCase(c);
+    const mine = [...errors, ...warnings].filter((m) => m.endsWith(`[rule ${id}]`));
+    expect(mine).not.toEqual([]);
+    if (c.expect) expect(mine.join('\n')).toMatch(c.expect);
+    // Every message names the value, what is allowed and the fix, and ends with a known rule.
+    for (const m of [...errors, ...warnings].filter((x) => TAG.test(x))) {
+      expect(m).toMatch(/\(allowed: .+\); fix: .+ \[rule [A-Za-z0-9]+\]$/);
+      expect(RuleRegistry.has(TAG.exec(m)![1])).toBe(true);
+      expect(m).not.toMatch(/\bseed\b|§|catalogue/);
+    }
+    // A rule that only warns never fails the synth, and the reverse.
+    if (!rule!.levels.includes(RuleLevel.ERROR))
+      expect(errors.filter((m) => TAG.test(m))).toEqual([]);
+    if (!rule!.levels.includes(RuleLevel.WARNING)) {
+      expect(warnings.filter((m) => m.endsWith(`[rule ${id}]`))).toEqual([]);
+    }
+  });
+
+  test.each(pass.map((c) => [c.name, c] as const))('passes: %s', (_name, c) => {
+    const { errors, warnings } = runCase(c);
+    expect(errors).toEqual([]);
+    expect(warnings.filter((m) => m.endsWith(`[rule ${id}]`))).toEqual([]);
+  });
+});
+
+describe('the rule registry', () => {
+  const ids = RuleRegistry.all().map((r) => r.id);
+
+  test('every rule has at least one failing and one passing case', () => {
+    const missing = ids.filter(
+      (id) =>
+        !RULE_CASES[id] || RULE_CASES[id].fail.length === 0 || RULE_CASES[id].pass.length === 0,
+    );
+    expect(missing).toEqual([]);
+    expect(Object.keys(RULE_CASES).filter((id) => !RuleRegistry.has(id))).toEqual([]);
+  });
+
+  test('every rule id the code reports is in the registry', () => {
+    const used = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, f.name);
+        if (f.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith('rule-registry.ts')) {
+          const src = fs.readFileSync(p, 'utf8');
+          for (const m of src.matchAll(/rule: '([A-Za-z0-9]+)'/g)) used.add(m[1]);
+          for (const m of src.matchAll(/check(?:Int)?Range\(\s*'([A-Za-z0-9]+)'/g)) used.add(m[1]);
+          for (const m of src.matchAll(/checkDurationSeconds\(\s*'([A-Za-z0-9]+)'/g))
+            used.add(m[1]);
+          for (const m of src.matchAll(/rule: ?'([A-Z][0-9]+b?)'/g)) used.add(m[1]);
+        }
+      }
+    };
+    walk(path.join(__dirname, '..', 'lib'));
+    expect(used.size).toBeGreaterThan(40);
+    expect([...used].filter((id) => !RuleRegistry.has(id))).toEqual([]);
+    // And the reverse: no registry entry that nothing reports.
+    expect(ids.filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  test('ids are unique, every rule has a title, checks, an https source and enforcers', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RuleRegistry.all()) {
+      expect(r.title.length).toBeGreaterThan(5);
+      expect(r.checks.length).toBeGreaterThan(20);
+      expect(r.source).toMatch(/^https:\/\//);
+      expect(r.enforcedBy.length).toBeGreaterThan(0);
+      expect(r.levels.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('docs/RULES.md is generated from the registry and current (npm run docs:rules)', () => {
+    const file = fs.readFileSync(path.join(__dirname, '..', 'docs', 'RULES.md'), 'utf8');
+    expect(file).toBe(renderRulesDoc());
+    for (const id of ids) expect(file).toContain(`### ${id}\n`);
+  });
+});
