@@ -321,7 +321,11 @@ export class GuacdStatefulPool extends Construct {
     if (Token.isUnresolved(replicas)) {
       // The count is known only to Terraform: one Service per pod through `count`.
       const count = TerraformCount.of(replicas);
-      new ServiceV1(this, 'pod-service', podService(`${spec.name}-${count.index}`, count));
+      new ServiceV1(
+        this,
+        'pod-service',
+        podService(`${spec.name}-${Token.asString(count.index)}`, count),
+      );
       const indexes = Fn.range(0, replicas);
       this.podNames = Token.asList(Fn.formatlist(`${spec.name}-%d`, [indexes]));
       this.podAddresses = Token.asList(
