@@ -35,12 +35,17 @@ function build(p: (s: TerraformStack) => Partial<AffinityMonitoringProps> = () =
 }
 
 describe('AffinityMonitoring', () => {
-  const { json } = build();
-  const dashboard = JSON.parse(only(json, 'google_monitoring_dashboard').dashboard_json);
-  const filters: string[] = dashboard.mosaicLayout.tiles.map(
-    (t: any) => t.widget.xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.filter,
-  );
-  const policies = Object.values<any>(resources(json, 'google_monitoring_alert_policy'));
+  let dashboard: any;
+  let filters: string[];
+  let policies: any[];
+  beforeAll(() => {
+    const { json } = build();
+    dashboard = JSON.parse(only(json, 'google_monitoring_dashboard').dashboard_json);
+    filters = dashboard.mosaicLayout.tiles.map(
+      (t: any) => t.widget.xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.filter,
+    );
+    policies = Object.values<any>(resources(json, 'google_monitoring_alert_policy'));
+  });
 
   test('charts backend latency, request rate and health per service, by backend group', () => {
     expect(dashboard.displayName).toBe('LB');

@@ -3,10 +3,18 @@ import { mcpTopology } from '../stacks/topology';
 import { resources, synthApp } from './helpers';
 
 // One full synth for the whole file: the same path `cdktf synth` takes (validations on).
-const result = synthApp((app) => buildMcpDeployment(app, mcpTopology()));
-const global = result.stacks['mcp-global'];
-const services = resources(global, 'google_compute_backend_service');
-const healthChecks = resources(global, 'google_compute_health_check');
+// In beforeAll, so a focused or mutation run of other tests does not pay for it.
+const STACKS = ['mcp-europe-west1', 'mcp-global', 'mcp-us-central1', 'mcp-us-west1'];
+let result: ReturnType<typeof synthApp>;
+let global: Record<string, any>;
+let services: Record<string, any>;
+let healthChecks: Record<string, any>;
+beforeAll(() => {
+  result = synthApp((app) => buildMcpDeployment(app, mcpTopology()));
+  global = result.stacks['mcp-global'];
+  services = resources(global, 'google_compute_backend_service');
+  healthChecks = resources(global, 'google_compute_health_check');
+});
 
 function service(name: string): any {
   const found = Object.values(services).find((s: any) => s.name === name);
@@ -30,12 +38,7 @@ function ttlOf(s: any): number | undefined {
 
 describe('MCP reference deployment (seed 000)', () => {
   test('one stack per region plus the global one', () => {
-    expect(Object.keys(result.stacks).sort()).toEqual([
-      'mcp-europe-west1',
-      'mcp-global',
-      'mcp-us-central1',
-      'mcp-us-west1',
-    ]);
+    expect(Object.keys(result.stacks).sort()).toEqual(STACKS);
   });
 
   test('synthesizes without a single warning', () => {
@@ -212,7 +215,7 @@ describe('MCP reference deployment (seed 000)', () => {
     ).toMatchSnapshot();
   });
 
-  test.each(Object.keys(result.stacks).sort())('snapshot of %s', (name) => {
+  test.each(STACKS)('snapshot of %s', (name) => {
     expect(result.stacks[name]).toMatchSnapshot();
   });
 });

@@ -27,7 +27,6 @@ function synthAll(topology: McpTopology, clusters: GuacdClusterTopology[]): stri
 
 // The reference deployment, and a changed copy of it (what a pull request might do).
 const reference = mcpTopology();
-const base = synthAll(reference, GUACD_CLUSTERS);
 const changedTopology: McpTopology = {
   ...reference,
   regions: reference.regions.filter((r) => r.region !== 'us-central1'),
@@ -58,9 +57,12 @@ const changedClusters = GUACD_CLUSTERS.map((c) =>
     ? { ...c, replicas: 2, sessionAffinityTimeout: Duration.seconds(1800) }
     : c,
 );
-const changed = synthAll(changedTopology, changedClusters);
-// A construct rename: same GCP name, new Terraform address (destroy + create).
-{
+let base: string;
+let changed: string;
+beforeAll(() => {
+  base = synthAll(reference, GUACD_CLUSTERS);
+  changed = synthAll(changedTopology, changedClusters);
+  // A construct rename: same GCP name, new Terraform address (destroy + create).
   const file = path.join(changed, 'stacks', 'mcp-global', 'cdk.tf.json');
   const tf = JSON.parse(fs.readFileSync(file, 'utf8'));
   const services = tf.resource.google_compute_backend_service;
@@ -68,7 +70,7 @@ const changed = synthAll(changedTopology, changedClusters);
   services[old.replace('personality_', 'personality-v2_')] = services[old];
   delete services[old];
   fs.writeFileSync(file, JSON.stringify(tf));
-}
+});
 
 const review = (...args: string[]) => runReview(args);
 const json = (...args: string[]): { summary: Record<string, number>; findings: Finding[] } =>
@@ -115,7 +117,8 @@ describe('affinity-review inventory', () => {
 });
 
 describe('affinity-review --base', () => {
-  const result = json(changed, '--base', base);
+  let result: ReturnType<typeof json>;
+  beforeAll(() => (result = json(changed, '--base', base)));
 
   test.each([
     ['mcp-backend-global', /connection_draining_timeout_sec 60 → 0/, 'high'],
