@@ -695,8 +695,9 @@ describe('backends and capacity (C0–C12, B8)', () => {
       sessionAffinity: SessionAffinity.none(),
       backends: [{ group: g, balancingMode: BalancingMode.UTILIZATION }],
     });
+    // The first construct in the tree reports it (the synth stops at the first failing construct).
     expect(errorOf(() => synthJson(stack))).toMatch(
-      /differs from backend service a, which uses the same instance group with RATE.*rule B8/,
+      /test\/a: .*differs from backend service b, which uses the same instance group with UTILIZATION.*rule B8/,
     );
 
     const ok = gcpStack();
@@ -719,7 +720,9 @@ describe('backends and capacity (C0–C12, B8)', () => {
       backends: [],
     });
     late.addBackend({ group: g, balancingMode: BalancingMode.UTILIZATION });
-    expect(errorOf(() => synthJson(ok))).toMatch(/uses the same instance group with RATE.*rule B8/);
+    expect(errorOf(() => synthJson(ok))).toMatch(
+      /differs from backend service c, which uses the same instance group with UTILIZATION.*rule B8/,
+    );
   });
 
   test('warnings reach the cdktf manifest (what `cdktf synth` prints)', () => {

@@ -136,20 +136,21 @@ export function reportWarnings(scope: IConstruct, warnings: RuleViolation[]): vo
 
 /**
  * Registers a validation that cdktf runs on `app.synth()` (and `Testing.synth(stack, true)`),
- * for rules that span constructs or depend on values added after construction.
- * Warnings are recorded once, on the first run.
+ * for rules that span constructs or depend on values added after construction. Errors are
+ * thrown as a `ValidationError` naming this construct (so every language sees the same error
+ * type as for constructor checks); warnings are recorded once, on the first run.
  */
 export function addRuleValidation(scope: IConstruct, rules: () => RuleFindings): void {
   let warned = false;
   scope.node.addValidation({
     validate: () => {
-      const findings = rules();
+      const findings = withConstructPath(scope, rules);
       if (!warned) {
         reportWarnings(scope, findings.warnings);
         warned = true;
       }
-      // cdktf prefixes each message with `[<construct path>]`; no need to repeat it.
-      return findings.errors.map((v) => formatViolation('', v));
+      if (findings.errors.length > 0) throw new ValidationError(scope, findings.errors);
+      return [];
     },
   });
 }
