@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // Tests and the review tool read Terraform JSON (synth output, plans), which is untyped by nature.
-    files: ['__tests__/**/*.ts', 'lib/review/**/*.ts'],
+    files: ['__tests__/**/*.ts', 'fuzz/**/*.ts', 'lib/review/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -192,7 +192,13 @@ export function backendServiceOracle(props: AffinityBackendServiceProps, json: a
   if (passthrough)
     expect(probe.port_specification !== 'USE_SERVING_PORT', 'passthrough needs a fixed probe port');
   if (probe.request_path !== undefined && !isRef(probe.request_path))
-    expect(/^\/[^\s\u0000-\u001f\u007f]*$/.test(probe.request_path), 'request path');
+    expect(
+      probe.request_path.startsWith('/') &&
+        ![...probe.request_path].some(
+          (ch: string) => /\s/.test(ch) || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f,
+        ),
+      'request path',
+    );
 
   // Backends.
   const backends: any[] = bs.backend ?? [];
