@@ -245,6 +245,27 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         () => DrainingPolicy.of(untyped(60)),
         /DrainingPolicy timeout 60 is not a Duration/,
       ),
+      c(
+        'firewall without ports',
+        firewall({ ports: untyped(undefined) }, false),
+        /ports \(missing\) is required/,
+      ),
+      c('group with a null zone', zonal({ zone: untyped(null) }), /zone null is not a string/),
+      c(
+        'frontend without a default service',
+        frontend({ defaultService: untyped(undefined) }),
+        /defaultService \(missing\)/,
+      ),
+      c(
+        'monitoring with services as a string',
+        monitoring({ services: untyped('svc') }),
+        /services \(string\) is not an object/,
+      ),
+      c(
+        'health check with a numeric interval',
+        hc(HealthCheck.https({ interval: untyped(5) })),
+        /is not a Duration/,
+      ),
     ],
     [c('typed props', svc()), c('typed pool', pool())],
   ),

@@ -61,7 +61,8 @@ describe('the rule registry', () => {
             .replace(/stryMutAct_\w+\("\d+"\) \? (""|``) : \(stryCov_\w+\("\d+"\), /g, '');
           for (const m of src.matchAll(/rule: '([A-Za-z0-9]+)'/g)) used.add(m[1]);
           for (const m of src.matchAll(/check(?:Int)?Range\(\s*'([A-Za-z0-9]+)'/g)) used.add(m[1]);
-          for (const m of src.matchAll(/checkDurationSeconds\(\s*'([A-Za-z0-9]+)'/g)) used.add(m[1]);
+          for (const m of src.matchAll(/checkDurationSeconds\(\s*'([A-Za-z0-9]+)'/g))
+            used.add(m[1]);
         }
       }
     };

@@ -140,12 +140,14 @@ export function checkPresent(
       rule: 'P1',
       attribute,
       value: value === undefined ? '(missing)' : value === null ? 'null' : `(${typeof value})`,
-      problem: value === undefined ? 'is required' : `is not a ${type}`,
-      allowed: `a ${type}, e.g. ${example}`,
+      problem: value === undefined ? 'is required' : `is not ${article(type)} ${type}`,
+      allowed: `${article(type)} ${type}, e.g. ${example}`,
       fix: `set ${attribute}: ${example}`,
     },
   ];
 }
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 /** `a, b and c` style list for messages. */
 export function listOf(values: readonly string[]): string {
@@ -175,4 +177,23 @@ export function checkValueClass(
       fix: `set ${attribute}: ${example}`,
     },
   ];
+}
+
+/** P1: the props object and its required fields are present with the right JavaScript types. */
+export function checkRequiredProps(
+  props: unknown,
+  required: [
+    attribute: string,
+    type: 'string' | 'number' | 'object' | 'boolean',
+    example: string,
+  ][],
+): RuleViolation[] {
+  const v = checkPresent('props', props, 'object', '{ ... }');
+  if (v.length > 0) return v;
+  const p = props as { [key: string]: unknown };
+  for (const [attribute, type, example] of required) {
+    if (isUnresolved(p[attribute])) continue;
+    v.push(...checkPresent(attribute, p[attribute], type, example));
+  }
+  return v;
 }

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { Duration } from '../core/duration';
-import { RuleViolation, applyFindings } from '../core/errors';
-import { checkDurationSeconds, checkRange, isUnresolved } from '../core/rules';
+import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
+import { checkDurationSeconds, checkRange, isUnresolved, checkRequiredProps } from '../core/rules';
 import { AffinityBackendService } from './affinity-backend-service';
 import { LoadBalancerKind } from './load-balancing';
 
@@ -100,10 +100,20 @@ export class AffinityMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: AffinityMonitoringProps) {
     super(scope, id);
+    applyFindings(this, {
+      errors: checkRequiredProps(props, [
+        ['services', 'object', '[service]'],
+        ['dashboardName', 'string', "'lb-affinity'"],
+      ]),
+      warnings: [],
+    });
     const threshold = props.unevenShareThreshold ?? 0.8;
     const minRate = props.minRequestRate ?? 1;
     const after = props.alertAfter ?? Duration.minutes(10);
-    applyFindings(this, validateMonitoring(props, threshold, minRate, after));
+    applyFindings(
+      this,
+      withConstructPath(this, () => validateMonitoring(props, threshold, minRate, after)),
+    );
 
     const widgets = props.services.flatMap((s) => [
       chart(

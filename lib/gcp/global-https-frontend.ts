@@ -10,9 +10,9 @@ import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-
 import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
 import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy';
 import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
-import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
+import { RuleViolation, addRuleValidation, applyFindings, withConstructPath } from '../core/errors';
 import { checkGcpName } from '../core/names';
-import { isUnresolved } from '../core/rules';
+import { isUnresolved, checkRequiredProps } from '../core/rules';
 import { AffinityBackendService } from './affinity-backend-service';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
 
@@ -150,9 +150,19 @@ export class GlobalHttpsFrontend extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalHttpsFrontendProps) {
     super(scope, id);
+    applyFindings(this, {
+      errors: checkRequiredProps(props, [
+        ['name', 'string', "'lb'"],
+        ['defaultService', 'object', 'service'],
+      ]),
+      warnings: [],
+    });
     const hostRules = props.hostRules ?? [];
     const services = uniqueServices(props.defaultService, hostRules);
-    applyFindings(this, validateFrontend(props, hostRules));
+    applyFindings(
+      this,
+      withConstructPath(this, () => validateFrontend(props, hostRules)),
+    );
     this.loadBalancingScheme = props.defaultService.loadBalancingScheme;
     const scheme = this.loadBalancingScheme;
     const n = props.name;

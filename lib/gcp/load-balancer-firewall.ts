@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
-import { checkIntRange, isUnresolved } from '../core/rules';
+import { checkIntRange, isUnresolved, checkRequiredProps } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { AffinityBackendService } from './affinity-backend-service';
 
@@ -65,6 +65,14 @@ export class LoadBalancerFirewall extends Construct {
 
   constructor(scope: Construct, id: string, props: LoadBalancerFirewallProps) {
     super(scope, id);
+    applyFindings(this, {
+      errors: checkRequiredProps(props, [
+        ['name', 'string', "'allow-lb'"],
+        ['network', 'string', "'default'"],
+        ['ports', 'object', '[443]'],
+      ]),
+      warnings: [],
+    });
     const errors: RuleViolation[] = [...checkGcpName('name', props.name)];
     const warnings: RuleViolation[] = [];
     errors.push(

@@ -2,8 +2,13 @@ import { Construct } from 'constructs';
 import { ComputeInstanceGroupManager } from '@cdktf/provider-google/lib/compute-instance-group-manager';
 import { ComputeAutoscaler } from '@cdktf/provider-google/lib/compute-autoscaler';
 import { Duration } from '../core/duration';
-import { RuleViolation, applyFindings } from '../core/errors';
-import { checkDurationSeconds, checkIntRange, isUnresolved } from '../core/rules';
+import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
+import {
+  checkDurationSeconds,
+  checkIntRange,
+  isUnresolved,
+  checkRequiredProps,
+} from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { IInstanceGroup, NamedPort } from './instance-group';
 
@@ -87,9 +92,20 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
 
   constructor(scope: Construct, id: string, props: ZonalBackendGroupProps) {
     super(scope, id);
+    applyFindings(this, {
+      errors: checkRequiredProps(props, [
+        ['name', 'string', "'mcp-group-a'"],
+        ['zone', 'string', "'us-west1-a'"],
+        ['instanceTemplate', 'string', 'template.id'],
+      ]),
+      warnings: [],
+    });
     const namedPorts = props.namedPorts ?? [{ name: 'https', port: 443 }];
     const targetSize = props.autoscaling ? props.targetSize : (props.targetSize ?? 1);
-    applyFindings(this, validateZonalGroup(props, namedPorts));
+    applyFindings(
+      this,
+      withConstructPath(this, () => validateZonalGroup(props, namedPorts)),
+    );
 
     this.groupName = props.name;
     this.zone = props.zone;
