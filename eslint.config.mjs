@@ -6,7 +6,17 @@ const barrelMessage =
   "Import provider classes by deep path ('@cdktf/provider-google/lib/<resource>'): the barrel loads every resource (~3 s, ~460 MB per process).";
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'cdktf.out/', '.gen/', 'coverage/', 'reports/', '.stryker-tmp/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'cdktf.out/',
+      '.gen/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
