@@ -11,9 +11,11 @@ import {
   KubernetesServiceEntry,
   Risk,
   StatefulSetEntry,
+  InstanceGroupEntry,
   entryKey,
   subjectOf,
 } from './model';
+import { RecordIndex, compareRecords } from './session-path';
 
 const RANK: Record<Risk, number> = { high: 0, medium: 1, low: 2 };
 
@@ -34,12 +36,16 @@ const show = (v: unknown): string => (v === undefined ? 'unset' : String(v));
 export function compareInventories(base: Inventory, current: Inventory): Finding[] {
   const before = new Map(base.entries.map((e) => [entryKey(e), e]));
   const after = new Map(current.entries.map((e) => [entryKey(e), e]));
-  const findings: Finding[] = [];
+  const findings: Finding[] = compareRecords(
+    new RecordIndex(base.records),
+    new RecordIndex(current.records),
+  );
+  const sizes = groupSizes(current);
   for (const [key, old] of before) {
     const now = after.get(key);
     if (!now) findings.push(removed(old));
     else if (now.address !== old.address) findings.push(replaced(old, now));
-    else findings.push(...changed(old, now));
+    else findings.push(...changed(old, now, sizes));
   }
   for (const [key, now] of after) {
     if (!before.has(key)) {
@@ -99,41 +105,60 @@ function replaced(old: Entry, now: Entry): Finding {
   };
 }
 
-function changed(old: Entry, now: Entry): Finding[] {
+/** Instances each group can hold (`<name> (<zone>)` → target size or autoscaler maximum). */
+function groupSizes(inv: Inventory): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of inv.entries) {
+    if (e.kind !== 'instance-group') continue;
+    const size = e.targetSize ?? e.autoscalerMax;
+    if (size !== undefined) out.set(e.zone ? `${e.name} (${e.zone})` : e.name, size);
+  }
+  return out;
+}
+
+function groupChanges(o: InstanceGroupEntry, n: InstanceGroupEntry): Finding[] {
+  const f = (risk: Risk, consequence: string): Finding => ({
+    risk,
+    stack: n.stack,
+    subject: subjectOf(n),
+    change: `target_size ${show(o.targetSize)} → ${show(n.targetSize)}`,
+    consequence,
+  });
+  if (o.targetSize === n.targetSize) return [];
+  if (n.targetSize === 0)
+    return [
+      f(
+        'high',
+        'The group is emptied (region parked): every VM is deleted; its sessions get the draining time, then are cut and remapped to other regions.',
+      ),
+    ];
+  if (o.targetSize !== undefined && n.targetSize !== undefined && n.targetSize < o.targetSize)
+    return [
+      f(
+        'high',
+        `${o.targetSize - n.targetSize} VM(s) are deleted: their sessions get the draining time, then are cut and remapped.`,
+      ),
+    ];
+  if (n.targetSize === undefined)
+    return [
+      f(
+        'medium',
+        n.autoscalerMax !== undefined
+          ? `An autoscaler (${n.autoscalerMin ?? '?'}..${n.autoscalerMax}) now sets the size; it may delete VMs that hold sessions when it scales in.`
+          : 'The provider default (0) applies unless an autoscaler sets the size: VMs may be deleted.',
+      ),
+    ];
+  return [
+    f('low', 'More VMs: new sessions spread over them; existing sessions stay where they are.'),
+  ];
+}
+
+function changed(old: Entry, now: Entry, sizes: Map<string, number>): Finding[] {
   switch (old.kind) {
     case 'backend-service':
-      return backendServiceChanges(old, now as BackendServiceEntry);
-    case 'instance-group': {
-      const n = now as typeof old;
-      if (
-        old.targetSize !== undefined &&
-        n.targetSize !== undefined &&
-        n.targetSize < old.targetSize
-      ) {
-        return [
-          {
-            risk: 'medium',
-            stack: n.stack,
-            subject: subjectOf(n),
-            change: `target_size ${old.targetSize} → ${n.targetSize}`,
-            consequence:
-              'Instances are removed; their sessions end after draining and are remapped.',
-          },
-        ];
-      }
-      if (old.targetSize !== n.targetSize) {
-        return [
-          {
-            risk: 'low',
-            stack: n.stack,
-            subject: subjectOf(n),
-            change: `target_size ${show(old.targetSize)} → ${show(n.targetSize)}`,
-            consequence: 'Capacity grows or is handed to an autoscaler; no session moves.',
-          },
-        ];
-      }
-      return [];
-    }
+      return backendServiceChanges(old, now as BackendServiceEntry, sizes);
+    case 'instance-group':
+      return groupChanges(old, now as InstanceGroupEntry);
     case 'k8s-service':
       return serviceChanges(old, now as KubernetesServiceEntry);
     case 'statefulset':
@@ -141,7 +166,11 @@ function changed(old: Entry, now: Entry): Finding[] {
   }
 }
 
-function backendServiceChanges(o: BackendServiceEntry, n: BackendServiceEntry): Finding[] {
+function backendServiceChanges(
+  o: BackendServiceEntry,
+  n: BackendServiceEntry,
+  sizes: Map<string, number>,
+): Finding[] {
   const out: Finding[] = [];
   const add = (risk: Risk, change: string, consequence: string) =>
     out.push({ risk, stack: n.stack, subject: subjectOf(n), change, consequence });
@@ -168,6 +197,13 @@ function backendServiceChanges(o: BackendServiceEntry, n: BackendServiceEntry): 
         n.ttlSeconds === undefined
           ? 'The cookie becomes a session cookie: stickiness ends when the browser closes.'
           : 'Stickiness lasts longer; no session moves.',
+      );
+    }
+    if (o.cookieName !== n.cookieName || o.cookiePath !== n.cookiePath) {
+      add(
+        'high',
+        `affinity cookie ${show(o.cookieName)}${o.cookiePath ? ` (path ${o.cookiePath})` : ''} → ${show(n.cookieName)}${n.cookiePath ? ` (path ${n.cookiePath})` : ''}`,
+        'Clients still send the old cookie, which the load balancer no longer reads: every live session is remapped.',
       );
     }
     if (o.affinityHeader !== n.affinityHeader) {
@@ -215,15 +251,12 @@ function backendServiceChanges(o: BackendServiceEntry, n: BackendServiceEntry): 
       'Backends must answer the new protocol or become unhealthy.',
     );
 
-  const hc = (h: BackendServiceEntry['healthCheck']) =>
-    h
-      ? `${h.protocol} :${show(h.port)} ${show(h.path)} every ${h.intervalSeconds}s timeout ${h.timeoutSeconds}s`
-      : 'none';
-  if (hc(o.healthCheck) !== hc(n.healthCheck)) {
+  // Field changes of a health check are rated on the health check itself; here only a swap.
+  if (o.healthCheck?.name !== n.healthCheck?.name) {
     add(
       'medium',
-      `health check ${hc(o.healthCheck)} → ${hc(n.healthCheck)}`,
-      'Health verdicts may change; a wrong probe marks backends unhealthy and remaps their sessions.',
+      `health check ${show(o.healthCheck?.name)} → ${show(n.healthCheck?.name)}`,
+      'Another probe decides health: a probe that fails marks backends unhealthy and remaps their sessions.',
     );
   }
 
@@ -241,10 +274,10 @@ function backendServiceChanges(o: BackendServiceEntry, n: BackendServiceEntry): 
     }
     if (b.capacityScaler !== nb.capacityScaler) {
       add(
-        'medium',
+        nb.capacityScaler === 0 ? 'high' : 'medium',
         `backend ${group} capacity_scaler ${show(b.capacityScaler)} → ${show(nb.capacityScaler)}`,
         nb.capacityScaler === 0
-          ? 'The group takes no new traffic (drained); new sessions go elsewhere.'
+          ? 'The group takes no traffic: every session on it is moved to other backends (cut if it cannot be moved).'
           : 'The share of new sessions this group takes changes.',
       );
     }
@@ -255,13 +288,29 @@ function backendServiceChanges(o: BackendServiceEntry, n: BackendServiceEntry): 
         'How fullness is measured changes; traffic shifts between backends.',
       );
   }
-  for (const group of newBackends.keys()) {
-    if (!oldBackends.has(group))
+  const added = [...newBackends.keys()].filter((g) => !oldBackends.has(g));
+  if (added.length > 0) {
+    const weight = (b: { group: string; capacityScaler?: number }) =>
+      (b.capacityScaler ?? 1) * (sizes.get(b.group) ?? 1);
+    const total = n.backends.reduce((sum, b) => sum + weight(b), 0);
+    const extra = added.reduce((sum, g) => sum + weight(newBackends.get(g)!), 0);
+    const share = total > 0 ? Math.round((100 * extra) / total) : undefined;
+    const what = `backend ${added.join(', ')} added`;
+    if (n.affinity === 'STRONG_COOKIE_AFFINITY') {
       add(
         'low',
-        `backend ${group} added`,
-        'New capacity; hash-based affinity may remap a share of new requests.',
+        what,
+        'Strong cookie affinity keeps every session on its backend; only new sessions use the added capacity.',
       );
+    } else if (n.affinity === 'NONE') {
+      add('low', what, 'New capacity; there is no affinity to keep.');
+    } else {
+      add(
+        'medium',
+        what,
+        `${n.affinity} affinity hashes over the healthy backends: when the set changes, ${share !== undefined ? `about ${share}% of` : 'a share of'} the sessions are remapped to the new backends.`,
+      );
+    }
   }
   return out;
 }
@@ -281,10 +330,10 @@ function serviceChanges(o: KubernetesServiceEntry, n: KubernetesServiceEntry): F
   } else if (o.clientIpTimeoutSeconds !== n.clientIpTimeoutSeconds) {
     const cut = (n.clientIpTimeoutSeconds ?? 10800) < (o.clientIpTimeoutSeconds ?? 10800);
     add(
-      cut ? 'high' : 'low',
+      cut ? 'medium' : 'low',
       `ClientIP timeout ${show(o.clientIpTimeoutSeconds)}s → ${show(n.clientIpTimeoutSeconds)}s`,
       cut
-        ? 'Affinity expires sooner: idle clients come back to another pod.'
+        ? `Open TCP connections stay on their pod; only a client that reconnects after ${show(n.clientIpTimeoutSeconds)}s idle may be balanced to another pod.`
         : 'Affinity lasts longer.',
     );
   }
@@ -310,43 +359,5 @@ function statefulSetChanges(o: StatefulSetEntry, n: StatefulSetEntry): Finding[]
         : 'More pods; existing sessions stay where they are.',
     );
   }
-  if (o.preStop && !n.preStop)
-    add(
-      'high',
-      'preStop drain removed',
-      'Pods are killed at once on rollout or eviction, cutting live sessions.',
-    );
-  else if (
-    o.preStopDrainSeconds !== undefined &&
-    n.preStopDrainSeconds !== undefined &&
-    n.preStopDrainSeconds !== o.preStopDrainSeconds
-  ) {
-    const cut = n.preStopDrainSeconds < o.preStopDrainSeconds;
-    add(
-      cut ? 'high' : 'low',
-      `preStop drain ${o.preStopDrainSeconds}s → ${n.preStopDrainSeconds}s`,
-      cut
-        ? 'Sessions get less time to end before the pod is killed.'
-        : 'Sessions get more time to end on rollout.',
-    );
-  }
-  if (o.gracePeriodSeconds !== n.gracePeriodSeconds) {
-    const cut = (n.gracePeriodSeconds ?? 30) < (o.gracePeriodSeconds ?? 30);
-    add(
-      cut ? 'high' : 'low',
-      `terminationGracePeriodSeconds ${show(o.gracePeriodSeconds)} → ${show(n.gracePeriodSeconds)}`,
-      cut
-        ? 'The kubelet kills pods sooner, whatever is still draining.'
-        : 'Pods may take longer to stop.',
-    );
-  }
-  if (o.pdb !== n.pdb)
-    add(
-      n.pdb ? 'low' : 'medium',
-      `PodDisruptionBudget ${show(o.pdb)} → ${show(n.pdb)}`,
-      n.pdb
-        ? 'Evictions are limited differently.'
-        : 'Node drains may evict several pods, and their sessions, at once.',
-    );
   return out;
 }

@@ -147,9 +147,17 @@ function backendService(
     balancingMode: b.balancing_mode,
     capacityScaler: num(b.capacity_scaler),
   }));
+  const cookie =
+    affinity === 'STRONG_COOKIE_AFFINITY'
+      ? one(v.strong_session_affinity_cookie)
+      : affinity === 'HTTP_COOKIE'
+        ? one(one(v.consistent_hash)?.http_cookie)
+        : undefined;
   return {
     kind: 'backend-service',
     stack,
+    cookieName: typeof cookie?.name === 'string' ? cookie.name : undefined,
+    cookiePath: typeof cookie?.path === 'string' ? cookie.path : undefined,
     address: `${type}.${id}`,
     name: v.name,
     region:
@@ -198,6 +206,15 @@ export function extractEntries(
     'google_compute_region_instance_group_manager',
   ]) {
     for (const [id, v] of Object.entries<any>(resources[type] ?? {})) {
+      const self = `${type}.${id}.`;
+      const scaler = ['google_compute_autoscaler', 'google_compute_region_autoscaler']
+        .flatMap((t) => Object.values<any>(resources[t] ?? {}))
+        .find(
+          (a) =>
+            typeof a?.target === 'string' &&
+            (a.target.includes(self) || (v.name && a.target.endsWith(`/${v.name}`))),
+        );
+      const policy = one(scaler?.autoscaling_policy);
       const mig: InstanceGroupEntry = {
         kind: 'instance-group',
         stack,
@@ -205,6 +222,9 @@ export function extractEntries(
         name: v.name,
         zone: v.zone ?? v.region,
         targetSize: num(v.target_size),
+        autoscalerMin: num(policy?.min_replicas),
+        autoscalerMax: num(policy?.max_replicas),
+        updatePolicy: one(v.update_policy)?.type,
       };
       entries.push(mig);
     }

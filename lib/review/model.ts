@@ -4,6 +4,8 @@
  * No cdktf import: the review runs on JSON alone.
  */
 
+import { ResourceRecord } from './resources';
+
 /** A Google Cloud backend service (global or regional). */
 export interface BackendServiceEntry {
   readonly kind: 'backend-service';
@@ -24,6 +26,10 @@ export interface BackendServiceEntry {
   readonly ttlSource?: string;
   /** Header of HEADER_FIELD affinity. */
   readonly affinityHeader?: string;
+  /** Cookie name of HTTP_COOKIE or STRONG_COOKIE_AFFINITY (the cookie clients hold). */
+  readonly cookieName?: string;
+  /** Cookie path of HTTP_COOKIE or STRONG_COOKIE_AFFINITY. */
+  readonly cookiePath?: string;
   readonly localityLbPolicy?: string;
   /** Draining in seconds; the provider default (300) when unset, flagged by `drainingImplicit`. */
   readonly drainingSeconds: number;
@@ -58,6 +64,11 @@ export interface InstanceGroupEntry {
   readonly name: string;
   readonly zone?: string;
   readonly targetSize?: number;
+  /** Autoscaler range, when an autoscaler targets the group. */
+  readonly autoscalerMin?: number;
+  readonly autoscalerMax?: number;
+  /** `update_policy.type` (PROACTIVE or OPPORTUNISTIC). */
+  readonly updatePolicy?: string;
 }
 
 /** A Kubernetes Service. */
@@ -99,6 +110,8 @@ export type Entry =
 export interface Inventory {
   readonly stacks: string[];
   readonly entries: Entry[];
+  /** Raw session-path resources, compared attribute by attribute. */
+  readonly records: ResourceRecord[];
 }
 
 /** Risk of a change. */

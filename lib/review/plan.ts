@@ -7,6 +7,7 @@ import { ResourceMap, extractEntries, one } from './extract';
 import { compareInventories, sortFindings } from './compare';
 import { Finding, Inventory, subjectOf } from './model';
 import { ReviewInputError, readJson } from './synth-dir';
+import { extractRecords } from './resources';
 
 const MODELLED = [
   'google_compute_backend_service',
@@ -101,6 +102,7 @@ export function reviewPlan(file: string, synthStacks: Record<string, any>): Find
   const inv = (resources: ResourceMap): Inventory => ({
     stacks: [stack],
     entries: extractEntries(stack, resources),
+    records: extractRecords(stack, resources),
   });
   const base = inv(before);
   const current = inv(after);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ExternalResolver, ResourceMap, extractEntries } from './extract';
 import { Inventory } from './model';
+import { extractRecords } from './resources';
 
 /** Bad input: the CLI prints the message on one line and exits 2. */
 export class ReviewInputError extends Error {
@@ -72,6 +73,20 @@ function crossStackResolver(stacks: Record<string, any>): ExternalResolver {
   };
 }
 
+/** The `resource` block of a stack, checked for shape (a one-line reason when it is wrong). */
+function resourcesOf(stack: string, json: any): ResourceMap {
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new ReviewInputError(`stack ${stack}: cdk.tf.json is not a JSON object`);
+  const r = json.resource ?? {};
+  if (typeof r !== 'object' || Array.isArray(r) || r === null)
+    throw new ReviewInputError(`stack ${stack}: "resource" is not an object`);
+  for (const [type, ofType] of Object.entries(r)) {
+    if (ofType === null || typeof ofType !== 'object' || Array.isArray(ofType))
+      throw new ReviewInputError(`stack ${stack}: resource.${type} is not an object of resources`);
+  }
+  return r as ResourceMap;
+}
+
 /** The inventory of a synth output directory. */
 export function inventoryFromSynthDir(dir: string): Inventory {
   const stacks = readSynthDir(dir);
@@ -79,7 +94,10 @@ export function inventoryFromSynthDir(dir: string): Inventory {
   return {
     stacks: Object.keys(stacks),
     entries: Object.entries(stacks).flatMap(([name, json]) =>
-      extractEntries(name, (json.resource ?? {}) as ResourceMap, external),
+      extractEntries(name, resourcesOf(name, json), external),
+    ),
+    records: Object.entries(stacks).flatMap(([name, json]) =>
+      extractRecords(name, resourcesOf(name, json)),
     ),
   };
 }
