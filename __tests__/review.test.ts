@@ -83,16 +83,22 @@ describe('affinity-review inventory', () => {
     const r = review(base);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /mcp-global\s+mcp-backend-global\s+EXTERNAL_MANAGED\s+HTTPS\s+GENERATED_COOKIE\s+1800s\s+60s\s+HTTPS :443 \/health\?source=lb&check=personality 5s\/5s\s+mcp-group-us-west1-a \(us-west1-a\) x1/,
+      /mcp-backend-global \[mcp-global\] EXTERNAL_MANAGED HTTPS\n\s+affinity GENERATED_COOKIE, ttl 1800s; draining 60s\n\s+health check HTTPS :443 \/health\?source=lb&check=personality 5s\/5s\n\s+backends mcp-group-us-west1-a \(us-west1-a\) x1/,
     );
-    expect(r.stdout).toMatch(/vls-backend-global .*STRONG_COOKIE_AFFINITY\s+3600s\s+30s/);
+    expect(r.stdout).toMatch(
+      /vls-backend-global .*\n\s+affinity STRONG_COOKIE_AFFINITY, ttl 3600s; draining 30s/,
+    );
     expect(r.stdout).toMatch(/mcp-group-us-central1-a \(us-central1-a\) x0/);
     expect(r.stdout).toMatch(
-      /guacd-tutorpro360-classroom\s+guacamole\/guacd-service\s+ClusterIP\s+ClientIP\s+3600s/,
+      /guacamole\/guacd-service \[guacd-tutorpro360-classroom\]\n\s+ClusterIP, affinity ClientIP 3600s/,
     );
     expect(r.stdout).toMatch(
-      /guacamole\/guacd-stateful\s+3\s+1815s\s+up to 1800s\s+maxUnavailable 1/,
+      /guacamole\/guacd-stateful \[guacd-tutorpro360-classroom\]\n\s+replicas 3, grace 1815s, preStop drain up to 1800s, PDB maxUnavailable 1/,
     );
+    expect(r.stdout).toMatch(
+      /(mcp-group|mcp-mig)-europe-west1-b \(europe-west1-b\) \[mcp-europe-west1\]\n\s+target size unset, autoscaler 1\.\.\d+/,
+    );
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
   });
 
   test('json and markdown inventories', () => {
@@ -171,9 +177,11 @@ describe('affinity-review --base', () => {
   test('text and markdown reports, highest risk first', () => {
     const text = review(changed, '--base', base).stdout;
     expect(text).toMatch(/^Affinity review: \d+ high, \d+ medium, \d+ low/);
-    const lines = text.split('\n').filter((l) => /^(HIGH|MEDIUM|low) /.test(l));
-    const ranks = lines.map((l) => ['HIGH', 'MEDIUM', 'low'].indexOf(l.split(' ')[0]));
+    const lines = text.split('\n').filter((l) => /^(HIGH|MEDIUM|LOW) +/.test(l));
+    const ranks = lines.map((l) => ['HIGH', 'MEDIUM', 'LOW'].indexOf(l.split(' ')[0]));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
     const md = review(changed, '--base', base, '--format', 'markdown').stdout;
     expect(md).toMatch(/^## Affinity review: /);
     expect(md).toContain('| risk | stack | what | change | consequence |');
@@ -318,20 +326,16 @@ describe('affinity-review --plan', () => {
     ]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.findings).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          risk: 'high',
-          stack: 'mcp-global',
-          subject: 'backend service mcp-backend-global',
-          change: 'replaced (Terraform actions ["delete","create"])',
-        }),
-        expect.objectContaining({
-          risk: 'high',
-          change: 'load_balancing_scheme EXTERNAL → EXTERNAL_MANAGED',
-        }),
-      ]),
-    );
+    // One row for the replaced resource, with the change that forces it.
+    expect(out.findings).toEqual([
+      expect.objectContaining({
+        risk: 'high',
+        stack: 'mcp-global',
+        subject: 'backend service mcp-backend-global',
+        change:
+          'replaced (Terraform actions ["delete","create"]): load_balancing_scheme EXTERNAL → EXTERNAL_MANAGED',
+      }),
+    ]);
   });
 
   test('create-before-destroy replacement of a StatefulSet is high; a longer draining is low', () => {

@@ -115,6 +115,13 @@ export function runReview(argv: string[]): ReviewResult {
   } catch (e) {
     if (e instanceof ReviewInputError)
       return { code: 2, stdout: '', stderr: `affinity-review: ${e.message}\n` };
+    // Valid JSON of a shape nothing checked: still bad input, never a stack trace.
+    if (e instanceof TypeError || e instanceof RangeError)
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `affinity-review: the input has an unexpected shape (${e.message.split('\n')[0]})\n`,
+      };
     throw e;
   }
 }

@@ -3,7 +3,7 @@
  * `resource_changes[].change` has `actions`, `before` and `after`.
  */
 import * as path from 'path';
-import { ResourceMap, extractEntries, one } from './extract';
+import { ResourceMap, extractEntries } from './extract';
 import { compareInventories, sortFindings } from './compare';
 import { Finding, Inventory, subjectOf } from './model';
 import { ReviewInputError, readJson } from './synth-dir';
@@ -43,10 +43,17 @@ interface ResourceChange {
   change: { actions: string[]; before: any; after: any };
 }
 
-/** Parses and checks a plan JSON document. */
+const isObject = (v: unknown): v is Record<string, any> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses and checks a plan JSON document; any other shape is refused with a one-line reason. */
 export function readPlan(file: string): { formatVersion: string; changes: ResourceChange[] } {
   const plan = readJson(file);
-  const version = plan?.format_version;
+  if (!isObject(plan))
+    throw new ReviewInputError(
+      `${file} is not a JSON object: not the output of terraform show -json`,
+    );
+  const version = plan.format_version;
   if (typeof version !== 'string')
     throw new ReviewInputError(
       `${file} has no format_version: not the output of terraform show -json`,
@@ -56,14 +63,37 @@ export function readPlan(file: string): { formatVersion: string; changes: Resour
       `${file} has format_version ${version}; this tool reads major version 1 of Terraform's JSON plan format`,
     );
   }
+  if (
+    plan.resource_changes === undefined &&
+    plan.values !== undefined &&
+    plan.planned_values === undefined
+  ) {
+    throw new ReviewInputError(
+      `${file} is a Terraform state, not a plan (it has "values" and no "resource_changes"); run terraform plan -out=plan.bin, then terraform show -json plan.bin`,
+    );
+  }
   const changes = plan.resource_changes ?? [];
   if (!Array.isArray(changes))
     throw new ReviewInputError(`${file}: resource_changes is not a list`);
-  for (const c of changes) {
-    if (!c || typeof c.type !== 'string' || !Array.isArray(c.change?.actions)) {
-      throw new ReviewInputError(`${file}: a resource change lacks type or change.actions`);
+  changes.forEach((c: unknown, i: number) => {
+    const at = `${file}: resource change ${i}`;
+    if (!isObject(c)) throw new ReviewInputError(`${at} is not an object`);
+    if (typeof c.type !== 'string' || typeof c.name !== 'string')
+      throw new ReviewInputError(`${at} lacks a string type and name`);
+    if (
+      !isObject(c.change) ||
+      !Array.isArray(c.change.actions) ||
+      !c.change.actions.every((x: unknown) => typeof x === 'string')
+    )
+      throw new ReviewInputError(
+        `${at} (${c.type}.${c.name}) lacks change.actions as a list of strings`,
+      );
+    for (const side of ['before', 'after'] as const) {
+      const v = c.change[side];
+      if (v !== undefined && v !== null && !isObject(v))
+        throw new ReviewInputError(`${at} (${c.type}.${c.name}): change.${side} is not an object`);
     }
-  }
+  });
   return {
     formatVersion: version,
     changes: changes.filter((c: ResourceChange) => c.mode !== 'data'),
@@ -108,37 +138,37 @@ export function reviewPlan(file: string, synthStacks: Record<string, any>): Find
   const current = inv(after);
   const findings = compareInventories(base, current);
 
-  // Terraform's replace actions: ["delete","create"] or ["create","delete"].
-  const byAddress = new Map([...base.entries, ...current.entries].map((e) => [e.address, e]));
+  // Terraform's replace actions (["delete","create"] or ["create","delete"]): one row per
+  // replaced resource, with the attribute changes that force it folded in.
+  const labels = new Map<string, string>();
+  for (const e of [...base.entries, ...current.entries]) labels.set(e.address, subjectOf(e));
+  for (const r of [...base.records, ...current.records])
+    if (!labels.has(r.address)) labels.set(r.address, r.label);
+  const RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
+  let out = findings;
   for (const c of changes) {
     const actions = c.change.actions;
-    const replace = actions.includes('delete') && actions.includes('create');
-    if (!replace && !(actions.length === 1 && actions[0] === 'delete')) continue;
+    if (!(actions.includes('delete') && actions.includes('create'))) continue;
     const address = `${c.type}.${c.index === undefined ? c.name : `${c.name}[${JSON.stringify(c.index)}]`}`;
-    const entry = byAddress.get(address);
-    if (MODELLED.includes(c.type) && entry) {
-      if (replace) {
-        findings.push({
-          risk: 'high',
-          stack,
-          subject: subjectOf(entry),
-          change: `replaced (Terraform actions ${JSON.stringify(actions)})`,
-          consequence:
-            'Terraform destroys it and creates it again: its live sessions and connections are dropped.',
-        });
-      }
-      // A plain delete is already reported as "removed" by the comparison.
-    } else if (TRAFFIC_PATH.includes(c.type)) {
-      const name =
-        (c.change.before ?? c.change.after)?.name ?? one(c.change.before?.metadata)?.name ?? c.name;
-      findings.push({
-        risk: 'medium',
-        stack,
-        subject: `${c.type} ${name}`,
-        change: replace ? `replaced (Terraform actions ${JSON.stringify(actions)})` : 'removed',
-        consequence: 'It is on the traffic path: requests fail while it is recreated or missing.',
-      });
-    }
+    const subject = labels.get(address) ?? `${c.type} ${c.name}`;
+    const folded = out.filter((f) => f.subject === subject);
+    out = out.filter((f) => f.subject !== subject);
+    const reasons = folded.map((f) => f.change).filter((x) => x !== 'added' && x !== 'removed');
+    const onPath =
+      MODELLED.includes(c.type) || TRAFFIC_PATH.includes(c.type) || labels.has(address);
+    const risk = folded.reduce<Finding['risk']>(
+      (worst, f) => (RANK[f.risk] < RANK[worst] ? f.risk : worst),
+      MODELLED.includes(c.type) ? 'high' : onPath ? 'medium' : 'low',
+    );
+    out.push({
+      risk,
+      stack,
+      subject,
+      change: `replaced (Terraform actions ${JSON.stringify(actions)})${reasons.length ? `: ${reasons.join('; ')}` : ''}`,
+      consequence: MODELLED.includes(c.type)
+        ? 'Terraform destroys it and creates it again: its live sessions and connections are dropped.'
+        : 'Terraform destroys it and creates it again: the traffic path is broken while it is recreated.',
+    });
   }
-  return sortFindings(findings);
+  return sortFindings(out);
 }
