@@ -99,6 +99,51 @@ switch (what) {
     report({ services: Number(arg) });
     break;
   }
+  case 'review': {
+    // A synth of `arg` backend services: the 1000-service scale app, its stacks copied with
+    // renamed resources until there are enough. Then the review's two passes are timed:
+    // the inventory, and --base against itself (every resource compared attribute by attribute).
+    const { App } = require('cdktf');
+    const { buildScale } = require('./scale-app');
+    const { runReview } = require('../lib/review');
+    const app = new App({ outdir: outdir() });
+    buildScale(app, 1000);
+    app.synth();
+    const copies = Math.max(1, Math.ceil(Number(arg) / 1000));
+    const big = outdir();
+    let services = 0;
+    const stacksDir = path.join(app.outdir, 'stacks');
+    for (const stack of fs.readdirSync(stacksDir)) {
+      const json = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8'));
+      for (let k = 0; k < copies; k++) {
+        const copy = JSON.parse(JSON.stringify(json));
+        for (const [type, ofType] of Object.entries<Record<string, any>>(copy.resource ?? {})) {
+          for (const v of Object.values<any>(ofType)) {
+            if (typeof v.name === 'string') v.name = `${v.name}-k${k}`;
+            const meta = Array.isArray(v.metadata) ? v.metadata[0] : v.metadata;
+            if (meta && typeof meta.name === 'string') meta.name = `${meta.name}-k${k}`;
+            if (/backend_service$/.test(type)) services++;
+          }
+        }
+        const dir = path.join(big, 'stacks', `${stack}-k${k}`);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(copy));
+      }
+    }
+    const t0 = performance.now();
+    const inventory = runReview([big, '--format', 'json']);
+    const t1 = performance.now();
+    const review = runReview([big, '--base', big, '--format', 'json']);
+    const t2 = performance.now();
+    if (inventory.code !== 0 || review.code !== 0)
+      throw new Error(inventory.stderr + review.stderr);
+    report({
+      services,
+      inventoryMs: Math.round(t1 - t0),
+      reviewMs: Math.round(t2 - t1),
+    });
+    break;
+  }
   default:
     throw new Error(`unknown benchmark ${what}`);
 }

@@ -15,6 +15,9 @@ interface Sample {
   cpuMs: number;
   peakRssMb: number;
   requireMs?: number;
+  services?: number;
+  inventoryMs?: number;
+  reviewMs?: number;
 }
 
 const root = path.join(__dirname, '..', '..');
@@ -41,6 +44,13 @@ function measure(what: string[], runs: number): Sample {
     cpuMs: m('cpuMs'),
     peakRssMb: m('peakRssMb'),
     ...(samples[0].requireMs !== undefined ? { requireMs: m('requireMs') } : {}),
+    ...(samples[0].reviewMs !== undefined
+      ? {
+          services: samples[0].services,
+          inventoryMs: m('inventoryMs'),
+          reviewMs: m('reviewMs'),
+        }
+      : {}),
   };
 }
 
@@ -161,11 +171,23 @@ log(
   `require('cdktf-affinity-draining'): ${requireRoot.ms} ms (process ${requireRoot.processMs} ms, ${requireRoot.peakRssMb} MB)`,
 );
 
+// 5. affinity-review on a 10 000-service synth (inventory, then --base of the synth against itself).
+const reviewRun = measure(['review', '10000'], Math.min(RUNS, 3));
+const review = {
+  services: reviewRun.services,
+  inventoryMs: reviewRun.inventoryMs,
+  reviewMs: reviewRun.reviewMs,
+};
+log(
+  `affinity-review of ${review.services} backend services: inventory ${review.inventoryMs} ms, --base ${review.reviewMs} ms`,
+);
+
 const budgets = {
   ratio: { value: referenceApp.ratio, max: 1.1, ok: referenceApp.ratio <= 1.1 },
   ms1000: { value: scale[2].ms, max: 10000, ok: scale[2].ms <= 10000 },
   rss1000: { value: scale[2].peakRssMb, max: 1024, ok: scale[2].peakRssMb <= 1024 },
   growth: { value: growth, max: 12, ok: growth <= 12 },
+  review10000: { value: review.reviewMs, max: 1000, ok: (review.reviewMs ?? Infinity) <= 1000 },
 };
 log(
   `budgets: ${Object.entries(budgets)
@@ -180,6 +202,7 @@ if (asJson)
       scale,
       growth,
       requireRoot,
+      review,
       budgets,
       runs: RUNS,
     }),

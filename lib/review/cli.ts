@@ -14,7 +14,7 @@ import { compareInventories } from './compare';
 import { ReviewFormat, formatFindings, formatInventory } from './format';
 import { Risk } from './model';
 import { reviewPlan } from './plan';
-import { ReviewInputError, inventoryFromSynthDir, readSynthDir } from './synth-dir';
+import { ReviewInputError, SynthCache, inventoryFromSynthDir, readSynthDir } from './synth-dir';
 
 const USAGE =
   'usage: affinity-review <synth-dir> [--base <old-synth-dir> | --plan <plan.json>] [--format text|markdown|json] [--fail-on high|medium|low|never]';
@@ -102,9 +102,13 @@ export function runReview(argv: string[]): ReviewResult {
         stderr: '',
       };
     }
+    const cache = new SynthCache();
     const findings = o.plan
       ? reviewPlan(o.plan, readSynthDir(o.dir))
-      : compareInventories(inventoryFromSynthDir(o.base!), inventoryFromSynthDir(o.dir));
+      : compareInventories(
+          inventoryFromSynthDir(o.base!, cache),
+          inventoryFromSynthDir(o.dir, cache),
+        );
     const threshold = o.failOn === 'never' ? Infinity : RANK[o.failOn as Risk];
     const failing = findings.some((f) => RANK[f.risk] >= threshold);
     return {

@@ -34,18 +34,27 @@ const show = (v: unknown): string => (v === undefined ? 'unset' : String(v));
 
 /** Findings for everything that differs between `base` and `current`. */
 export function compareInventories(base: Inventory, current: Inventory): Finding[] {
-  const before = new Map(base.entries.map((e) => [entryKey(e), e]));
-  const after = new Map(current.entries.map((e) => [entryKey(e), e]));
+  const same = (stack: string) =>
+    base.digests?.[stack] !== undefined &&
+    base.digests[stack] !== '' &&
+    base.digests[stack] === current.digests?.[stack];
+  // Byte-identical stacks hold the same entries on both sides: compare only the others.
+  const keyed = (inv: Inventory) =>
+    new Map(inv.entries.filter((e) => !same(e.stack)).map((e) => [entryKey(e), e]));
+  const before = keyed(base);
+  const after = keyed(current);
   const findings: Finding[] = compareRecords(
     new RecordIndex(base.records),
     new RecordIndex(current.records),
+    same,
   );
   const sizes = groupSizes(current);
   for (const [key, old] of before) {
     const now = after.get(key);
     if (!now) findings.push(removed(old));
     else if (now.address !== old.address) findings.push(replaced(old, now));
-    else findings.push(...changed(old, now, sizes));
+    else if (!(old.stack === now.stack && same(now.stack)))
+      findings.push(...changed(old, now, sizes));
   }
   for (const [key, now] of after) {
     if (!before.has(key)) {

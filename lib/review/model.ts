@@ -112,6 +112,12 @@ export interface Inventory {
   readonly entries: Entry[];
   /** Raw session-path resources, compared attribute by attribute. */
   readonly records: ResourceRecord[];
+  /**
+   * Digest of each stack's file, when read from disk: stacks whose digest is the same in two
+   * versions are byte-identical and need no comparison.
+   * @default - compare everything
+   */
+  readonly digests?: Record<string, string>;
 }
 
 /** Risk of a change. */

@@ -18,24 +18,33 @@ import {
 /** Google's health-check and GFE source ranges. */
 const PROBE_RANGES = ['35.191.0.0/16', '130.211.0.0/22'];
 
-/** Records of one version, indexed. */
+/** Records of one version, indexed on first use (large reviews touch few of them). */
 export class RecordIndex {
-  readonly byKey = new Map<string, ResourceRecord>();
-  readonly byAddress = new Map<string, ResourceRecord>();
-  readonly byType = new Map<string, ResourceRecord[]>();
+  private keys?: Map<string, ResourceRecord>;
+  private addresses?: Map<string, ResourceRecord>;
+  private types?: Map<string, ResourceRecord[]>;
 
-  constructor(readonly records: ResourceRecord[]) {
-    for (const r of records) {
-      this.byKey.set(r.key, r);
-      this.byAddress.set(`${r.stack}|${r.address}`, r);
-      const list = this.byType.get(r.type) ?? [];
-      list.push(r);
-      this.byType.set(r.type, list);
-    }
+  constructor(readonly records: ResourceRecord[]) {}
+
+  /** Records by identity. */
+  get byKey(): Map<string, ResourceRecord> {
+    return (this.keys ??= new Map(this.records.map((r) => [r.key, r])));
+  }
+
+  private get byAddress(): Map<string, ResourceRecord> {
+    return (this.addresses ??= new Map(this.records.map((r) => [`${r.stack}|${r.address}`, r])));
   }
 
   ofTypes(...types: string[]): ResourceRecord[] {
-    return types.flatMap((t) => this.byType.get(t) ?? []);
+    if (!this.types) {
+      this.types = new Map();
+      for (const r of this.records) {
+        const list = this.types.get(r.type) ?? [];
+        list.push(r);
+        this.types.set(r.type, list);
+      }
+    }
+    return types.flatMap((t) => this.types!.get(t) ?? []);
   }
 
   /** The record a `${type.id.attr}` reference (in `stack`) or a Google Cloud URL points to. */
@@ -767,11 +776,21 @@ const kindOf = (r: ResourceRecord) =>
   r.label.slice(0, r.label.length - r.label.split(' ').pop()!.length - 1);
 
 /** Findings for every session-path resource that differs between two versions. */
-export function compareRecords(base: RecordIndex, current: RecordIndex): Finding[] {
+export function compareRecords(
+  base: RecordIndex,
+  current: RecordIndex,
+  unchangedStack: (stack: string) => boolean = () => false,
+): Finding[] {
   const ctx = { base, current };
   const findings: Finding[] = [];
-  for (const [key, old] of base.byKey) {
-    const now = current.byKey.get(key);
+  // A byte-identical stack has the same records on both sides, and a resource cannot move
+  // into or out of it without changing it: only the other stacks need comparing.
+  const keyed = (idx: RecordIndex) =>
+    new Map(idx.records.filter((r) => !unchangedStack(r.stack)).map((r) => [r.key, r]));
+  const before = keyed(base);
+  const after = keyed(current);
+  for (const [key, old] of before) {
+    const now = after.get(key);
     const inventoryKind = INVENTORY_TYPES.has(old.type);
     if (!now) {
       if (!inventoryKind) {
@@ -798,8 +817,8 @@ export function compareRecords(base: RecordIndex, current: RecordIndex): Finding
     }
     findings.push(...rateChanges(old, now, ctx));
   }
-  for (const [key, now] of current.byKey) {
-    if (base.byKey.has(key) || INVENTORY_TYPES.has(now.type)) continue;
+  for (const [key, now] of after) {
+    if (before.has(key) || INVENTORY_TYPES.has(now.type)) continue;
     findings.push(finding(now, 'low', 'added', 'New resource; no existing session depends on it.'));
   }
   return findings;

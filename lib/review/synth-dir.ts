@@ -1,8 +1,9 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExternalResolver, ResourceMap, extractEntries } from './extract';
-import { Inventory } from './model';
-import { extractRecords } from './resources';
+import { Entry, Inventory } from './model';
+import { ResourceRecord, extractRecords } from './resources';
 
 /** Bad input: the CLI prints the message on one line and exits 2. */
 export class ReviewInputError extends Error {
@@ -12,8 +13,26 @@ export class ReviewInputError extends Error {
   }
 }
 
+/** Digest of each file `readJson` parsed, so two versions can skip what is byte-identical. */
+const DIGESTS = new WeakMap<object, string>();
+
+/** The digest of the file a parsed JSON object came from, if known. */
+export function digestOf(json: unknown): string | undefined {
+  return typeof json === 'object' && json !== null ? DIGESTS.get(json) : undefined;
+}
+
+/**
+ * What one review run has already parsed and extracted, by file digest: the two versions of a
+ * `--base` review share every byte-identical stack (most of a large deployment) instead of
+ * parsing and extracting it twice.
+ */
+export class SynthCache {
+  readonly parsed = new Map<string, any>();
+  readonly extracted = new Map<string, { entries: Entry[]; records: ResourceRecord[] }>();
+}
+
 /** Reads and parses a JSON file, with a one-line reason when it cannot. */
-export function readJson(file: string): any {
+export function readJson(file: string, cache?: SynthCache): any {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -22,15 +41,23 @@ export function readJson(file: string): any {
       `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
+  const digest = crypto.createHash('sha1').update(text).digest('hex');
+  const known = cache?.parsed.get(digest);
+  if (known !== undefined) return known;
   try {
-    return JSON.parse(text);
+    const json = JSON.parse(text);
+    if (typeof json === 'object' && json !== null) {
+      DIGESTS.set(json, digest);
+      cache?.parsed.set(digest, json);
+    }
+    return json;
   } catch (e) {
     throw new ReviewInputError(`${file} is not valid JSON: ${(e as Error).message.split('\n')[0]}`);
   }
 }
 
 /** Reads every `<dir>/stacks/<stack>/cdk.tf.json`, keyed by stack. */
-export function readSynthDir(dir: string): Record<string, any> {
+export function readSynthDir(dir: string, cache?: SynthCache): Record<string, any> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new ReviewInputError(
       `${dir} is not a directory (expected a cdktf synth output such as cdktf.out)`,
@@ -49,7 +76,7 @@ export function readSynthDir(dir: string): Record<string, any> {
     );
   }
   return Object.fromEntries(
-    names.map((s) => [s, readJson(path.join(stacksDir, s, 'cdk.tf.json'))]),
+    names.map((s) => [s, readJson(path.join(stacksDir, s, 'cdk.tf.json'), cache)]),
   );
 }
 
@@ -88,16 +115,34 @@ function resourcesOf(stack: string, json: any): ResourceMap {
 }
 
 /** The inventory of a synth output directory. */
-export function inventoryFromSynthDir(dir: string): Inventory {
-  const stacks = readSynthDir(dir);
+export function inventoryFromSynthDir(dir: string, cache?: SynthCache): Inventory {
+  const stacks = readSynthDir(dir, cache);
   const external = crossStackResolver(stacks);
-  return {
-    stacks: Object.keys(stacks),
-    entries: Object.entries(stacks).flatMap(([name, json]) =>
-      extractEntries(name, resourcesOf(name, json), external),
-    ),
-    records: Object.entries(stacks).flatMap(([name, json]) =>
-      extractRecords(name, resourcesOf(name, json)),
-    ),
-  };
+  const digests: Record<string, string> = Object.fromEntries(
+    Object.entries(stacks).map(([name, json]) => [name, digestOf(json) ?? '']),
+  );
+  const entries: Entry[] = [];
+  const records: ResourceRecord[] = [];
+  for (const [name, json] of Object.entries(stacks)) {
+    // Entries name groups of the stacks this one reads through remote state: the cache key
+    // holds their digests too.
+    const upstream = Object.keys(json?.data?.terraform_remote_state ?? {})
+      .map((k) => /^cross-stack-reference-input-(.+)$/.exec(k)?.[1])
+      .filter((s): s is string => s !== undefined)
+      .sort()
+      .map((s) => digests[s] ?? '');
+    const key = `${name}|${digests[name]}|${upstream.join(',')}`;
+    let done = digests[name] ? cache?.extracted.get(key) : undefined;
+    if (!done) {
+      const resources = resourcesOf(name, json);
+      done = {
+        entries: extractEntries(name, resources, external),
+        records: extractRecords(name, resources),
+      };
+      if (digests[name]) cache?.extracted.set(key, done);
+    }
+    entries.push(...done.entries);
+    records.push(...done.records);
+  }
+  return { stacks: Object.keys(stacks), entries, records, digests };
 }
