@@ -1,5 +1,7 @@
 // Jest for `npm run mutation` (StrykerJS): the rule tests, without the slow suites that add
-// no rule coverage (fast-check runs, README compilation, the review CLI, the L1 baseline).
+// little rule coverage (fast-check runs, README compilation, the review CLI, the reference
+// deployments and their snapshots, the L1 baseline): every mutant of a core file runs every
+// test that covers it.
 const base = require('./jest.config');
 
 /** @type {import('jest').Config} */
@@ -9,7 +11,8 @@ module.exports = {
     '/node_modules/',
     'properties',
     'readme\\.test',
-    'review\\.test',
+    'review',
+    'reference-mcp\\.test',
     'bench-baseline\\.test',
   ],
 };
