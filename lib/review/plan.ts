@@ -7,32 +7,8 @@ import { ResourceMap, extractEntries } from './extract';
 import { compareInventories, sortFindings } from './compare';
 import { Finding, Inventory, subjectOf } from './model';
 import { ReviewInputError, readJson } from './synth-dir';
-import { extractRecords } from './resources';
-
-const MODELLED = [
-  'google_compute_backend_service',
-  'google_compute_region_backend_service',
-  'google_compute_instance_group_manager',
-  'google_compute_region_instance_group_manager',
-  'kubernetes_service_v1',
-  'kubernetes_service',
-  'kubernetes_stateful_set_v1',
-  'kubernetes_stateful_set',
-];
-
-/** Resources whose replacement moves traffic even though the review does not model them. */
-const TRAFFIC_PATH = [
-  'google_compute_url_map',
-  'google_compute_target_https_proxy',
-  'google_compute_target_http_proxy',
-  'google_compute_global_forwarding_rule',
-  'google_compute_forwarding_rule',
-  'google_compute_global_address',
-  'google_compute_health_check',
-  'google_compute_region_health_check',
-  'kubernetes_network_policy_v1',
-  'kubernetes_pod_disruption_budget_v1',
-];
+import { SESSION_PATH_TYPES, extractRecords } from './resources';
+import { INVENTORY_TYPES } from './session-path';
 
 interface ResourceChange {
   address: string;
@@ -154,18 +130,17 @@ export function reviewPlan(file: string, synthStacks: Record<string, any>): Find
     const folded = out.filter((f) => f.subject === subject);
     out = out.filter((f) => f.subject !== subject);
     const reasons = folded.map((f) => f.change).filter((x) => x !== 'added' && x !== 'removed');
-    const onPath =
-      MODELLED.includes(c.type) || TRAFFIC_PATH.includes(c.type) || labels.has(address);
+    const onPath = SESSION_PATH_TYPES[c.type] !== undefined || labels.has(address);
     const risk = folded.reduce<Finding['risk']>(
       (worst, f) => (RANK[f.risk] < RANK[worst] ? f.risk : worst),
-      MODELLED.includes(c.type) ? 'high' : onPath ? 'medium' : 'low',
+      INVENTORY_TYPES.has(c.type) ? 'high' : onPath ? 'medium' : 'low',
     );
     out.push({
       risk,
       stack,
       subject,
       change: `replaced (Terraform actions ${JSON.stringify(actions)})${reasons.length ? `: ${reasons.join('; ')}` : ''}`,
-      consequence: MODELLED.includes(c.type)
+      consequence: INVENTORY_TYPES.has(c.type)
         ? 'Terraform destroys it and creates it again: its live sessions and connections are dropped.'
         : 'Terraform destroys it and creates it again: the traffic path is broken while it is recreated.',
     });

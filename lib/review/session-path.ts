@@ -732,7 +732,7 @@ const BACKEND_SERVICE_RATED = matches(
 );
 
 /** Resource kinds whose removal or replacement the inventory comparison already reports. */
-const INVENTORY_TYPES = new Set([
+export const INVENTORY_TYPES = new Set([
   'google_compute_backend_service',
   'google_compute_region_backend_service',
   'google_compute_instance_group_manager',
