@@ -218,12 +218,17 @@ describe('GuacdStatefulPool rules (K1–K9)', () => {
     expect(sts(pool({ sessionAffinityTimeout: Duration.days(1) }).json)).toBeDefined();
   });
 
-  test('K2: replicas from users (20 per pod), replicas >= 1, users per pod > 0, not both', () => {
+  test('K2: replicas from users (20 per pod), 0 replicas park the pool, users per pod > 0, not both', () => {
     expect(pool({ concurrentUsers: 60 }).construct.replicas).toBe(3);
     expect(pool({ concurrentUsers: 100 }).construct.replicas).toBe(5);
     expect(pool({ concurrentUsers: 200 }).construct.replicas).toBe(10);
     expect(pool({ concurrentUsers: 45, usersPerPod: 15 }).construct.replicas).toBe(3);
-    expect(fails({ replicas: 0 })).toMatch(/replicas 0 is out of range.*rule K2/);
+    // 0 is a valid StatefulSet (a parked pool): a warning, no per-pod Service, a sane timeout.
+    const parked = pool({ replicas: 0 });
+    expect(warningsOf(parked.stack).join()).toMatch(/replicas 0 runs no guacd pod.*rule K2/);
+    expect(services(parked.json).filter((s: any) => s.metadata.labels['pinned-pod'])).toEqual([]);
+    expect(sts(parked.json).timeouts.update).not.toBe('0m');
+    expect(fails({ replicas: -1 })).toMatch(/replicas -1 is out of range.*rule K2/);
     expect(fails({ usersPerPod: 0, concurrentUsers: 10 })).toMatch(
       /usersPerPod 0 must be a finite number greater than 0/,
     );
@@ -311,9 +316,7 @@ describe('GuacdStatefulPool rules (K1–K9)', () => {
     expect(fails({ webPodSelector: {} })).toMatch(
       /webPodSelector \{\} would select every pod.*rule K8/,
     );
-    expect(fails({ remoteDesktopCidrs: ['10.0.0.0/33'] })).toMatch(
-      /"10.0.0.0\/33" is not an IPv4 CIDR/,
-    );
+    expect(fails({ remoteDesktopCidrs: ['10.0.0.0/33'] })).toMatch(/"10.0.0.0\/33" is not a CIDR/);
   });
 });
 

@@ -431,5 +431,7 @@ test('lib/review imports nothing but Node built-ins and itself (no cdktf at run 
     .flatMap((f) =>
       [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]),
     );
-  expect(imports.filter((i) => !i.startsWith('./') && !['crypto', 'fs', 'path'].includes(i))).toEqual([]);
+  expect(
+    imports.filter((i) => !i.startsWith('./') && !['crypto', 'fs', 'path'].includes(i)),
+  ).toEqual([]);
 });

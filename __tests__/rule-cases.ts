@@ -1385,8 +1385,13 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
   ),
   K2: cases(
     [
-      c('0 replicas', pool({ replicas: 0 }), /use at least 1 replica/),
-      c('1001 replicas', pool({ replicas: 1001 }), /a whole number in 1\.\.1000/),
+      c(
+        '0 replicas (warning)',
+        pool({ replicas: 0 }),
+        /runs no guacd pod.*keep 0 while the pool is parked/,
+      ),
+      c('1.5 replicas', pool({ replicas: 1.5 }), /replicas 1\.5 is not a whole number.*e\.g\. 3/),
+      c('-1 replicas', pool({ replicas: -1 }), /is out of range/),
       c('both', pool({ replicas: 2, concurrentUsers: 40 }), /keep one of them/),
       c('usersPerPod 0', pool({ concurrentUsers: 10, usersPerPod: 0 }), /use e\.g\. 20/),
       c(
@@ -1542,14 +1547,20 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'prefix 33',
         pool({ remoteDesktopCidrs: ['10.0.0.0/33'] }),
-        /"10\.0\.0\.0\/33" is not an IPv4 CIDR/,
+        /"10\.0\.0\.0\/33" is not a CIDR/,
       ),
+      c('IPv6 prefix 129', pool({ remoteDesktopCidrs: ['fd00::/129'] }), /fd00::\/8/),
+      c('not an address', pool({ remoteDesktopCidrs: ['fd00::g/64'] }), /is not a CIDR/),
       c('no targets (warning)', pool({ remoteDesktopCidrs: [] }), /cannot open any remote desktop/),
     ],
     [
       c(
         'octet 255, prefix 32 and 0',
         pool({ remoteDesktopCidrs: ['255.255.255.255/32', '0.0.0.0/0'] }),
+      ),
+      c(
+        'IPv6, prefix 0 and 128',
+        pool({ remoteDesktopCidrs: ['fd00::/8', '::/0', '2001:db8::1/128'] }),
       ),
     ],
   ),

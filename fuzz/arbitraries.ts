@@ -237,7 +237,7 @@ const wildPoolProps: fc.Arbitrary<GuacdStatefulPoolProps> = fc.record(
     ),
     // 1000 replicas (the bound) is pinned in the rule cases; here it would make every tenth
     // case synthesize a thousand Services.
-    replicas: opt(fc.oneof(fc.constantFrom(0, 1, 2, 3, 10, 1001, 1.5, NaN), tokenNumber)),
+    replicas: opt(fc.oneof(fc.constantFrom(0, 1, 2, 3, 10, -1, 1.5, NaN), tokenNumber)),
     concurrentUsers: opt(fc.oneof(fc.constantFrom(0, 1, 60, 200, 1_000_001), tokenNumber)),
     usersPerPod: opt(fc.constantFrom(0, 1, 20, -1, NaN, 0.5)),
     sessionAffinityTimeout: opt(duration),
@@ -254,9 +254,20 @@ const wildPoolProps: fc.Arbitrary<GuacdStatefulPoolProps> = fc.record(
       ),
     ),
     remoteDesktopCidrs: opt(
-      fc.array(fc.constantFrom('10.0.0.0/8', '0.0.0.0/0', '10.0.0.256/32', '10.0.0.0/33', 'x'), {
-        maxLength: 2,
-      }),
+      fc.array(
+        fc.constantFrom(
+          '10.0.0.0/8',
+          '0.0.0.0/0',
+          '10.0.0.256/32',
+          '10.0.0.0/33',
+          'x',
+          'fd00::/8',
+          'fd00::/129',
+        ),
+        {
+          maxLength: 2,
+        },
+      ),
     ),
     remoteDesktopPorts: opt(
       fc.array(fc.oneof(fc.constantFrom(0, 22, 3389, 65535, 65536), tokenNumber), { maxLength: 2 }),

@@ -585,10 +585,10 @@ const RULES: RuleDefinition[] = [
   {
     id: 'K2',
     title: 'Pool sizing',
-    levels: E,
+    levels: EW,
     platform: K8S,
     checks:
-      'replicas (1..1000) or concurrentUsers (1..1 000 000), not both; usersPerPod is a positive finite number.',
+      'replicas (a whole number, 0 warns: no pod serves) or concurrentUsers (1..1 000 000), not both; usersPerPod is a positive finite number.',
     source: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/',
     enforcedBy: [POOL],
   },
@@ -655,7 +655,7 @@ const RULES: RuleDefinition[] = [
     levels: EW,
     platform: K8S,
     checks:
-      'Remote-desktop CIDRs are IPv4 CIDRs (octets 0..255, prefix 0..32); no targets or ports warns (guacd can open nothing).',
+      'Remote-desktop CIDRs are IPv4 (octets 0..255, prefix 0..32) or IPv6 (prefix 0..128) CIDRs; no targets or ports warns (guacd can open nothing).',
     source: DOC_NETPOL,
     enforcedBy: [POOL],
   },

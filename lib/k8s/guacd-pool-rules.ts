@@ -1,3 +1,4 @@
+import { isIPv6 } from 'net';
 import { Fn, Op, Token } from 'cdktf';
 /**
  * Rules of `GuacdStatefulPool` (K1–K10, N2, N3; docs/RULES.md).
@@ -48,6 +49,18 @@ export const MAX_QUIET_ROLLOUT_SECONDS = 8 * 3600;
 
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
+/** An IPv4 or IPv6 CIDR, as NetworkPolicy `ipBlock.cidr` accepts (host bits may be set). */
+function isCidr(cidr: string): boolean {
+  if (typeof cidr !== 'string') return false;
+  const m = CIDR.exec(cidr);
+  if (m) return m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
+  const slash = cidr.lastIndexOf('/');
+  const prefix = cidr.slice(slash + 1);
+  return (
+    slash > 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= 128 && isIPv6(cidr.slice(0, slash))
+  );
+}
+
 /** Replicas from the props: given directly, or ceil(concurrentUsers / usersPerPod), or 3. */
 export function poolReplicas(
   spec: Pick<PoolSpec, 'replicas' | 'concurrentUsers' | 'usersPerPod'>,
@@ -91,7 +104,27 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
       fix: 'keep one of them',
     });
   }
-  errors.push(...checkIntRange('K2', 'replicas', spec.replicas, 1, 1000, 'use at least 1 replica'));
+  errors.push(
+    ...checkIntRange(
+      'K2',
+      'replicas',
+      spec.replicas,
+      0,
+      Number.MAX_SAFE_INTEGER,
+      'use a whole number of pods, e.g. 3',
+    ),
+  );
+  if (spec.replicas === 0) {
+    warnings.push({
+      rule: 'K2',
+      attribute: 'replicas',
+      value: '0',
+      problem:
+        'runs no guacd pod: every remote-desktop connection fails until the pool is scaled up',
+      allowed: '1 or more to serve sessions (0 parks the pool)',
+      fix: 'set replicas: 3 (or concurrentUsers), or keep 0 while the pool is parked',
+    });
+  }
   errors.push(
     ...checkIntRange(
       'K2',
@@ -183,15 +216,15 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
   }
   for (const cidr of spec.remoteDesktopCidrs) {
     if (isUnresolved(cidr)) continue;
-    const m = CIDR.exec(cidr);
-    if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
+    if (!isCidr(cidr)) {
       errors.push({
         rule: 'K9',
         attribute: 'remoteDesktopCidrs',
-        value: `"${cidr}"`,
-        problem: 'is not an IPv4 CIDR',
-        allowed: 'a.b.c.d/n with octets 0..255 and a prefix length 0..32',
-        fix: 'use e.g. 10.0.0.0/8',
+        value: JSON.stringify(cidr),
+        problem: 'is not a CIDR',
+        allowed:
+          'a.b.c.d/n with octets 0..255 and a prefix length 0..32, or an IPv6 address/n with n 0..128',
+        fix: 'use e.g. 10.0.0.0/8 or fd00::/8',
       });
     }
   }

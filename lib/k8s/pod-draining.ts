@@ -90,6 +90,6 @@ export function renderPodDraining(
     // Pods are replaced one at a time; each may take a full grace period plus a start-up.
     rolloutSeconds: tokens
       ? Token.asNumber(Op.mul(replicas, Op.add(grace, 120)))
-      : replicas * (grace + 120),
+      : Math.max(1, replicas) * (grace + 120),
   };
 }
