@@ -117,8 +117,9 @@ switch (what) {
       const json = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8'));
       for (let k = 0; k < copies; k++) {
         const copy = JSON.parse(JSON.stringify(json));
-        for (const [type, ofType] of Object.entries<Record<string, any>>(copy.resource ?? {})) {
-          for (const v of Object.values<any>(ofType)) {
+        type Named = { name?: string; metadata?: Named | Named[] };
+        for (const [type, ofType] of Object.entries<Record<string, Named>>(copy.resource ?? {})) {
+          for (const v of Object.values(ofType)) {
             if (typeof v.name === 'string') v.name = `${v.name}-k${k}`;
             const meta = Array.isArray(v.metadata) ? v.metadata[0] : v.metadata;
             if (meta && typeof meta.name === 'string') meta.name = `${meta.name}-k${k}`;
