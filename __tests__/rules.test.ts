@@ -15,6 +15,9 @@ describe.each(Object.keys(RULE_CASES))('rule %s', (id) => {
     const mine = [...errors, ...warnings].filter((m) => m.endsWith(`[rule ${id}]`));
     expect(mine).not.toEqual([]);
     if (c.expect) expect(mine.join('\n')).toMatch(c.expect);
+    // The whole text (value, problem, allowed, fix) of every message is pinned, so a refactor
+    // of the rules cannot change what users read without this diff being reviewed.
+    expect(mine).toMatchSnapshot();
     // Every message names the value, what is allowed and the fix, and ends with a known rule.
     for (const m of [...errors, ...warnings].filter((x) => TAG.test(x))) {
       expect(m).toMatch(/\(allowed: .+\); fix: .+ \[rule [A-Za-z0-9]+\]$/);
