@@ -15,7 +15,7 @@ import {
   applyFindings,
   withConstructPath,
 } from '../core/errors';
-import { checkPresent, checkValueClass } from '../core/rules';
+import { checkPresent, checkRequiredProps, checkValueClass } from '../core/rules';
 import { HealthCheck } from './health-check';
 import {
   BackendOptions,
@@ -41,23 +41,12 @@ import { SessionAffinity, SessionAffinityType } from './session-affinity';
 
 /** P1: the props a plain JavaScript caller can get wrong in ways TypeScript would catch. */
 function checkServiceProps(props: AffinityBackendServiceProps): RuleViolation[] {
-  const v = checkPresent(
-    'props',
-    props,
-    'object',
-    '{ name, loadBalancingScheme, protocol, healthCheck }',
-  );
-  if (v.length > 0) return v;
-  v.push(...checkPresent('name', props.name, 'string', "'my-backend'"));
-  v.push(
-    ...checkPresent(
-      'loadBalancingScheme',
-      props.loadBalancingScheme,
-      'string',
-      'LoadBalancingScheme.EXTERNAL_MANAGED',
-    ),
-  );
-  v.push(...checkPresent('protocol', props.protocol, 'string', 'BackendProtocol.HTTPS'));
+  const v = checkRequiredProps(props, [
+    ['name', 'string', "'my-backend'"],
+    ['loadBalancingScheme', 'string', 'LoadBalancingScheme.EXTERNAL_MANAGED'],
+    ['protocol', 'string', 'BackendProtocol.HTTPS'],
+  ]);
+  if (v.some((x) => x.attribute === 'props')) return v;
   v.push(
     ...checkValueClass(
       'healthCheck',
