@@ -10,6 +10,8 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'build/',
+      'dist-packages/',
       'cdktf.out/',
       '.gen/',
       'coverage/',
@@ -35,6 +37,26 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // The providers are optional peers: the library loads their classes on first use
+    // (lib/gcp/google-provider.ts, lib/k8s/kubernetes-provider.ts), never at require time.
+    files: ['lib/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@cdktf/provider-*'],
+              allowTypeImports: true,
+              message:
+                'Providers are optional peers: use `import type` here and load the class with googleModule()/kubernetesModule().',
+            },
+          ],
+        },
       ],
     },
   },

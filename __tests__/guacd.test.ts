@@ -36,14 +36,39 @@ describe('guacd reference deployment (seed 004): one stack per cluster', () => {
     expect(Object.values(result.warnings).flat()).toEqual([]);
   });
 
-  test.each([
-    ['guacd-tutorpro360-classroom', 3, 3600, 1800, 'tutorpro360-classroom'],
-    ['guacd-tutorpro360-lecture-hall', 10, 3600, 2700, 'tutorpro360-lecture-hall'],
-  ])('%s: %i replicas, ClientIP %is, drain %is', (stack, replicas, affinity, drain, context) => {
-    const json = result.stacks[stack];
+  test('a kubeconfig cluster: path and context, no Google provider', () => {
+    const json = result.stacks['guacd-tutorpro360-classroom'];
     expect(json.provider.kubernetes).toEqual([
-      { config_path: '~/.kube/config', config_context: context },
+      { config_path: '~/.kube/config', config_context: 'tutorpro360-classroom' },
     ]);
+    expect(json.provider.google).toBeUndefined();
+  });
+
+  test('a GKE cluster: endpoint, CA certificate and a token of the caller, no kubeconfig', () => {
+    const json = result.stacks['guacd-tutorpro360-lecture-hall'];
+    const cluster = json.data.google_container_cluster.cluster;
+    expect(cluster).toMatchObject({
+      name: 'lecture-hall',
+      location: 'us-central1',
+      project: 'tutorpro360',
+    });
+    expect(json.data.google_client_config.client).toEqual({});
+    expect(json.provider.google).toEqual([{ project: 'tutorpro360' }]);
+    expect(json.provider.kubernetes).toEqual([
+      {
+        host: 'https://${data.google_container_cluster.cluster.endpoint}',
+        token: '${data.google_client_config.client.access_token}',
+        cluster_ca_certificate:
+          '${base64decode(data.google_container_cluster.cluster.master_auth[0].cluster_ca_certificate)}',
+      },
+    ]);
+  });
+
+  test.each([
+    ['guacd-tutorpro360-classroom', 3, 3600, 1800],
+    ['guacd-tutorpro360-lecture-hall', 10, 3600, 2700],
+  ])('%s: %i replicas, ClientIP %is, drain %is', (stack, replicas, affinity, drain) => {
+    const json = result.stacks[stack];
     const set = sts(json);
     expect(set.spec.replicas).toBe(String(replicas));
     const pod = set.spec.template.spec;

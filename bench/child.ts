@@ -1,5 +1,5 @@
 /**
- * One measured run, in its own process: `node dist/bench/child.js <what> [n]`.
+ * One measured run, in its own process: `node build/bench/child.js <what> [n]`.
  * Prints one JSON line: wall time since process start (module loading included), CPU time and
  * peak RSS of this process.
  */

@@ -23,13 +23,13 @@ import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { McpTopology } from '../stacks/topology';
 import { GuacdClusterTopology } from '../stacks/guacd-topology';
+import { connectCluster } from '../stacks/cluster-connection';
 
 function stack(app: App, id: string): TerraformStack {
   const s = new TerraformStack(app, id);
@@ -360,10 +360,7 @@ function buildL1Monitoring(scope: Construct, t: McpTopology, channel: string): v
 
 /** One guacd cluster stack, by hand. */
 function buildL1Guacd(s: TerraformStack, c: GuacdClusterTopology): void {
-  new KubernetesProvider(s, 'kubernetes', {
-    configPath: c.access.kubeconfigPath,
-    configContext: c.access.kubeconfigContext,
-  });
+  connectCluster(s, c.access); // shared with the library stack: not what is measured
   const scope = new Construct(s, 'guacd');
   const name = 'guacd-stateful';
   const ns = c.namespace;

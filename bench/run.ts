@@ -143,7 +143,7 @@ const synthCli = {
     ['-p', 'tsconfig.build.json'],
     synthRuns,
   ),
-  appMs: timeCommand(process.execPath, ['dist/stacks/main.js'], synthRuns, {
+  appMs: timeCommand(process.execPath, ['build/stacks/main.js'], synthRuns, {
     CDKTF_OUTDIR: outdir,
   }),
   cliOverheadMs: 0,

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { DrainingPolicy, GuacdStatefulPool } from '../lib';
+import { connectCluster } from './cluster-connection';
 import { GuacdClusterTopology } from './guacd-topology';
 import { configureStateBackend } from './state-backend';
 
@@ -12,10 +12,7 @@ export class GuacdClusterStack extends TerraformStack {
   constructor(scope: Construct, id: string, cluster: GuacdClusterTopology) {
     super(scope, id);
     configureStateBackend(this, id);
-    new KubernetesProvider(this, 'kubernetes', {
-      configPath: cluster.access.kubeconfigPath,
-      configContext: cluster.access.kubeconfigContext,
-    });
+    connectCluster(this, cluster.access);
     this.pool = new GuacdStatefulPool(this, 'guacd', {
       namespace: cluster.namespace,
       image: cluster.image,

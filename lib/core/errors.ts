@@ -32,6 +32,12 @@ const VALIDATION_ERROR = Symbol.for('cdktf-affinity-draining.ValidationError');
  * Thrown at synth time (in a constructor, a value-class factory, or from a validation that
  * `app.synth()` runs) when a configuration would fail at `terraform apply` or silently not
  * do what it says. Every message ends with `[rule <id>]`, documented in docs/RULES.md.
+ *
+ * TypeScript and JavaScript only: jsii cannot model a subclass of `Error`, so other
+ * languages see the runtime's generic error with the same message; `Errors.isValidationError`
+ * is the check every language has.
+ *
+ * @jsii ignore
  */
 export class ValidationError extends Error {
   /**
@@ -67,6 +73,22 @@ export class ValidationError extends Error {
     this.violations = [...violations];
     this.constructPath = path;
   }
+}
+
+/**
+ * Type checks for the errors this library throws, in every jsii language (the pattern of
+ * AWS CDK's `Errors`).
+ */
+export class Errors {
+  /**
+   * True when `x` is a `ValidationError` of this library (also across two installed copies
+   * of it, where `instanceof` fails).
+   */
+  public static isValidationError(x: unknown): boolean {
+    return ValidationError.isValidationError(x);
+  }
+
+  private constructor() {}
 }
 
 /**

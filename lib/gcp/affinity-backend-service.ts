@@ -1,11 +1,7 @@
 import { Construct } from 'constructs';
-import { TerraformStack } from 'cdktf';
-import {
-  ComputeBackendService,
-  ComputeBackendServiceBackend,
-  ComputeBackendServiceConfig,
-} from '@cdktf/provider-google/lib/compute-backend-service';
-import { ComputeRegionBackendService } from '@cdktf/provider-google/lib/compute-region-backend-service';
+import { TerraformResource, TerraformStack } from 'cdktf';
+import type * as backendService from '@cdktf/provider-google/lib/compute-backend-service';
+import type * as regionBackendService from '@cdktf/provider-google/lib/compute-region-backend-service';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import {
@@ -16,6 +12,7 @@ import {
   withConstructPath,
 } from '../core/errors';
 import { checkPresent, checkRequiredProps, checkValueClass } from '../core/rules';
+import { googleModule } from './google-provider';
 import { HealthCheck } from './health-check';
 import {
   BackendOptions,
@@ -28,6 +25,7 @@ import {
   validateSharedGroups,
   indexGroupUsers,
   GroupUser,
+  MAX_DRAINING_SECONDS,
 } from './backend-service-rules';
 import {
   BackendProtocol,
@@ -177,6 +175,9 @@ export interface AffinityBackendServiceProps {
  * ```
  */
 export class AffinityBackendService extends Construct {
+  /** The longest connection draining timeout a backend service accepts, in seconds (rule T1). */
+  public static readonly MAX_DRAINING_SECONDS = MAX_DRAINING_SECONDS;
+
   /** The backend service id (self link form `projects/.../backendServices/<name>`). */
   public readonly backendServiceId: string;
   /** Google Cloud name. */
@@ -199,8 +200,15 @@ export class AffinityBackendService extends Construct {
   public readonly portName?: string;
   /** The kind of load balancer this service belongs to. */
   public readonly loadBalancerKind: LoadBalancerKind;
-  /** The provider resource (escape hatch). */
-  public readonly resource: ComputeBackendService | ComputeRegionBackendService;
+  /**
+   * The backend service resource (escape hatch), global or regional; the typed accessors are
+   * `globalBackendService` and `regionalBackendService`.
+   */
+  public readonly resource: TerraformResource;
+  /** The `google_compute_backend_service` (escape hatch), when the service is global. */
+  public readonly globalBackendService?: backendService.ComputeBackendService;
+  /** The `google_compute_region_backend_service` (escape hatch), when the service is regional. */
+  public readonly regionalBackendService?: regionBackendService.ComputeRegionBackendService;
 
   private readonly spec: ServiceSpec;
   private readonly backendList: BackendOptions[] = [];
@@ -262,14 +270,27 @@ export class AffinityBackendService extends Construct {
       props.region,
     );
     const config = this.renderConfig(props, portName);
-    this.resource = regional
-      ? new ComputeRegionBackendService(this, 'backend-service', {
-          ...config,
-          region: props.region,
-          network: props.network,
-        })
-      : new ComputeBackendService(this, 'backend-service', config);
-    this.backendServiceId = this.resource.id;
+    if (regional) {
+      const { ComputeRegionBackendService } = googleModule<typeof regionBackendService>(
+        'compute-region-backend-service',
+        'AffinityBackendService',
+      );
+      this.regionalBackendService = new ComputeRegionBackendService(this, 'backend-service', {
+        ...config,
+        region: props.region,
+        network: props.network,
+      });
+      this.resource = this.regionalBackendService;
+      this.backendServiceId = this.regionalBackendService.id;
+    } else {
+      const { ComputeBackendService } = googleModule<typeof backendService>(
+        'compute-backend-service',
+        'AffinityBackendService',
+      );
+      this.globalBackendService = new ComputeBackendService(this, 'backend-service', config);
+      this.resource = this.globalBackendService;
+      this.backendServiceId = this.globalBackendService.id;
+    }
 
     const registry = STACK_SERVICES.get(TerraformStack.of(this)) ?? { services: [] };
     registry.services.push(this);
@@ -305,7 +326,9 @@ export class AffinityBackendService extends Construct {
     this.backendList.push(backend);
     const registry = STACK_SERVICES.get(TerraformStack.of(this));
     if (registry) registry.users = undefined; // re-index at the next validation
-    this.resource.putBackend(this.backendList.map((b) => this.renderBackend(b)));
+    const backends = this.backendList.map((b) => this.renderBackend(b));
+    this.globalBackendService?.putBackend(backends);
+    this.regionalBackendService?.putBackend(backends);
   }
 
   /** The backends, as given. */
@@ -334,7 +357,7 @@ export class AffinityBackendService extends Construct {
   private renderConfig(
     props: AffinityBackendServiceProps,
     portName: string | undefined,
-  ): ComputeBackendServiceConfig {
+  ): backendService.ComputeBackendServiceConfig {
     const a = this.spec.affinity;
     const ttl = a.ttl ? { seconds: a.ttl.toSeconds() } : undefined;
     const cookie = { name: a.cookieName, path: a.cookiePath, ttl };
@@ -366,7 +389,7 @@ export class AffinityBackendService extends Construct {
     };
   }
 
-  private renderBackend(b: BackendOptions): ComputeBackendServiceBackend {
+  private renderBackend(b: BackendOptions): backendService.ComputeBackendServiceBackend {
     const passthrough = isPassthrough(this.loadBalancerKind);
     return {
       group: b.group.instanceGroupUrl,

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
-import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import type * as dashboard from '@cdktf/provider-google/lib/monitoring-dashboard';
+import type * as alertPolicy from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import { googleModule } from './google-provider';
 import { Duration } from '../core/duration';
 import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
 import { checkDurationSeconds, checkRange, isUnresolved, checkRequiredProps } from '../core/rules';
@@ -94,9 +95,9 @@ function chart(
  */
 export class AffinityMonitoring extends Construct {
   /** The dashboard. */
-  public readonly dashboard: MonitoringDashboard;
+  public readonly dashboard: dashboard.MonitoringDashboard;
   /** Alert policies, two per service (no healthy backend, uneven share). */
-  public readonly alertPolicies: MonitoringAlertPolicy[] = [];
+  public readonly alertPolicies: alertPolicy.MonitoringAlertPolicy[] = [];
 
   constructor(scope: Construct, id: string, props: AffinityMonitoringProps) {
     super(scope, id);
@@ -143,6 +144,14 @@ export class AffinityMonitoring extends Construct {
         ['resource.label.backend_name', 'metric.label.response_code_class'],
       ),
     ]);
+    const { MonitoringDashboard } = googleModule<typeof dashboard>(
+      'monitoring-dashboard',
+      'AffinityMonitoring',
+    );
+    const { MonitoringAlertPolicy } = googleModule<typeof alertPolicy>(
+      'monitoring-alert-policy',
+      'AffinityMonitoring',
+    );
     this.dashboard = new MonitoringDashboard(this, 'dashboard', {
       project: props.project,
       dashboardJson: JSON.stringify({

@@ -1,19 +1,17 @@
 import { Construct } from 'constructs';
 import { TerraformOutput } from 'cdktf';
-import {
-  ComputeUrlMap,
-  ComputeUrlMapPathMatcher,
-} from '@cdktf/provider-google/lib/compute-url-map';
-import { ComputeTargetHttpsProxy } from '@cdktf/provider-google/lib/compute-target-https-proxy';
-import { ComputeTargetHttpProxy } from '@cdktf/provider-google/lib/compute-target-http-proxy';
-import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
-import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
-import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy';
-import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
+import type * as urlMap from '@cdktf/provider-google/lib/compute-url-map';
+import type * as httpsProxyModule from '@cdktf/provider-google/lib/compute-target-https-proxy';
+import type * as httpProxy from '@cdktf/provider-google/lib/compute-target-http-proxy';
+import type * as forwardingRule from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
+import type * as globalAddress from '@cdktf/provider-google/lib/compute-global-address';
+import type * as sslPolicyModule from '@cdktf/provider-google/lib/compute-ssl-policy';
+import type * as certificate from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
 import { RuleViolation, addRuleValidation, applyFindings, withConstructPath } from '../core/errors';
 import { checkGcpName } from '../core/names';
 import { isUnresolved, checkRequiredProps } from '../core/rules';
 import { AffinityBackendService } from './affinity-backend-service';
+import { googleModule } from './google-provider';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
 
 /** SSL policy profiles this frontend offers; both with TLS 1.2 as the minimum. */
@@ -144,7 +142,7 @@ export class GlobalHttpsFrontend extends Construct {
   /** The reserved IP address. */
   public readonly ipAddress: string;
   /** The URL map (escape hatch). */
-  public readonly urlMap: ComputeUrlMap;
+  public readonly urlMap: urlMap.ComputeUrlMap;
   /** The scheme shared by frontend and services. */
   public readonly loadBalancingScheme: LoadBalancingScheme;
 
@@ -167,6 +165,18 @@ export class GlobalHttpsFrontend extends Construct {
     const scheme = this.loadBalancingScheme;
     const n = props.name;
     const project = props.project;
+    const load = <T>(resource: string) => googleModule<T>(resource, 'GlobalHttpsFrontend');
+    const { ComputeGlobalAddress } = load<typeof globalAddress>('compute-global-address');
+    const { ComputeUrlMap } = load<typeof urlMap>('compute-url-map');
+    const { ComputeSslPolicy } = load<typeof sslPolicyModule>('compute-ssl-policy');
+    const { ComputeManagedSslCertificate } = load<typeof certificate>(
+      'compute-managed-ssl-certificate',
+    );
+    const { ComputeTargetHttpsProxy } = load<typeof httpsProxyModule>('compute-target-https-proxy');
+    const { ComputeTargetHttpProxy } = load<typeof httpProxy>('compute-target-http-proxy');
+    const { ComputeGlobalForwardingRule } = load<typeof forwardingRule>(
+      'compute-global-forwarding-rule',
+    );
 
     const address = new ComputeGlobalAddress(this, 'address', { name: `${n}-ip`, project });
     this.ipAddress = address.address;
@@ -286,7 +296,7 @@ function checkSchemes(services: AffinityBackendService[]): RuleViolation[] {
   return v;
 }
 
-function renderPathMatcher(h: HostRule): ComputeUrlMapPathMatcher {
+function renderPathMatcher(h: HostRule): urlMap.ComputeUrlMapPathMatcher {
   return {
     name: h.pathMatcher,
     defaultService: h.defaultService.backendServiceId,

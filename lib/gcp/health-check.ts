@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-check';
-import { ComputeRegionHealthCheck } from '@cdktf/provider-google/lib/compute-region-health-check';
+import type * as healthCheck from '@cdktf/provider-google/lib/compute-health-check';
+import type * as regionHealthCheck from '@cdktf/provider-google/lib/compute-region-health-check';
+import { googleModule } from './google-provider';
 import { Duration } from '../core/duration';
 import { RuleViolation } from '../core/errors';
 import { checkDurationSeconds, checkIntRange, isUnresolved } from '../core/rules';
@@ -298,8 +299,16 @@ export class HealthCheck {
           ? { httpHealthCheck: http }
           : { tcpHealthCheck: port };
     if (region !== undefined) {
+      const { ComputeRegionHealthCheck } = googleModule<typeof regionHealthCheck>(
+        'compute-region-health-check',
+        'HealthCheck',
+      );
       return new ComputeRegionHealthCheck(scope, id, { ...common, ...probe, region }).id;
     }
+    const { ComputeHealthCheck } = googleModule<typeof healthCheck>(
+      'compute-health-check',
+      'HealthCheck',
+    );
     return new ComputeHealthCheck(scope, id, { ...common, ...probe }).id;
   }
 

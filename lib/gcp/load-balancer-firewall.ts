@@ -1,15 +1,16 @@
 import { Construct } from 'constructs';
-import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import type * as firewall from '@cdktf/provider-google/lib/compute-firewall';
 import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
 import { checkIntRange, isUnresolved, checkRequiredProps } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { AffinityBackendService } from './affinity-backend-service';
+import { googleModule } from './google-provider';
 
 /**
  * Source ranges of Google's health-check probers and, for the global external Application
  * Load Balancer, of the Google Front Ends that proxy client traffic (H9).
  */
-export const GOOGLE_PROBE_AND_GFE_RANGES: readonly string[] = ['35.191.0.0/16', '130.211.0.0/22'];
+const GOOGLE_PROBE_AND_GFE_RANGES: readonly string[] = ['35.191.0.0/16', '130.211.0.0/22'];
 
 /** Properties of a `LoadBalancerFirewall`. */
 export interface LoadBalancerFirewallProps {
@@ -58,8 +59,11 @@ export interface LoadBalancerFirewallProps {
  * IPv4 only: IPv6 probe ranges need a rule of their own.
  */
 export class LoadBalancerFirewall extends Construct {
+  /** The source ranges of Google's health checks and Google Front Ends, which the rule opens. */
+  public static readonly GOOGLE_PROBE_RANGES: string[] = [...GOOGLE_PROBE_AND_GFE_RANGES];
+
   /** The firewall rule (escape hatch). */
-  public readonly firewall: ComputeFirewall;
+  public readonly firewall: firewall.ComputeFirewall;
   /** Ports opened. */
   public readonly ports: number[];
 
@@ -114,6 +118,10 @@ export class LoadBalancerFirewall extends Construct {
     applyFindings(this, { errors, warnings });
 
     this.ports = [...new Set(props.ports)].sort((a, b) => a - b);
+    const { ComputeFirewall } = googleModule<typeof firewall>(
+      'compute-firewall',
+      'LoadBalancerFirewall',
+    );
     this.firewall = new ComputeFirewall(this, 'firewall', {
       name: props.name,
       project: props.project,

@@ -1,5 +1,5 @@
 import { Duration } from '../core/duration';
-import { RuleViolation } from '../core/errors';
+import { RuleFindings, RuleViolation } from '../core/errors';
 import { checkDurationSeconds, isUnresolved, listOf, notADuration } from '../core/rules';
 import { LoadBalancerKind } from './load-balancing';
 
@@ -152,6 +152,11 @@ const isBadCookiePath = (path: string): boolean =>
  * configurations and checks at synth what the factories check at compile time.
  */
 export class SessionAffinity {
+  /** The longest affinity cookie lifetime the API accepts, in seconds: two weeks (rule S5). */
+  public static readonly MAX_COOKIE_TTL_SECONDS = MAX_COOKIE_TTL_SECONDS;
+  /** Cookie lifetime, in seconds, above which older documentation claims a one-day limit (rule S5b). */
+  public static readonly LEGACY_COOKIE_TTL_SECONDS = LEGACY_COOKIE_TTL_SECONDS;
+
   /** No affinity: every request is balanced on its own. */
   public static none(): SessionAffinity {
     return new SessionAffinity(T.NONE, {});
@@ -216,7 +221,11 @@ export class SessionAffinity {
     });
   }
 
-  /** Data-driven factory: any type with any options; mismatches are reported at synth. */
+  /**
+   * Data-driven factory: any type with any options; mismatches are reported at synth.
+   *
+   * @jsii suppress reserved-word `type` is the API's word; the Go generator escapes it
+   */
   public static fromType(
     type: SessionAffinityType,
     options: SessionAffinityOptions = {},
@@ -224,7 +233,11 @@ export class SessionAffinity {
     return new SessionAffinity(type, options);
   }
 
-  /** The `session_affinity` value. */
+  /**
+   * The `session_affinity` value.
+   *
+   * @jsii suppress reserved-word `type` is the API's word; Go sees it as the field `Type`
+   */
   public readonly type: SessionAffinityType;
   /** Stickiness lifetime, for cookie-based types. */
   public readonly ttl?: Duration;
@@ -267,10 +280,7 @@ export class SessionAffinity {
    * S1 (matrix), S2/S3/S4 (companion fields), S5/S5b (TTL), and fields that do not belong
    * to the type. `describe` names the load balancer, e.g. `an EXTERNAL_MANAGED HTTPS backend service`.
    */
-  public validate(
-    kind: LoadBalancerKind,
-    describe: string,
-  ): { errors: RuleViolation[]; warnings: RuleViolation[] } {
+  public validate(kind: LoadBalancerKind, describe: string): RuleFindings {
     const errors: RuleViolation[] = [];
     const warnings: RuleViolation[] = [];
     const accepted = ACCEPTED[kind];

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { ComputeInstanceGroupManager } from '@cdktf/provider-google/lib/compute-instance-group-manager';
-import { ComputeAutoscaler } from '@cdktf/provider-google/lib/compute-autoscaler';
+import type * as groupManager from '@cdktf/provider-google/lib/compute-instance-group-manager';
+import type * as autoscaler from '@cdktf/provider-google/lib/compute-autoscaler';
+import { googleModule } from './google-provider';
 import { Duration } from '../core/duration';
 import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
 import {
@@ -86,9 +87,9 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
   public readonly maxInstances?: number;
   public readonly autoscalesOnLoadBalancing: boolean;
   /** The managed instance group (escape hatch). */
-  public readonly manager: ComputeInstanceGroupManager;
+  public readonly manager: groupManager.ComputeInstanceGroupManager;
   /** The autoscaler, when autoscaling is set. */
-  public readonly autoscaler?: ComputeAutoscaler;
+  public readonly autoscaler?: autoscaler.ComputeAutoscaler;
 
   constructor(scope: Construct, id: string, props: ZonalBackendGroupProps) {
     super(scope, id);
@@ -113,6 +114,10 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
     this.maxInstances = props.autoscaling ? props.autoscaling.maxReplicas : targetSize;
     this.autoscalesOnLoadBalancing = props.autoscaling?.loadBalancingTarget !== undefined;
 
+    const { ComputeInstanceGroupManager } = googleModule<typeof groupManager>(
+      'compute-instance-group-manager',
+      'ZonalBackendGroup',
+    );
     this.manager = new ComputeInstanceGroupManager(this, 'manager', {
       name: props.name,
       zone: props.zone,
@@ -132,6 +137,10 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
 
     const a = props.autoscaling;
     if (a) {
+      const { ComputeAutoscaler } = googleModule<typeof autoscaler>(
+        'compute-autoscaler',
+        'ZonalBackendGroup',
+      );
       this.autoscaler = new ComputeAutoscaler(this, 'autoscaler', {
         name: `${props.name}-as`.slice(0, 63).replace(/-+$/, ''),
         zone: props.zone,

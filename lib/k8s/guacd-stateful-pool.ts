@@ -1,15 +1,21 @@
 import { Construct } from 'constructs';
 import { Fn, Op, TerraformCount, TerraformOutput, Token } from 'cdktf';
-import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
-import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
+import type * as statefulSet from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
+import type * as service from '@cdktf/provider-kubernetes/lib/service-v1';
+import type * as networkPolicy from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import type * as disruptionBudget from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { applyFindings, withConstructPath } from '../core/errors';
 import { checkPresent, checkValueClass, isUnresolved } from '../core/rules';
+import { kubernetesModule } from './kubernetes-provider';
 import { renderPodDraining } from './pod-draining';
-import { GUACD_PORT, PoolSpec, validatePool } from './guacd-pool-rules';
+import {
+  GUACD_PORT,
+  MAX_CLIENT_IP_AFFINITY_SECONDS,
+  PoolSpec,
+  validatePool,
+} from './guacd-pool-rules';
 
 /** CPU and memory of each guacd container (Kubernetes quantities). */
 export interface GuacdResources {
@@ -43,6 +49,7 @@ export interface GuacdStatefulPoolProps {
   /**
    * Namespace (must exist).
    * @default 'guacamole'
+   * @jsii suppress reserved-word Kubernetes' word (as in the provider); C# sees `Namespace`
    */
   readonly namespace?: string;
   /**
@@ -120,9 +127,17 @@ export interface GuacdStatefulPoolProps {
  * a PodDisruptionBudget, restricted pod security and a preStop drain.
  */
 export class GuacdStatefulPool extends Construct {
+  /** The port guacd listens on. */
+  public static readonly GUACD_PORT = GUACD_PORT;
+  /** The longest ClientIP affinity timeout Kubernetes accepts, in seconds (one day; rule K1). */
+  public static readonly MAX_CLIENT_IP_AFFINITY_SECONDS = MAX_CLIENT_IP_AFFINITY_SECONDS;
+
   /** StatefulSet name. */
   public readonly name: string;
-  /** Namespace. */
+  /**
+   * Namespace.
+   * @jsii suppress reserved-word Kubernetes' word (as in the provider); C# sees `Namespace`
+   */
   public readonly namespace: string;
   /** Number of pods. */
   public readonly replicas: number;
@@ -139,7 +154,7 @@ export class GuacdStatefulPool extends Construct {
   /** Grace period in seconds. */
   public readonly terminationGracePeriodSeconds: number;
   /** The StatefulSet (escape hatch). */
-  public readonly statefulSet: StatefulSetV1;
+  public readonly statefulSet: statefulSet.StatefulSetV1;
   /**
    * Per pod, a kubectl command that prints its live session count (established connections
    * on 4822, the same count the preStop drain waits on). guacd exports no metrics of its own.
@@ -205,6 +220,11 @@ export class GuacdStatefulPool extends Construct {
     const uid = String(spec.runAsUser);
     const r = spec.resources;
     const tcpProbe = { tcpSocket: [{ port: 'guacd' }] };
+    const load = <T>(resource: string) => kubernetesModule<T>(resource, 'GuacdStatefulPool');
+    const { ServiceV1 } = load<typeof service>('service-v1');
+    const { StatefulSetV1 } = load<typeof statefulSet>('stateful-set-v1');
+    const { NetworkPolicyV1 } = load<typeof networkPolicy>('network-policy-v1');
+    const { PodDisruptionBudgetV1 } = load<typeof disruptionBudget>('pod-disruption-budget-v1');
 
     new ServiceV1(this, 'headless-service', {
       metadata: { name: headless, namespace: ns, labels },

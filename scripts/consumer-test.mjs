@@ -1,0 +1,277 @@
+// The package as a consumer gets it: build with jsii, check API.md is fresh, pack, check the
+// tarball's contents, then install the tarball into temporary projects written from the
+// README's "Use it in your project" blocks and run them as the README says:
+//   full         every peer; compiled with tsc, synthesized with the cdktf CLI, reviewed with
+//                `npx affinity-review`, and the `/review` library entry point imported;
+//   google-only  no @cdktf/provider-kubernetes installed (optional peer);
+//   k8s-only     no @cdktf/provider-google installed.
+// Peers are linked from this repository's node_modules (same versions as the README's install
+// lines, checked), so no network is needed. Prints the time of each step.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const env = { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' };
+const failures = [];
+const keep = process.argv.includes('--keep');
+
+function step(name, fn) {
+  const start = Date.now();
+  try {
+    return fn();
+  } finally {
+    console.log(`consumer-test: ${name} ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  }
+}
+function check(ok, message) {
+  if (!ok) {
+    failures.push(message);
+    console.error(`consumer-test: FAIL ${message}`);
+  }
+}
+function run(cmd, args, cwd, options = {}) {
+  try {
+    return execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: 'pipe', ...options });
+  } catch (e) {
+    if (options.allowFailure) return e;
+    throw new Error(
+      `${cmd} ${args.join(' ')} (in ${cwd}) failed with ${e.status}:\n${e.stdout}\n${e.stderr}`,
+    );
+  }
+}
+const npm = (args, cwd, options) => run('npm', args, cwd, options);
+const node = (args, cwd, options) => run(process.execPath, args, cwd, options);
+
+// 1. Build once with jsii (no second compiler over dist/), then API.md against the assembly.
+step('jsii build', () => npm(['run', 'build'], root));
+const work = mkdtempSync(join(tmpdir(), 'affinity-consumer-'));
+step('API.md freshness (jsii-docgen)', () => {
+  const fresh = join(work, 'API.md');
+  run(join(root, 'node_modules/.bin/jsii-docgen'), ['--output', fresh], root);
+  check(
+    readFileSync(fresh, 'utf8') === readFileSync(join(root, 'API.md'), 'utf8'),
+    'API.md is stale: run `npm run docs:api` and commit it',
+  );
+});
+
+// 2. Pack (the build above is what prepack would run) and check what ships.
+const tarball = step('npm pack', () => {
+  const out = JSON.parse(
+    npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root),
+  );
+  const files = out[0].files.map((f) => f.path);
+  for (const f of [
+    '.jsii',
+    'LICENSE',
+    'README.md',
+    'API.md',
+    'CHANGELOG.md',
+    'docs/RULES.md',
+    'package.json',
+  ]) {
+    check(files.includes(f), `the package lacks ${f}`);
+  }
+  for (const f of [
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/gcp/index.js',
+    'dist/k8s/index.js',
+    'dist/review/cli.js',
+  ]) {
+    check(files.includes(f), `the package lacks ${f}`);
+  }
+  const stray = files.filter(
+    (f) =>
+      !/^dist\/.+\.(js|d\.ts)$/.test(f) &&
+      ![
+        '.jsii',
+        'LICENSE',
+        'README.md',
+        'API.md',
+        'CHANGELOG.md',
+        'docs/RULES.md',
+        'package.json',
+      ].includes(f),
+  );
+  check(stray.length === 0, `the package ships files it should not: ${stray.join(', ')}`);
+  check(
+    readFileSync(join(root, 'LICENSE'), 'utf8').startsWith('Mozilla Public License Version 2.0'),
+    'LICENSE is not the MPL-2.0 text',
+  );
+  console.log(
+    `consumer-test: ${out[0].filename}: ${files.length} files, ${out[0].size} bytes packed`,
+  );
+  return join(work, out[0].filename);
+});
+
+// 3. The README's consumer blocks: `<!-- consumer: <project|all> <file> -->` before a fence.
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/<!-- consumer: (\S+) (\S+) -->\s*```\w*\n([\s\S]*?)```/g)].map(
+  (m) => ({ project: m[1], file: m[2], text: m[3] }),
+);
+const projects = ['full', 'google-only', 'k8s-only'];
+for (const p of projects) {
+  for (const f of ['install.sh', 'main.ts']) {
+    check(
+      blocks.some((b) => b.project === p && b.file === f),
+      `README has no ${f} block for ${p}`,
+    );
+  }
+}
+for (const f of ['tsconfig.json', 'cdktf.json']) {
+  check(
+    blocks.some((b) => b.project === 'all' && b.file === f),
+    `README has no ${f} block`,
+  );
+}
+
+/** `npm install a@1 b` lines → dependencies; every peer is linked from this repo at the same version. */
+function dependenciesOf(installScript) {
+  const deps = {};
+  const devDeps = {};
+  for (const line of installScript.split('\n').map((l) => l.replace(/#.*/, '').trim())) {
+    if (!line.startsWith('npm install ')) continue;
+    const words = line.split(/\s+/).slice(2);
+    const dev = words.includes('--save-dev') || words.includes('-D');
+    for (const spec of words.filter((w) => !w.startsWith('-'))) {
+      const at = spec.lastIndexOf('@');
+      const name = at > 0 ? spec.slice(0, at) : spec;
+      const version = at > 0 ? spec.slice(at + 1) : undefined;
+      if (name === pkg.name) {
+        deps[name] = `file:${tarball}`;
+        continue;
+      }
+      const local = join(root, 'node_modules', name);
+      if (!existsSync(local))
+        throw new Error(`README installs ${spec}, which this repository does not have`);
+      const have = JSON.parse(readFileSync(join(local, 'package.json'), 'utf8')).version;
+      if (version && !/^[\^~]/.test(version) && version !== have) {
+        check(
+          false,
+          `README installs ${spec} but the library is built and tested with ${name}@${have}`,
+        );
+      }
+      (dev ? devDeps : deps)[name] = `file:${local}`;
+    }
+  }
+  return { deps, devDeps };
+}
+
+const home = join(work, 'home');
+for (const project of projects) {
+  const dir = join(work, project);
+  const files = blocks.filter((b) => b.project === project || b.project === 'all');
+  const install = files.find((b) => b.file === 'install.sh')?.text ?? '';
+  const { deps, devDeps } = dependenciesOf(install);
+  step(`${project}: install`, () => {
+    run('mkdir', ['-p', dir, home], work);
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify(
+        {
+          name: `consumer-${project}`,
+          version: '1.0.0',
+          private: true,
+          dependencies: deps,
+          devDependencies: devDeps,
+        },
+        null,
+        2,
+      ),
+    );
+    for (const b of files.filter((f) => f.file !== 'install.sh'))
+      writeFileSync(join(dir, b.file), b.text);
+    npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir, {
+      env: { ...env, npm_config_cache: join(home, 'npm-cache') },
+    });
+  });
+  const installed = (name) => existsSync(join(dir, 'node_modules', name, 'package.json'));
+  if (project === 'google-only') {
+    check(
+      !installed('@cdktf/provider-kubernetes'),
+      'google-only: npm installed @cdktf/provider-kubernetes anyway',
+    );
+  }
+  if (project === 'k8s-only') {
+    check(
+      !installed('@cdktf/provider-google'),
+      'k8s-only: npm installed @cdktf/provider-google anyway',
+    );
+  }
+  step(`${project}: tsc`, () =>
+    node([join(dir, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir),
+  );
+  const synth = step(`${project}: cdktf synth`, () =>
+    run(join(dir, 'node_modules/.bin/cdktf'), ['synth'], dir, { allowFailure: true }),
+  );
+  const stacksDir = join(dir, 'cdktf.out', 'stacks');
+  check(
+    synth instanceof Error === false,
+    `${project}: cdktf synth failed:\n${synth.stdout ?? ''}\n${synth.stderr ?? ''}`,
+  );
+  check(
+    existsSync(stacksDir) && readdirSync(stacksDir).length > 0,
+    `${project}: cdktf synth wrote no stack`,
+  );
+  if (!existsSync(stacksDir)) continue;
+
+  const review = step(`${project}: npx affinity-review`, () =>
+    run('npx', ['--no-install', 'affinity-review', 'cdktf.out'], dir, { allowFailure: true }),
+  );
+  const reviewText = review instanceof Error ? `${review.stdout}${review.stderr}` : review;
+  check(!(review instanceof Error), `${project}: npx affinity-review failed: ${reviewText}`);
+  check(
+    /affinity|draining/i.test(reviewText),
+    `${project}: affinity-review printed no inventory: ${reviewText}`,
+  );
+
+  if (project === 'full') {
+    // The reviewer as a library, through the `/review` entry point (exports map + typesVersions).
+    writeFileSync(
+      join(dir, 'review.ts'),
+      [
+        "import { runReview } from 'cdktf-affinity-draining/review';",
+        "const result = runReview(['cdktf.out', '--format', 'json']);",
+        'if (result.code !== 0) throw new Error(`review exited ${result.code}`);',
+        'const parsed = JSON.parse(result.stdout);',
+        "if (!Array.isArray(parsed.entries) || parsed.entries.length === 0) throw new Error('nothing reviewed');",
+        "console.log('review library: ' + parsed.entries.length + ' entries');",
+        '',
+      ].join('\n'),
+    );
+    step('full: /review as a library', () => {
+      node([join(dir, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir);
+      const out = node(['review.js'], dir, { allowFailure: true });
+      check(!(out instanceof Error), `full: the /review entry point failed: ${out.stderr ?? ''}`);
+    });
+  }
+  if (project === 'google-only') {
+    // The missing peer is named, with the install command, only when a Kubernetes construct is used.
+    const probe = node(
+      [
+        '-e',
+        "const l=require('cdktf-affinity-draining');const {App,TerraformStack}=require('cdktf');new l.GuacdStatefulPool(new TerraformStack(new App(),'s'),'p',{replicas:2})",
+      ],
+      dir,
+      { allowFailure: true },
+    );
+    const text = probe instanceof Error ? String(probe.stderr) : '';
+    check(
+      /GuacdStatefulPool needs the optional peer dependency @cdktf\/provider-kubernetes.*npm install @cdktf\/provider-kubernetes@/.test(
+        text,
+      ),
+      `google-only: a Kubernetes construct without its provider did not name the missing peer: ${text.slice(0, 400)}`,
+    );
+  }
+}
+
+if (!keep) rmSync(work, { recursive: true, force: true });
+else console.log(`consumer-test: kept ${work}`);
+if (failures.length > 0) {
+  console.error(`consumer-test: ${failures.length} failure(s)`);
+  process.exit(1);
+}
+console.log('consumer-test: ok');
