@@ -5,16 +5,22 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 // Every ```ts block of the README is type-checked against lib/ and run. A block preceded by
-// `<!-- readme-test: throws /regex/ -->` must throw a matching error.
+// `<!-- readme-test: throws /regex/ -->` must throw a matching error. The consumer's
+// `review.ts` reads a synth directory of the consumer's project: it is type-checked here and
+// run by the consumer test (scripts/consumer-test.mjs) against the installed package.
 const root = path.join(__dirname, '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 const blocks = [
-  ...readme.matchAll(/(?:<!-- readme-test: throws \/(.+?)\/ -->\s*)?```ts\n([\s\S]*?)```/g),
+  ...readme.matchAll(
+    /(?:<!-- readme-test: throws \/(.+?)\/ -->\s*)?(?:<!-- consumer: \S+ (\S+) -->\s*)?```ts\n([\s\S]*?)```/g,
+  ),
 ].map((m, i) => ({
   name: `block-${i + 1}`,
   throws: m[1] ? new RegExp(m[1]) : undefined,
-  code: m[2],
+  runByConsumerTest: m[2] === 'review.ts',
+  code: m[3],
 }));
+const runnable = blocks.filter((b) => !b.runByConsumerTest);
 
 const options: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -23,7 +29,10 @@ const options: ts.CompilerOptions = {
   skipLibCheck: true,
   noEmit: true,
   baseUrl: root,
-  paths: { 'cdktf-affinity-draining': ['lib/index.ts'] },
+  paths: {
+    'cdktf-affinity-draining': ['lib/index.ts'],
+    'cdktf-affinity-draining/*': ['lib/*/index.ts'],
+  },
   types: ['node'],
 };
 
@@ -56,13 +65,17 @@ describe('README examples', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  test.each(blocks.map((b) => [b.name, b] as const))('%s runs as documented', (_name, block) => {
+  test.each(runnable.map((b) => [b.name, b] as const))('%s runs as documented', (_name, block) => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-'));
     const js = ts.transpileModule(block.code, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
     }).outputText;
     const localRequire = (id: string) =>
-      id === 'cdktf-affinity-draining' ? require('../lib') : require(id);
+      id === 'cdktf-affinity-draining'
+        ? require('../lib')
+        : id.startsWith('cdktf-affinity-draining/')
+          ? require(`../lib/${id.slice('cdktf-affinity-draining/'.length)}`)
+          : require(id);
     const previous = process.env.CDKTF_OUTDIR;
     process.env.CDKTF_OUTDIR = outdir;
     try {
