@@ -49,6 +49,7 @@ const BS = 'AffinityBackendService';
 const SA = 'SessionAffinity';
 const HC = 'HealthCheck';
 const POOL = 'GuacdStatefulPool';
+const CHECKS = 'AffinityChecks (Aspect), affinity-review lint';
 const DOC_BS = 'https://cloud.google.com/load-balancing/docs/backend-service';
 const DOC_API = 'https://cloud.google.com/compute/docs/reference/rest/v1/backendServices';
 const DOC_AFFINITY =
@@ -98,6 +99,7 @@ const RULES: RuleDefinition[] = [
       'LoadBalancerFirewall',
       'GlobalHttpsFrontend',
       'AffinityMonitoring',
+      CHECKS,
     ],
   },
   {
@@ -108,7 +110,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'Service names (and the names a pool derives from its name) start with a letter, hold lowercase letters, digits and hyphens, end with a letter or digit, at most 63 characters.',
     source: `${DOC_NAMES}#rfc-1035-label-names`,
-    enforcedBy: [POOL],
+    enforcedBy: [POOL, CHECKS],
   },
   {
     id: 'N3',
@@ -128,7 +130,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'Global services take EXTERNAL, EXTERNAL_MANAGED, INTERNAL_MANAGED or INTERNAL_SELF_MANAGED; regional ones EXTERNAL, EXTERNAL_MANAGED, INTERNAL or INTERNAL_MANAGED.',
     source: DOC_API,
-    enforcedBy: [BS],
+    enforcedBy: [BS, CHECKS],
   },
   {
     id: 'B2',
@@ -138,7 +140,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The backend protocol is one the scheme accepts in its scope (e.g. TCP/UDP/UNSPECIFIED for passthrough, HTTP family or TCP for proxies).',
     source: DOC_API,
-    enforcedBy: [BS],
+    enforcedBy: [BS, CHECKS],
   },
   {
     id: 'B3',
@@ -167,7 +169,7 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'A network is only accepted with a region (the global resource has no network field).',
     source: DOC_API,
-    enforcedBy: [BS],
+    enforcedBy: [BS, CHECKS],
   },
   {
     id: 'B8',
@@ -186,7 +188,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The affinity type is one the load balancer (scope, scheme, protocol) accepts, e.g. no CLIENT_IP_PORT_PROTO on an Application Load Balancer.',
     source: DOC_AFFINITY,
-    enforcedBy: [BS, SA],
+    enforcedBy: [BS, SA, CHECKS],
   },
   {
     id: 'S2',
@@ -196,7 +198,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'HEADER_FIELD needs a header name that is an RFC 9110 token, and RING_HASH or MAGLEV; no other type takes a header name.',
     source: DOC_AFFINITY,
-    enforcedBy: [BS, SA],
+    enforcedBy: [BS, SA, CHECKS],
   },
   {
     id: 'S3',
@@ -206,7 +208,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'HTTP_COOKIE needs a non-empty cookie name (an RFC 6265 token) and RING_HASH or MAGLEV.',
     source: DOC_AFFINITY,
-    enforcedBy: [BS, SA],
+    enforcedBy: [BS, SA, CHECKS],
   },
   {
     id: 'S4',
@@ -216,7 +218,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'STRONG_COOKIE_AFFINITY needs a non-empty cookie name (an RFC 6265 token) and a TTL; cookie names and paths belong to the named-cookie types only; a cookie path has no control characters or ";".',
     source: DOC_AFFINITY,
-    enforcedBy: [BS, SA],
+    enforcedBy: [BS, SA, CHECKS],
   },
   {
     id: 'S5',
@@ -226,7 +228,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'A TTL is only given to GENERATED_COOKIE, HTTP_COOKIE or STRONG_COOKIE_AFFINITY, in whole seconds from 0 (session cookie) to 1 209 600 (14 days).',
     source: `${DOC_API}#BackendService.FIELDS.affinity_cookie_ttl_sec`,
-    enforcedBy: [BS, SA],
+    enforcedBy: [BS, SA, CHECKS],
   },
   {
     id: 'S5b',
@@ -236,7 +238,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'A TTL above 86 400 s is legal for the API, but provider documentation and GKE BackendConfig still state a one-day limit.',
     source: `${DOC_API}#BackendService.FIELDS.affinity_cookie_ttl_sec`,
-    enforcedBy: [BS, SA],
+    enforcedBy: [BS, SA, CHECKS],
   },
   {
     id: 'S6',
@@ -246,7 +248,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'On Envoy-based schemes, affinity other than NONE and STRONG_COOKIE_AFFINITY only works with RING_HASH, MAGLEV or WEIGHTED_MAGLEV; other policies make it silently ineffective.',
     source: `${DOC_API}#BackendService.FIELDS.locality_lb_policy`,
-    enforcedBy: [BS],
+    enforcedBy: [BS, CHECKS],
   },
   {
     id: 'S7',
@@ -256,7 +258,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'No locality policy on the classic ALB or the internal passthrough NLB; only MAGLEV or WEIGHTED_MAGLEV on the external passthrough NLB; WEIGHTED_MAGLEV only there, with an HTTP or HTTPS health check.',
     source: `${DOC_API}#BackendService.FIELDS.locality_lb_policy`,
-    enforcedBy: [BS],
+    enforcedBy: [BS, CHECKS],
   },
   {
     id: 'S8',
@@ -266,7 +268,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'minimumRingSize only with HEADER_FIELD or HTTP_COOKIE under RING_HASH, a whole number in 1..8 388 608.',
     source: `${DOC_API}#BackendService.FIELDS.consistent_hash`,
-    enforcedBy: [BS, SA],
+    enforcedBy: [BS, SA, CHECKS],
   },
   {
     id: 'S9',
@@ -286,7 +288,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The draining timeout is whole seconds in 0..3600; 0 on a proxy load balancer warns (open sessions are cut); Kubernetes-only options warn.',
     source: 'https://cloud.google.com/load-balancing/docs/enabling-connection-draining',
-    enforcedBy: [BS, 'DrainingPolicy'],
+    enforcedBy: [BS, 'DrainingPolicy', CHECKS],
   },
   {
     id: 'T2',
@@ -296,7 +298,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The backend timeout is at least 1 s; it is ignored by passthrough load balancers (warning) and longer than a day is cut by Google Front End restarts (warning).',
     source: `${DOC_BS}#timeout-setting`,
-    enforcedBy: [BS],
+    enforcedBy: [BS, CHECKS],
   },
   {
     id: 'T3',
@@ -305,7 +307,18 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'The sample rate is in 0..1; a sample rate while logging is disabled warns.',
     source: 'https://cloud.google.com/load-balancing/docs/https/https-logging-monitoring',
-    enforcedBy: [BS],
+    enforcedBy: [BS, CHECKS],
+  },
+  {
+    id: 'T4',
+    title: 'Draining set explicitly',
+    levels: W,
+    platform: GCP,
+    checks:
+      'A backend service resource sets connection_draining_timeout_sec; unset, the provider applies a hidden 300 s that nobody chose. AffinityBackendService always emits it.',
+    source:
+      'https://registry.terraform.io/providers/hashicorp/google/6.50.0/docs/resources/compute_backend_service#connection_draining_timeout_sec',
+    enforcedBy: [CHECKS, BS + ' (by construction)'],
   },
   {
     id: 'C0',
@@ -402,7 +415,7 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'interval and timeout are whole seconds in 1..300.',
     source: DOC_HC,
-    enforcedBy: [HC, BS],
+    enforcedBy: [HC, BS, CHECKS],
   },
   {
     id: 'H2',
@@ -411,7 +424,7 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'timeout <= interval (equal is fine).',
     source: DOC_HC,
-    enforcedBy: [HC, BS],
+    enforcedBy: [HC, BS, CHECKS],
   },
   {
     id: 'H3',
@@ -420,7 +433,7 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'healthyThreshold and unhealthyThreshold are whole numbers in 1..10.',
     source: DOC_HC,
-    enforcedBy: [HC, BS],
+    enforcedBy: [HC, BS, CHECKS],
   },
   {
     id: 'H5',
@@ -430,7 +443,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The request path is absolute (starts with "/") with no whitespace or control characters; a query string is allowed.',
     source: DOC_HC,
-    enforcedBy: [HC, BS],
+    enforcedBy: [HC, BS, CHECKS],
   },
   {
     id: 'H6',
@@ -440,7 +453,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The port is a whole number in 1..65535; passthrough load balancers need a fixed port (they have no serving port).',
     source: DOC_HC,
-    enforcedBy: [HC, BS],
+    enforcedBy: [HC, BS, CHECKS],
   },
   {
     id: 'H8',
@@ -449,7 +462,7 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'The expected response is ASCII and at most 1024 characters.',
     source: DOC_HC,
-    enforcedBy: [HC, BS],
+    enforcedBy: [HC, BS, CHECKS],
   },
   {
     id: 'H9',
@@ -459,7 +472,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The firewall rule opens 35.191.0.0/16 and 130.211.0.0/22 to every serving and probe port of its services, ports 1..65535, priority 0..65535, targets by tag or service account (not both); no targets warns.',
     source: 'https://cloud.google.com/load-balancing/docs/firewall-rules',
-    enforcedBy: ['LoadBalancerFirewall'],
+    enforcedBy: ['LoadBalancerFirewall', CHECKS],
   },
   {
     id: 'M1',
@@ -580,7 +593,7 @@ const RULES: RuleDefinition[] = [
     platform: K8S,
     checks: 'sessionAffinityConfig.clientIP.timeoutSeconds is whole seconds, > 0 and <= 86400.',
     source: 'https://kubernetes.io/docs/reference/networking/virtual-ips/#session-affinity',
-    enforcedBy: [POOL],
+    enforcedBy: [POOL, CHECKS],
   },
   {
     id: 'K2',
@@ -600,7 +613,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The StatefulSet name has at most 52 characters (pods carry `controller-revision-hash=<name>-<10-character hash>`, a 63-character label value), and every derived name (`<name>-<last index>`, `<name>-headless`, `<name>-pdb`, `<name>-network-policy`) is a valid name.',
     source: 'https://github.com/kubernetes/kubernetes/issues/64023',
-    enforcedBy: [POOL],
+    enforcedBy: [POOL, CHECKS],
   },
   {
     id: 'K4',
@@ -610,7 +623,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The drain is whole seconds in 0..7 days, polls every 1..300 s, with a shutdown margin of 1..3600 s; a drain of 0 warns (every rollout cuts every session); a rollout longer than 8 hours (replicas x grace) warns; waitForRollout false warns.',
     source: DOC_POD_TERMINATION,
-    enforcedBy: [POOL, 'DrainingPolicy'],
+    enforcedBy: [POOL, 'DrainingPolicy', CHECKS],
   },
   {
     id: 'K5',
@@ -619,7 +632,7 @@ const RULES: RuleDefinition[] = [
     platform: K8S,
     checks: 'CPU and memory are Kubernetes quantities, and each request is at most its limit.',
     source: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
-    enforcedBy: [POOL],
+    enforcedBy: [POOL, CHECKS],
   },
   {
     id: 'K6',
@@ -638,7 +651,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'The image is a valid reference (`[registry/]repository[:tag][@digest]`, lowercase repository); an untagged or `latest` image warns.',
     source: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
-    enforcedBy: [POOL],
+    enforcedBy: [POOL, CHECKS],
   },
   {
     id: 'K8',
@@ -669,6 +682,66 @@ const RULES: RuleDefinition[] = [
     source:
       'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
     enforcedBy: [POOL],
+  },
+  {
+    id: 'X1',
+    title: 'Probe firewall open only to Google',
+    levels: E,
+    platform: GCP,
+    checks:
+      'An ingress firewall rule that opens a health-check or serving port of a load balancer admits Google\u2019s probe and front-end ranges, never 0.0.0.0/0 or ::/0 (the backends would be reachable around the load balancer, its TLS policy and its affinity).',
+    source: 'https://cloud.google.com/load-balancing/docs/firewall-rules',
+    enforcedBy: ['LoadBalancerFirewall (by construction)', CHECKS],
+  },
+  {
+    id: 'X2',
+    title: 'HTTPS frontends: TLS 1.2+ with a MODERN or RESTRICTED profile',
+    levels: E,
+    platform: GCP,
+    checks:
+      'Every target HTTPS proxy has an SSL policy with min_tls_version TLS_1_2 or TLS_1_3 and profile MODERN or RESTRICTED (without one, Google\u2019s default accepts TLS 1.0 and COMPATIBLE).',
+    source: 'https://cloud.google.com/load-balancing/docs/ssl-policies-concepts',
+    enforcedBy: ['GlobalHttpsFrontend', CHECKS],
+  },
+  {
+    id: 'X3',
+    title: 'Port 80 only redirects to HTTPS',
+    levels: E,
+    platform: GCP,
+    checks:
+      'A forwarding rule that serves port 80 through an HTTP proxy uses a URL map with default_url_redirect.https_redirect = true, so cookies and credentials never travel in clear text.',
+    source: 'https://cloud.google.com/load-balancing/docs/https/setting-up-http-https-redirect',
+    enforcedBy: ['GlobalHttpsFrontend (by construction)', CHECKS],
+  },
+  {
+    id: 'X4',
+    title: 'guacd pods restricted',
+    levels: E,
+    platform: K8S,
+    checks:
+      'Pods running guacamole/guacd: every container non-root (run_as_non_root and a non-zero uid), read-only root filesystem, no privilege escalation, not privileged, capabilities drop ALL, seccomp RuntimeDefault; no service-account token mounted.',
+    source: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+    enforcedBy: [POOL, CHECKS],
+  },
+  {
+    id: 'X5',
+    title: 'guacd reachable only through a NetworkPolicy',
+    levels: E,
+    platform: K8S,
+    checks:
+      'A NetworkPolicy of the namespace selects the guacd pods for Ingress, and none of those policies has an ingress rule without sources (guacd has no authentication).',
+    source: DOC_NETPOL,
+    enforcedBy: [POOL + ' (by construction)', CHECKS],
+  },
+  {
+    id: 'A1',
+    title: 'Suppressions name a rule and a reason',
+    levels: E,
+    platform: RulePlatform.ALL,
+    checks:
+      'A suppression given to AffinityChecks.suppress names a registered rule id and a non-empty reason; it is recorded in the synthesized resource and honoured by the Aspect and affinity-review lint.',
+    source: 'https://github.com/cdklabs/cdk-nag#suppressing-a-rule',
+    enforcedBy: [CHECKS],
   },
 ];
 

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformResource, TerraformStack } from 'cdktf';
 import type * as backendService from '@cdktf/provider-google/lib/compute-backend-service';
 import type * as regionBackendService from '@cdktf/provider-google/lib/compute-region-backend-service';
+import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import {
@@ -215,6 +216,7 @@ export class AffinityBackendService extends Construct {
 
   constructor(scope: Construct, id: string, props: AffinityBackendServiceProps) {
     super(scope, id);
+    markRulesChecked(this);
     applyFindings(this, { errors: checkServiceProps(props), warnings: [] });
     const regional = props.region !== undefined;
     // Passthrough load balancers forward to the packet's port and use no named port.

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import type * as dashboard from '@cdktf/provider-google/lib/monitoring-dashboard';
 import type * as alertPolicy from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { googleModule } from './google-provider';
+import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
 import { checkDurationSeconds, checkRange, isUnresolved, checkRequiredProps } from '../core/rules';
@@ -101,6 +102,7 @@ export class AffinityMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: AffinityMonitoringProps) {
     super(scope, id);
+    markRulesChecked(this);
     applyFindings(this, {
       errors: checkRequiredProps(props, [
         ['services', 'object', '[service]'],

@@ -7,10 +7,12 @@ import type * as forwardingRule from '@cdktf/provider-google/lib/compute-global-
 import type * as globalAddress from '@cdktf/provider-google/lib/compute-global-address';
 import type * as sslPolicyModule from '@cdktf/provider-google/lib/compute-ssl-policy';
 import type * as certificate from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
+import { markRulesChecked } from '../core/checked';
 import { RuleViolation, addRuleValidation, applyFindings, withConstructPath } from '../core/errors';
 import { checkGcpName } from '../core/names';
 import { isUnresolved, checkRequiredProps } from '../core/rules';
 import { AffinityBackendService } from './affinity-backend-service';
+import { checkSslPolicy } from './frontend-security-rules';
 import { googleModule } from './google-provider';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
 
@@ -148,6 +150,7 @@ export class GlobalHttpsFrontend extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalHttpsFrontendProps) {
     super(scope, id);
+    markRulesChecked(this);
     applyFindings(this, {
       errors: checkRequiredProps(props, [
         ['name', 'string', "'lb'"],
@@ -325,6 +328,17 @@ function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]
   const errors: RuleViolation[] = [];
   // The longest derived name is `<name>-http-redirect` (14 more characters).
   errors.push(...checkGcpName('name', props.name, '-http-redirect'));
+  // X2 on the policy this frontend renders (a plain JavaScript caller can pass any profile).
+  errors.push(
+    ...checkSslPolicy(
+      { profile: props.sslProfile ?? SslProfile.MODERN, min_tls_version: 'TLS_1_2' },
+      'sslProfile',
+    ).map((v) => ({
+      ...v,
+      attribute: 'sslProfile',
+      fix: 'use SslProfile.MODERN or SslProfile.RESTRICTED',
+    })),
+  );
   const certs =
     (props.managedCertificateDomains?.length ?? 0) + (props.certificateIds?.length ?? 0);
   if (certs === 0) {

@@ -1,16 +1,12 @@
 import { Construct } from 'constructs';
 import type * as firewall from '@cdktf/provider-google/lib/compute-firewall';
+import { markRulesChecked } from '../core/checked';
 import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
 import { checkIntRange, isUnresolved, checkRequiredProps } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { AffinityBackendService } from './affinity-backend-service';
+import { PROBE_RANGES } from './firewall-rules';
 import { googleModule } from './google-provider';
-
-/**
- * Source ranges of Google's health-check probers and, for the global external Application
- * Load Balancer, of the Google Front Ends that proxy client traffic (H9).
- */
-const GOOGLE_PROBE_AND_GFE_RANGES: readonly string[] = ['35.191.0.0/16', '130.211.0.0/22'];
 
 /** Properties of a `LoadBalancerFirewall`. */
 export interface LoadBalancerFirewallProps {
@@ -60,7 +56,7 @@ export interface LoadBalancerFirewallProps {
  */
 export class LoadBalancerFirewall extends Construct {
   /** The source ranges of Google's health checks and Google Front Ends, which the rule opens. */
-  public static readonly GOOGLE_PROBE_RANGES: string[] = [...GOOGLE_PROBE_AND_GFE_RANGES];
+  public static readonly GOOGLE_PROBE_RANGES: string[] = [...PROBE_RANGES];
 
   /** The firewall rule (escape hatch). */
   public readonly firewall: firewall.ComputeFirewall;
@@ -69,6 +65,7 @@ export class LoadBalancerFirewall extends Construct {
 
   constructor(scope: Construct, id: string, props: LoadBalancerFirewallProps) {
     super(scope, id);
+    markRulesChecked(this);
     applyFindings(this, {
       errors: checkRequiredProps(props, [
         ['name', 'string', "'allow-lb'"],
@@ -128,7 +125,7 @@ export class LoadBalancerFirewall extends Construct {
       network: props.network,
       direction: 'INGRESS',
       priority: props.priority ?? 1000,
-      sourceRanges: [...GOOGLE_PROBE_AND_GFE_RANGES],
+      sourceRanges: [...PROBE_RANGES],
       targetTags: props.targetTags,
       targetServiceAccounts: props.targetServiceAccounts,
       allow: [{ protocol: 'tcp', ports: this.ports.map(String) }],

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import type * as groupManager from '@cdktf/provider-google/lib/compute-instance-group-manager';
 import type * as autoscaler from '@cdktf/provider-google/lib/compute-autoscaler';
 import { googleModule } from './google-provider';
+import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
 import {
@@ -93,6 +94,7 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
 
   constructor(scope: Construct, id: string, props: ZonalBackendGroupProps) {
     super(scope, id);
+    markRulesChecked(this);
     applyFindings(this, {
       errors: checkRequiredProps(props, [
         ['name', 'string', "'mcp-group-a'"],

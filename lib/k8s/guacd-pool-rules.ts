@@ -61,6 +61,21 @@ function isCidr(cidr: string): boolean {
   );
 }
 
+/** K1: a ClientIP affinity timeout Kubernetes accepts (any Service, not only the pool's). */
+export function checkClientIpAffinityTimeout(
+  attribute: string,
+  timeout: Duration,
+): RuleViolation[] {
+  return checkDurationSeconds(
+    'K1',
+    attribute,
+    timeout,
+    1,
+    MAX_CLIENT_IP_AFFINITY_SECONDS,
+    'use Duration.seconds(1) up to Duration.days(1) (Kubernetes allows >0 and <=86400)',
+  );
+}
+
 /** Replicas from the props: given directly, or ceil(concurrentUsers / usersPerPod), or 3. */
 export function poolReplicas(
   spec: Pick<PoolSpec, 'replicas' | 'concurrentUsers' | 'usersPerPod'>,
@@ -81,17 +96,7 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
   const errors: RuleViolation[] = [];
   const warnings: RuleViolation[] = [];
 
-  // K1: ClientIP affinity timeout.
-  errors.push(
-    ...checkDurationSeconds(
-      'K1',
-      'sessionAffinityTimeout',
-      spec.affinityTimeout,
-      1,
-      MAX_CLIENT_IP_AFFINITY_SECONDS,
-      'use Duration.seconds(1) up to Duration.days(1) (Kubernetes allows >0 and <=86400)',
-    ),
-  );
+  errors.push(...checkClientIpAffinityTimeout('sessionAffinityTimeout', spec.affinityTimeout));
 
   // K2: sizing.
   if (spec.replicas !== undefined && spec.concurrentUsers !== undefined) {
@@ -162,7 +167,7 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
     errors.push(...checkDns1123Label('webNamespace', spec.webNamespace));
 
   // K5: resource quantities (a typo would only fail at apply), requests within limits.
-  errors.push(...checkResources(spec.resources));
+  errors.push(...checkResourceQuantities(spec.resources));
 
   // K4: draining (grace > drain is structural: grace = timeout + margin, margin >= 1 s).
   const drainErrors = validatePodDraining(spec.draining);
@@ -248,7 +253,7 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
  * `<name>-pdb` and `<name>-network-policy` (DNS subdomains, 253). The fix names `name` and
  * suggests a value that passes all of them.
  */
-function checkPoolName(name: string, replicas: number): RuleViolation[] {
+export function checkPoolName(name: string, replicas: number): RuleViolation[] {
   if (isUnresolved(name)) return [];
   const shape = checkDns1035Label('name', name, MAX_STATEFUL_SET_NAME_LENGTH);
   if (shape.length === 0 || typeof name !== 'string') return shape;
@@ -270,7 +275,9 @@ function checkPoolName(name: string, replicas: number): RuleViolation[] {
 }
 
 /** K5: every quantity parses, and each request is at most its limit. */
-function checkResources(resources: { [attribute: string]: string }): RuleViolation[] {
+export function checkResourceQuantities(resources: {
+  [attribute: string]: string;
+}): RuleViolation[] {
   const v: RuleViolation[] = [];
   const parsed: { [attribute: string]: number | undefined } = {};
   for (const [attribute, quantity] of Object.entries(resources)) {
@@ -309,7 +316,7 @@ function checkResources(resources: { [attribute: string]: string }): RuleViolati
 }
 
 /** K4 warnings: no drain at all, or a rollout that takes longer than a working day. */
-function drainWarnings(draining: DrainingPolicy, replicas: number): RuleViolation[] {
+export function drainWarnings(draining: DrainingPolicy, replicas: number): RuleViolation[] {
   if (draining.timeout.isUnresolved() || draining.shutdownMargin.isUnresolved()) return [];
   if (draining.isDisabled) {
     return [

@@ -4,11 +4,13 @@ import type * as statefulSet from '@cdktf/provider-kubernetes/lib/stateful-set-v
 import type * as service from '@cdktf/provider-kubernetes/lib/service-v1';
 import type * as networkPolicy from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import type * as disruptionBudget from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
+import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { applyFindings, withConstructPath } from '../core/errors';
 import { checkPresent, checkValueClass, isUnresolved } from '../core/rules';
 import { kubernetesModule } from './kubernetes-provider';
+import { checkPodSecurity } from './pod-security-rules';
 import { renderPodDraining } from './pod-draining';
 import {
   GUACD_PORT,
@@ -163,6 +165,7 @@ export class GuacdStatefulPool extends Construct {
 
   constructor(scope: Construct, id: string, props: GuacdStatefulPoolProps) {
     super(scope, id);
+    markRulesChecked(this);
     applyFindings(this, { errors: checkPoolProps(props), warnings: [] });
     const spec: PoolSpec = {
       name: props.name ?? 'guacd-stateful',
@@ -193,6 +196,33 @@ export class GuacdStatefulPool extends Construct {
     };
     const { findings, replicas } = withConstructPath(this, () => validatePool(spec));
     applyFindings(this, findings);
+    const containerSecurity = {
+      runAsNonRoot: true,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    };
+    // X4 on the model of what is rendered below (the same function lint runs on any pod).
+    applyFindings(this, {
+      errors: checkPodSecurity(
+        {
+          automountServiceAccountToken: false,
+          containers: [
+            {
+              name: 'guacd',
+              ...containerSecurity,
+              runAsUser: isUnresolved(spec.runAsUser) ? 1 : spec.runAsUser,
+              drop: containerSecurity.capabilities.drop,
+              seccompProfile: containerSecurity.seccompProfile.type,
+            },
+          ],
+        },
+        'pod',
+      ),
+      warnings: [],
+    });
 
     const ns = spec.namespace;
     this.name = spec.name;
@@ -293,15 +323,7 @@ export class GuacdStatefulPool extends Construct {
                   failureThreshold: 3,
                 },
                 lifecycle: { preStop: [{ exec: { command: drain.preStopCommand } }] },
-                securityContext: {
-                  runAsNonRoot: true,
-                  runAsUser: uid,
-                  readOnlyRootFilesystem: true,
-                  allowPrivilegeEscalation: false,
-                  privileged: false,
-                  capabilities: { drop: ['ALL'] },
-                  seccompProfile: { type: 'RuntimeDefault' },
-                },
+                securityContext: { ...containerSecurity, runAsUser: uid },
                 volumeMount: [
                   { name: 'home', mountPath: '/home/guacd' },
                   { name: 'tmp', mountPath: '/tmp' },

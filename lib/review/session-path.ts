@@ -14,9 +14,7 @@ import {
   first,
   k8sName,
 } from './resources';
-
-/** Google's health-check and GFE source ranges. */
-const PROBE_RANGES = ['35.191.0.0/16', '130.211.0.0/22'];
+import { PROBE_RANGES, admitsProbes } from '../gcp/firewall-rules';
 
 /** Records of one version, indexed on first use (large reviews touch few of them). */
 export class RecordIndex {
@@ -586,40 +584,11 @@ function probePort(hc: any): number | undefined {
   return undefined;
 }
 
-function cidrCovers(outer: string, inner: string): boolean {
-  const parse = (c: string) => {
-    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(c);
-    return m
-      ? { ip: m.slice(1, 5).reduce((a, o) => a * 256 + Number(o), 0), bits: Number(m[5]) }
-      : undefined;
-  };
-  const o = parse(outer);
-  const i = parse(inner);
-  if (!o || !i || o.bits > i.bits) return false;
-  const block = 2 ** (32 - o.bits);
-  return Math.floor(o.ip / block) === Math.floor(i.ip / block);
-}
-
-function allowsPort(fw: any, port: number): boolean {
-  if ((fw.direction ?? 'INGRESS') !== 'INGRESS' || fw.disabled === true) return false;
-  const ranges: string[] = [].concat(fw.source_ranges ?? []);
-  if (!PROBE_RANGES.every((probe) => ranges.some((r) => cidrCovers(r, probe)))) return false;
-  return [].concat(fw.allow ?? []).some((a: any) => {
-    if (a.protocol !== 'tcp' && a.protocol !== 'all') return false;
-    const ports: string[] = [].concat(a.ports ?? []).map(String);
-    if (ports.length === 0) return true;
-    return ports.some((p) => {
-      const [lo, hi] = p.split('-').map(Number);
-      return port >= lo && port <= (hi ?? lo);
-    });
-  });
-}
-
 /** Whether the probe firewall of the synth opens the port; undefined when no firewall is known. */
 export function probeFirewallOpens(idx: RecordIndex, port: number): boolean | undefined {
   const firewalls = idx.ofTypes('google_compute_firewall');
   if (firewalls.length === 0) return undefined;
-  return firewalls.some((f) => allowsPort(f.values, port));
+  return firewalls.some((f) => admitsProbes(f.values, port));
 }
 
 const healthCheck: Rater = (_old, now, changes, ctx) => {

@@ -1,0 +1,114 @@
+import { Annotations, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { rulesAlreadyChecked } from '../core/checked';
+import { RuleViolation, ValidationError, formatViolation } from '../core/errors';
+import { RuleLevel, RuleRegistry } from '../core/rule-registry';
+import { checkResources } from './resource-checks';
+import { SUPPRESSIONS_KEY, resourcesFromSynth } from './terraform-resources';
+
+/** Which findings fail the synth. */
+export enum FailOn {
+  /** Errors fail the synth; warnings are reported as warnings. */
+  ERROR = 'error',
+  /** Errors and warnings fail the synth. */
+  WARNING = 'warning',
+  /** Nothing fails the synth; every finding is reported as a warning. */
+  NEVER = 'never',
+}
+
+/** One rule suppressed on a construct and everything below it, with the reason. */
+export interface RuleSuppression {
+  /** Rule id from the registry (docs/RULES.md), e.g. `T4`. */
+  readonly id: string;
+  /** Why the rule does not apply here; recorded in the synthesized resource. */
+  readonly reason: string;
+}
+
+/** Options of `AffinityChecks`. */
+export interface AffinityChecksProps {
+  /**
+   * Which findings fail the synth (reported as cdktf errors); the others are warnings.
+   * @default FailOn.ERROR
+   */
+  readonly failOn?: FailOn;
+}
+
+/**
+ * Applies this library's rules to every resource of a cdktf app, including plain provider
+ * (L1) resources: `Aspects.of(app).add(new AffinityChecks())`. Findings are cdktf annotations
+ * on the resource's construct (errors fail `cdktf synth`); resources created by this library's
+ * constructs are not reported again (their rules ran when they were built). The rules are the
+ * registry's, run by the same functions as the constructs and `affinity-review lint`.
+ */
+export class AffinityChecks implements IAspect {
+  /**
+   * Suppresses rules on a construct and everything below it, in the manner of cdk-nag: each
+   * suppression names a rule id and a reason, and is written into every synthesized resource
+   * below `scope` (`//.affinity_checks_suppressions`), where `affinity-review lint` honours it
+   * too. An id that is not in the registry, or an empty reason, is an error (rule A1).
+   */
+  public static suppress(scope: IConstruct, suppressions: RuleSuppression[]): void {
+    const violations: RuleViolation[] = [];
+    for (const s of suppressions) {
+      if (!RuleRegistry.has(s.id))
+        violations.push({
+          rule: 'A1',
+          attribute: 'suppressions.id',
+          value: JSON.stringify(s.id),
+          problem: 'is not a rule of the registry, so the suppression would silence nothing',
+          allowed: 'a rule id listed in docs/RULES.md, e.g. T4',
+          fix: 'use the id printed at the end of the finding, e.g. [rule T4]',
+        });
+      if (typeof s.reason !== 'string' || s.reason.trim() === '')
+        violations.push({
+          rule: 'A1',
+          attribute: 'suppressions.reason',
+          value: JSON.stringify(s.reason ?? ''),
+          problem: `is empty for rule ${s.id}; a reviewer cannot tell why the rule does not apply`,
+          allowed: 'a sentence saying why the rule does not apply here',
+          fix: "give a reason, e.g. 'the probe firewall is managed by the network team'",
+        });
+    }
+    if (violations.length > 0) throw new ValidationError(scope, violations);
+    const recorded = suppressions.map((s) => ({ rule: s.id, reason: s.reason }));
+    scope.node.addMetadata('affinity-checks:suppressions', recorded);
+    for (const c of scope.node.findAll()) {
+      if (!TerraformResource.isTerraformResource(c)) continue;
+      const all = [...(RECORDED.get(c) ?? []), ...recorded];
+      RECORDED.set(c, all);
+      c.addOverride(`//.${SUPPRESSIONS_KEY}`, all);
+    }
+  }
+
+  private readonly failOn: FailOn;
+  private readonly visited = new WeakSet<IConstruct>();
+
+  constructor(props: AffinityChecksProps = {}) {
+    this.failOn = props.failOn ?? FailOn.ERROR;
+  }
+
+  /** Checks a stack when the visit reaches it (every other node is read through its stack). */
+  public visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node) || this.visited.has(node)) return;
+    this.visited.add(node);
+    const byAddress = new Map<string, TerraformResource>();
+    for (const c of node.node.findAll()) {
+      if (TerraformResource.isTerraformResource(c) && TerraformStack.of(c) === node)
+        byAddress.set(`${c.terraformResourceType}.${c.friendlyUniqueId}`, c);
+    }
+    const json = node.toTerraform();
+    for (const f of checkResources(resourcesFromSynth(node.node.id, json))) {
+      const target = byAddress.get(f.resource.address);
+      if (!target || rulesAlreadyChecked(target) || f.suppressedBecause !== undefined) continue;
+      const message = formatViolation(target.node.path, f);
+      const fails =
+        this.failOn === FailOn.WARNING ||
+        (this.failOn === FailOn.ERROR && f.level === RuleLevel.ERROR);
+      if (fails) Annotations.of(target).addError(message);
+      else Annotations.of(target).addWarning(message);
+    }
+  }
+}
+
+/** Suppressions recorded per resource (several `suppress` calls accumulate). */
+const RECORDED = new WeakMap<IConstruct, { rule: string; reason: string }[]>();

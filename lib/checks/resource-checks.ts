@@ -1,0 +1,420 @@
+/**
+ * The registry's rules over plain Terraform resources: each resource is mapped to the model the
+ * constructs use (`ServiceSpec` with `SessionAffinity`, `DrainingPolicy` and `HealthCheck`
+ * values; pod-security and network-policy models) and the same rule functions run on it. Used
+ * by the `AffinityChecks` Aspect (any cdktf app) and `affinity-review lint` (synth output or a
+ * plan, so HCL projects too). No rule is restated here: this file only maps values.
+ */
+import { Duration } from '../core/duration';
+import { DrainingPolicy } from '../core/draining-policy';
+import { RuleViolation } from '../core/errors';
+import { RuleLevel } from '../core/rule-registry';
+import { ServiceSpec, validateService } from '../gcp/backend-service-rules';
+import { PROBE_RANGES, admitsProbes, checkProbeFirewallSources } from '../gcp/firewall-rules';
+import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
+import { HealthCheck } from '../gcp/health-check';
+import { BackendProtocol, LoadBalancingScheme, LocalityLbPolicy } from '../gcp/load-balancing';
+import { SessionAffinity, SessionAffinityType } from '../gcp/session-affinity';
+import {
+  checkClientIpAffinityTimeout,
+  checkPoolName,
+  checkResourceQuantities,
+  drainWarnings,
+} from '../k8s/guacd-pool-rules';
+import { checkImageReference } from '../k8s/image-reference';
+import {
+  checkIngressRestricted,
+  checkPodSecurity,
+  ingressPolicyFromTerraform,
+  podSecurityFromTerraform,
+} from '../k8s/pod-security-rules';
+import { checkDns1035Label } from '../core/names';
+import { ResourceIndex, TfResource, block } from './terraform-resources';
+
+/** One finding of a rule on a Terraform resource. */
+export interface CheckFinding extends RuleViolation {
+  readonly level: RuleLevel;
+  /** The resource the finding is reported on. */
+  readonly resource: TfResource;
+  /** The suppression's reason, when the resource suppresses this rule. */
+  readonly suppressedBecause?: string;
+}
+
+const BACKEND_SERVICES = [
+  'google_compute_backend_service',
+  'google_compute_region_backend_service',
+];
+const HEALTH_CHECKS = ['google_compute_health_check', 'google_compute_region_health_check'];
+const FIREWALLS = ['google_compute_firewall'];
+const HTTPS_PROXIES = [
+  'google_compute_target_https_proxy',
+  'google_compute_region_target_https_proxy',
+];
+const HTTP_PROXIES = [
+  'google_compute_target_http_proxy',
+  'google_compute_region_target_http_proxy',
+];
+const FORWARDING_RULES = [
+  'google_compute_global_forwarding_rule',
+  'google_compute_forwarding_rule',
+];
+const URL_MAPS = ['google_compute_url_map', 'google_compute_region_url_map'];
+const SSL_POLICIES = ['google_compute_ssl_policy', 'google_compute_region_ssl_policy'];
+const WORKLOADS = [
+  'kubernetes_stateful_set_v1',
+  'kubernetes_stateful_set',
+  'kubernetes_deployment_v1',
+  'kubernetes_deployment',
+];
+const SERVICES = ['kubernetes_service_v1', 'kubernetes_service'];
+const NETWORK_POLICIES = ['kubernetes_network_policy_v1', 'kubernetes_network_policy'];
+
+/** The Terraform resource types the checks read. */
+export const CHECKED_TYPES: readonly string[] = [
+  ...BACKEND_SERVICES,
+  ...HEALTH_CHECKS,
+  ...FIREWALLS,
+  ...HTTPS_PROXIES,
+  ...HTTP_PROXIES,
+  ...FORWARDING_RULES,
+  ...URL_MAPS,
+  ...SSL_POLICIES,
+  ...WORKLOADS,
+  ...SERVICES,
+  ...NETWORK_POLICIES,
+];
+
+/** Construct attribute names of the rule functions → Terraform attribute names. */
+const SERVICE_ATTRIBUTES: Record<string, string> = {
+  name: 'name',
+  loadBalancingScheme: 'load_balancing_scheme',
+  protocol: 'protocol',
+  portName: 'port_name',
+  sessionAffinity: 'session_affinity',
+  'sessionAffinity.ttl': 'affinity_cookie_ttl_sec',
+  'sessionAffinity.cookieName': 'cookie name',
+  'sessionAffinity.cookiePath': 'cookie path',
+  'sessionAffinity.headerName': 'consistent_hash.http_header_name',
+  'sessionAffinity.minimumRingSize': 'consistent_hash.minimum_ring_size',
+  localityLbPolicy: 'locality_lb_policy',
+  draining: 'connection_draining_timeout_sec',
+  'draining.timeout': 'connection_draining_timeout_sec',
+  timeout: 'timeout_sec',
+  'logging.sampleRate': 'log_config.sample_rate',
+  healthCheck: 'health_checks',
+};
+const HEALTH_CHECK_ATTRIBUTES: Record<string, string> = {
+  'healthCheck.name': 'name',
+  'healthCheck.interval': 'check_interval_sec',
+  'healthCheck.timeout': 'timeout_sec',
+  'healthCheck.healthyThreshold': 'healthy_threshold',
+  'healthCheck.unhealthyThreshold': 'unhealthy_threshold',
+  'healthCheck.port': 'port',
+  'healthCheck.requestPath': 'request_path',
+  'healthCheck.response': 'response',
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined =>
+  v === undefined || v === null || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
+const seconds = (v: unknown): Duration | undefined => {
+  const n = num(v);
+  return n === undefined ? undefined : Duration.seconds(n);
+};
+
+/** The probe block of a health check and its protocol. */
+function probeOf(hc: Record<string, any>): {
+  kind: 'http' | 'https' | 'tcp' | 'other';
+  probe: any;
+} {
+  for (const [key, kind] of [
+    ['https_health_check', 'https'],
+    ['http_health_check', 'http'],
+    ['http2_health_check', 'https'],
+    ['tcp_health_check', 'tcp'],
+    ['ssl_health_check', 'tcp'],
+    ['grpc_health_check', 'other'],
+  ] as const) {
+    const p = block(hc[key]);
+    if (p) return { kind, probe: p };
+  }
+  return { kind: 'other', probe: {} };
+}
+
+/** The `HealthCheck` value a health-check resource describes (its own rules run on it). */
+function healthCheckOf(hc: TfResource): HealthCheck {
+  const v = hc.values;
+  const { kind, probe } = probeOf(v);
+  const common = {
+    name: str(v.name),
+    port: num(probe.port),
+    interval: seconds(v.check_interval_sec) ?? Duration.seconds(5),
+    timeout: seconds(v.timeout_sec) ?? Duration.seconds(5),
+    healthyThreshold: num(v.healthy_threshold) ?? 2,
+    unhealthyThreshold: num(v.unhealthy_threshold) ?? 2,
+  };
+  if (kind === 'http' || kind === 'https') {
+    const options = {
+      ...common,
+      requestPath: str(probe.request_path) ?? '/',
+      host: str(probe.host),
+      response: str(probe.response),
+    };
+    return kind === 'http' ? HealthCheck.http(options) : HealthCheck.https(options);
+  }
+  return HealthCheck.tcp(common);
+}
+
+/** The `ServiceSpec` a backend-service resource describes. */
+function serviceSpecOf(r: TfResource, hc: HealthCheck): ServiceSpec {
+  const v = r.values;
+  const regional = r.type === 'google_compute_region_backend_service';
+  const hash = block(v.consistent_hash) ?? {};
+  const type = (str(v.session_affinity) ?? 'NONE') as SessionAffinityType;
+  const cookie =
+    type === SessionAffinityType.STRONG_COOKIE_AFFINITY
+      ? block(v.strong_session_affinity_cookie)
+      : block(hash.http_cookie);
+  const cookieTtl = num(block(cookie?.ttl)?.seconds);
+  const ttl = num(v.affinity_cookie_ttl_sec) ?? cookieTtl;
+  const drainingSeconds = num(v.connection_draining_timeout_sec);
+  const log = block(v.log_config);
+  return {
+    name: str(v.name) ?? r.address.split('.').pop()!,
+    regional,
+    scheme: (str(v.load_balancing_scheme) ??
+      (regional ? 'INTERNAL' : 'EXTERNAL')) as LoadBalancingScheme,
+    protocol: (str(v.protocol) ?? 'HTTP') as BackendProtocol,
+    portName: str(v.port_name),
+    affinity: SessionAffinity.fromType(type, {
+      ttl: ttl === undefined ? undefined : Duration.seconds(ttl),
+      cookieName: str(cookie?.name),
+      cookiePath: str(cookie?.path),
+      headerName: str(hash.http_header_name),
+      minimumRingSize: num(hash.minimum_ring_size),
+    }),
+    draining: DrainingPolicy.of(Duration.seconds(drainingSeconds ?? 300)),
+    localityLbPolicy: str(v.locality_lb_policy) as LocalityLbPolicy | undefined,
+    timeout: seconds(v.timeout_sec),
+    logging: log
+      ? { enabled: log.enable === true, sampleRate: num(log.sample_rate) }
+      : { enabled: false },
+    healthCheck: hc,
+    healthCheckName: hc.name ?? '',
+  };
+}
+
+/** Runs every applicable rule on the resources; findings carry level and suppression. */
+export function checkResources(resources: readonly TfResource[]): CheckFinding[] {
+  const idx = new ResourceIndex(resources);
+  const findings: CheckFinding[] = [];
+  const report = (
+    resource: TfResource,
+    level: RuleLevel,
+    violations: readonly RuleViolation[],
+    attributes: Record<string, string> = {},
+  ) => {
+    for (const v of violations) {
+      const suppression = resource.suppressions.find((s) => s.rule === v.rule);
+      findings.push({
+        ...v,
+        attribute: attributes[v.attribute] ?? v.attribute,
+        level,
+        resource,
+        suppressedBecause: suppression?.reason,
+      });
+    }
+  };
+
+  // Google Cloud: backend services with their health checks, and the probe firewall.
+  for (const bs of idx.ofTypes(BACKEND_SERVICES)) {
+    const [hcResource] = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
+    const hc = hcResource ? healthCheckOf(hcResource) : HealthCheck.tcp({});
+    const spec = serviceSpecOf(bs, hc);
+    const service = validateService(spec);
+    // Health-check findings belong to the health-check resource.
+    const onHc = (v: RuleViolation) => v.attribute.startsWith('healthCheck.');
+    report(
+      bs,
+      RuleLevel.ERROR,
+      service.errors.filter((v) => !onHc(v) || !hcResource),
+      SERVICE_ATTRIBUTES,
+    );
+    report(
+      bs,
+      RuleLevel.WARNING,
+      service.warnings.filter((v) => !onHc(v) || !hcResource),
+      SERVICE_ATTRIBUTES,
+    );
+    if (hcResource) {
+      report(hcResource, RuleLevel.ERROR, service.errors.filter(onHc), HEALTH_CHECK_ATTRIBUTES);
+      report(hcResource, RuleLevel.WARNING, service.warnings.filter(onHc), HEALTH_CHECK_ATTRIBUTES);
+    }
+    if (
+      bs.values.connection_draining_timeout_sec === undefined &&
+      !bs.references?.connection_draining_timeout_sec
+    ) {
+      report(bs, RuleLevel.WARNING, [
+        {
+          rule: 'T4',
+          attribute: 'connection_draining_timeout_sec',
+          value: 'not set',
+          problem:
+            'leaves draining to the provider\u2019s hidden default (300 s), which nobody chose: too short for long sessions, needlessly long for short requests',
+          allowed: 'an explicit 0..3600 s',
+          fix: 'set connection_draining_timeout_sec to the longest request or session that must finish during a rollout',
+        },
+      ]);
+    }
+  }
+  checkProbeFirewalls(idx, report);
+
+  // Google Cloud: HTTPS frontends.
+  for (const proxy of idx.ofTypes(HTTPS_PROXIES)) {
+    const [policy] = idx.referenced(proxy, 'ssl_policy', SSL_POLICIES);
+    const given =
+      proxy.values.ssl_policy !== undefined || (proxy.references?.ssl_policy ?? []).length > 0;
+    if (policy || !given)
+      report(proxy, RuleLevel.ERROR, checkSslPolicy(policy?.values, 'ssl_policy'));
+  }
+  for (const rule of idx.ofTypes(FORWARDING_RULES)) {
+    if (!servesPort80(rule.values.port_range)) continue;
+    const [proxy] = idx.referenced(rule, 'target', HTTP_PROXIES);
+    if (!proxy) continue; // port 80 to a TCP proxy or a backend: not an HTTP frontend
+    const [urlMap] = idx.referenced(proxy, 'url_map', URL_MAPS);
+    report(rule, RuleLevel.ERROR, checkHttpRedirects(urlMap?.values, 'port_range 80'));
+  }
+
+  // Kubernetes: Services with ClientIP affinity, and guacd workloads.
+  for (const svc of idx.ofTypes(SERVICES)) {
+    const meta = block(svc.values.metadata) ?? {};
+    const spec = block(svc.values.spec) ?? {};
+    if (typeof meta.name === 'string')
+      report(svc, RuleLevel.ERROR, checkDns1035Label('metadata.name', meta.name));
+    if (spec.session_affinity === 'ClientIP') {
+      const timeout =
+        num(block(block(spec.session_affinity_config)?.client_ip)?.timeout_seconds) ?? 10800;
+      report(
+        svc,
+        RuleLevel.ERROR,
+        checkClientIpAffinityTimeout(
+          'spec.session_affinity_config.client_ip.timeout_seconds',
+          Duration.seconds(timeout),
+        ),
+      );
+    }
+  }
+  const policies = idx.ofTypes(NETWORK_POLICIES).map((p) => ingressPolicyFromTerraform(p.values));
+  for (const w of idx.ofTypes(WORKLOADS)) checkGuacdWorkload(w, policies, report);
+  return findings;
+}
+
+type Report = (
+  r: TfResource,
+  level: RuleLevel,
+  v: readonly RuleViolation[],
+  attributes?: Record<string, string>,
+) => void;
+
+function servesPort80(portRange: unknown): boolean {
+  if (portRange === undefined || portRange === null) return false;
+  const [lo, hi] = String(portRange).split('-').map(Number);
+  return 80 >= lo && 80 <= (hi ?? lo);
+}
+
+/** H9 (the probes reach each health-check port) and X1 (nothing else does) per stack or plan. */
+function checkProbeFirewalls(idx: ResourceIndex, report: Report): void {
+  for (const hc of idx.ofTypes(HEALTH_CHECKS)) {
+    const port = num(probeOf(hc.values).probe.port);
+    if (port === undefined) continue;
+    const firewalls = idx.ofTypes(FIREWALLS, hc);
+    if (firewalls.some((f) => admitsProbes(f.values, port))) continue;
+    const none = firewalls.length === 0;
+    report(hc, none ? RuleLevel.WARNING : RuleLevel.ERROR, [
+      {
+        rule: 'H9',
+        attribute: 'port',
+        value: String(port),
+        problem: none
+          ? 'is not opened to the probers by any firewall rule of this configuration (if a rule elsewhere opens it, suppress H9 here)'
+          : `is not opened to ${PROBE_RANGES.join(', ')} by any firewall rule: probes fail and every backend is unhealthy`,
+        allowed: `a firewall rule admitting ${PROBE_RANGES.join(', ')} on TCP ${port}`,
+        fix: `add ${port} to the allowed ports of the probe firewall rule (LoadBalancerFirewall)`,
+      },
+    ]);
+  }
+  const ports = idx
+    .ofTypes(HEALTH_CHECKS)
+    .map((hc) => num(probeOf(hc.values).probe.port))
+    .filter((p): p is number => p !== undefined);
+  for (const fw of idx.ofTypes(FIREWALLS)) {
+    report(fw, RuleLevel.ERROR, checkProbeFirewallSources(fw.values, ports));
+  }
+}
+
+const GUACD_IMAGE = /(^|\/)guacamole\/guacd([:@]|$)/;
+
+/** The guacd rules for a StatefulSet or Deployment that runs guacd. */
+function checkGuacdWorkload(
+  w: TfResource,
+  policies: ReturnType<typeof ingressPolicyFromTerraform>[],
+  report: Report,
+): void {
+  const meta = block(w.values.metadata) ?? {};
+  const spec = block(w.values.spec) ?? {};
+  const template = block(spec.template) ?? {};
+  const podSpec = block(template.spec) ?? {};
+  const containers: any[] = ([] as any[]).concat(podSpec.container ?? []);
+  const guacd = containers.find((c) => typeof c.image === 'string' && GUACD_IMAGE.test(c.image));
+  if (!guacd) return;
+  const at = 'spec.template.spec';
+  const replicas = num(spec.replicas) ?? 1;
+  const stateful = w.type.startsWith('kubernetes_stateful_set');
+  if (stateful && typeof meta.name === 'string')
+    report(w, RuleLevel.ERROR, checkPoolName(meta.name, replicas), { name: 'metadata.name' });
+  const image = checkImageReference(`${at}.container[${guacd.name}].image`, guacd.image);
+  report(w, RuleLevel.ERROR, image.errors);
+  report(w, RuleLevel.WARNING, image.warnings);
+  const res = block(guacd.resources) ?? {};
+  const requests = block(res.requests) ?? {};
+  const limits = block(res.limits) ?? {};
+  const quantities: Record<string, string> = {};
+  const names: Record<string, string> = {};
+  for (const [kind, from, key] of [
+    ['cpu', requests, 'cpuRequest'],
+    ['cpu', limits, 'cpuLimit'],
+    ['memory', requests, 'memoryRequest'],
+    ['memory', limits, 'memoryLimit'],
+  ] as const) {
+    if (typeof from[kind] === 'string') {
+      quantities[`resources.${key}`] = from[kind];
+      names[`resources.${key}`] =
+        `${at}.container[${guacd.name}].resources.${key.endsWith('Request') ? 'requests' : 'limits'}.${kind}`;
+    }
+  }
+  report(w, RuleLevel.ERROR, checkResourceQuantities(quantities), names);
+  const preStop = block(block(guacd.lifecycle)?.pre_stop);
+  if (!preStop) {
+    report(
+      w,
+      RuleLevel.WARNING,
+      drainWarnings(DrainingPolicy.of(Duration.seconds(0)), replicas).map((v) => ({
+        ...v,
+        value: 'no preStop hook',
+      })),
+      { 'draining.timeout': `${at}.container[${guacd.name}].lifecycle.pre_stop` },
+    );
+  }
+  report(w, RuleLevel.ERROR, checkPodSecurity(podSecurityFromTerraform(podSpec), at));
+  const labels: Record<string, string> = { ...(block(template.metadata)?.labels ?? {}) };
+  report(
+    w,
+    RuleLevel.ERROR,
+    checkIngressRestricted(
+      labels,
+      String(meta.namespace ?? 'default'),
+      policies,
+      `${at} (pod labels)`,
+    ),
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Terraform resources as the checks read them, from a cdktf synth (`cdk.tf.json`) or from
+ * `terraform show -json` of a plan: address, type, values, and the references between them.
+ * Pure: no cdktf, no provider, so the linter and the Aspect read the same thing.
+ */
+
+/** One managed resource. */
+export interface TfResource {
+  /** Terraform address, e.g. `google_compute_backend_service.web` (module path included). */
+  readonly address: string;
+  readonly type: string;
+  /** Values in either form: nested blocks as objects (cdk.tf.json) or one-element lists (plan). */
+  readonly values: Record<string, any>;
+  /** The stack (synth) or the plan file the resource is from. */
+  readonly source: string;
+  /** Construct path (cdk.tf.json metadata), when known. */
+  readonly constructPath?: string;
+  /** Plan configuration references by attribute (`health_checks` → [`google_compute_health_check.hc`]). */
+  readonly references?: Record<string, string[]>;
+  /** Rule suppressions recorded on the resource by `AffinityChecks.suppress`. */
+  readonly suppressions: { readonly rule: string; readonly reason: string }[];
+}
+
+/** Key under a resource's `//` comment block where suppressions are recorded. */
+export const SUPPRESSIONS_KEY = 'affinity_checks_suppressions';
+
+const isObject = (v: unknown): v is Record<string, any> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first element of a one-element block list, or the value itself (both forms). */
+export function block(value: any): any {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function suppressionsOf(values: Record<string, any>): TfResource['suppressions'] {
+  const list = values['//']?.[SUPPRESSIONS_KEY];
+  return Array.isArray(list)
+    ? list
+        .filter((s) => isObject(s) && typeof s.rule === 'string')
+        .map((s) => ({ rule: s.rule, reason: String(s.reason ?? '') }))
+    : [];
+}
+
+/** The managed resources of one synthesized stack (`cdk.tf.json`). */
+export function resourcesFromSynth(stack: string, json: Record<string, any>): TfResource[] {
+  const out: TfResource[] = [];
+  for (const [type, byName] of Object.entries<any>(json.resource ?? {})) {
+    if (!isObject(byName)) continue;
+    for (const [name, values] of Object.entries<any>(byName)) {
+      if (!isObject(values)) continue;
+      out.push({
+        address: `${type}.${name}`,
+        type,
+        values,
+        source: stack,
+        constructPath: values['//']?.metadata?.path,
+        suppressions: suppressionsOf(values),
+      });
+    }
+  }
+  return out;
+}
+
+function walkModules(
+  module: any,
+  visit: (r: any, modulePrefix: string) => void,
+  prefix = '',
+): void {
+  if (!isObject(module)) return;
+  for (const r of module.resources ?? []) visit(r, prefix);
+  for (const child of module.child_modules ?? [])
+    walkModules(child, visit, child.address ? `${child.address}.` : prefix);
+}
+
+/**
+ * The managed resources of a plan (`terraform show -json`, format 1.x): planned values, with
+ * the references of the configuration (which resource an attribute points at, even when the
+ * value is unknown until apply).
+ */
+export function resourcesFromPlan(source: string, plan: Record<string, any>): TfResource[] {
+  const references = new Map<string, Record<string, string[]>>();
+  const collect = (module: any, prefix: string) => {
+    if (!isObject(module)) return;
+    for (const r of module.resources ?? []) {
+      if (!isObject(r) || typeof r.address !== 'string') continue;
+      const refs: Record<string, string[]> = {};
+      const walk = (expr: any, path: string) => {
+        if (Array.isArray(expr)) return expr.forEach((e) => walk(e, path));
+        if (!isObject(expr)) return;
+        if (Array.isArray(expr.references)) {
+          // Terraform lists `type.name.attr` and `type.name`; keep the resource addresses.
+          refs[path] = [
+            ...new Set(
+              expr.references
+                .filter((x: unknown) => typeof x === 'string')
+                .map((x: string) => x.split('.').slice(0, 2).join('.'))
+                .filter((x: string) => !x.startsWith('var') && !x.startsWith('local'))
+                .map((x: string) => `${prefix}${x}`),
+            ),
+          ];
+          return;
+        }
+        for (const [k, v] of Object.entries(expr)) walk(v, path ? `${path}.${k}` : k);
+      };
+      walk(r.expressions ?? {}, '');
+      references.set(`${prefix}${r.address}`, refs);
+    }
+    for (const [name, call] of Object.entries<any>(module.module_calls ?? {}))
+      collect(call?.module, `${prefix}module.${name}.`);
+  };
+  collect(plan.configuration?.root_module, '');
+
+  const out: TfResource[] = [];
+  walkModules(plan.planned_values?.root_module, (r) => {
+    if (!isObject(r) || r.mode === 'data' || typeof r.type !== 'string') return;
+    const values = isObject(r.values) ? r.values : {};
+    // Configuration addresses have no instance keys: `a.b[0]` reads the references of `a.b`.
+    const configAddress = String(r.address).replace(/\[[^\]]*\]/g, '');
+    out.push({
+      address: String(r.address),
+      type: r.type,
+      values,
+      source,
+      references: references.get(configAddress) ?? {},
+      suppressions: suppressionsOf(values),
+    });
+  });
+  return out;
+}
+
+const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
+
+/** Finds the resources an attribute points at, in both forms. */
+export class ResourceIndex {
+  private readonly byAddress = new Map<string, TfResource>();
+  private readonly byType = new Map<string, TfResource[]>();
+
+  constructor(public readonly resources: readonly TfResource[]) {
+    for (const r of resources) {
+      this.byAddress.set(`${r.source}\u0000${r.address}`, r);
+      const list = this.byType.get(r.type) ?? [];
+      list.push(r);
+      this.byType.set(r.type, list);
+    }
+  }
+
+  /** Resources of the given types in the same stack or plan as `near` (all when omitted). */
+  public ofTypes(types: readonly string[], near?: TfResource): TfResource[] {
+    return types
+      .flatMap((t) => this.byType.get(t) ?? [])
+      .filter((r) => near === undefined || r.source === near.source);
+  }
+
+  /**
+   * What `attribute` of `from` references among `types`: `${type.name.attr}` expressions (synth),
+   * configuration references (plan), or else a value that is the name, id or self link of one.
+   */
+  public referenced(from: TfResource, attribute: string, types: readonly string[]): TfResource[] {
+    const found = new Map<string, TfResource>();
+    const add = (address: string) => {
+      const r = this.byAddress.get(`${from.source}\u0000${address}`);
+      if (r && types.includes(r.type)) found.set(r.address, r);
+    };
+    const raw = attribute
+      .split('.')
+      .reduce<any>((v, k) => (v === undefined ? v : block(v)?.[k]), from.values);
+    for (const s of ([] as unknown[])
+      .concat(raw ?? [])
+      .filter((x): x is string => typeof x === 'string')) {
+      for (const m of s.matchAll(REFERENCE)) add(`${m[1]}.${m[2]}`);
+    }
+    for (const a of from.references?.[attribute] ?? []) add(a);
+    if (found.size > 0) return [...found.values()];
+    // Known ids or self links in a plan: match the last path segment against names.
+    for (const s of ([] as unknown[])
+      .concat(raw ?? [])
+      .filter((x): x is string => typeof x === 'string')) {
+      const name = s.split('/').pop();
+      for (const r of this.ofTypes(types, from))
+        if (r.values.name === name || r.values.id === s || r.values.self_link === s)
+          found.set(r.address, r);
+    }
+    return [...found.values()];
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Security pack for HTTPS frontends (X2, X3), over SSL-policy and URL-map values in
+ * Terraform's shape. `GlobalHttpsFrontend` runs them on what it renders; the Aspect and the
+ * linter run them on any `google_compute_target_https_proxy` / port-80 forwarding rule.
+ */
+import { RuleViolation } from '../core/errors';
+
+/** The SSL policy values X2 reads (absent: the proxy uses Google's default policy). */
+export interface SslPolicyValues {
+  readonly profile?: string;
+  readonly min_tls_version?: string;
+}
+
+const TLS_OK = ['TLS_1_2', 'TLS_1_3'];
+const PROFILES_OK = ['MODERN', 'RESTRICTED'];
+
+/** X2: the HTTPS proxy has an SSL policy with TLS 1.2 or later and a MODERN or RESTRICTED profile. */
+export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string): RuleViolation[] {
+  if (policy === undefined) {
+    return [
+      {
+        rule: 'X2',
+        attribute: at,
+        value: 'not set',
+        problem:
+          'leaves the proxy on Google\u2019s default SSL policy, which accepts TLS 1.0 and the COMPATIBLE profile',
+        allowed: 'an SSL policy with min_tls_version TLS_1_2 and profile MODERN or RESTRICTED',
+        fix: 'create a google_compute_ssl_policy { profile = "MODERN", min_tls_version = "TLS_1_2" } and set ssl_policy to it',
+      },
+    ];
+  }
+  const v: RuleViolation[] = [];
+  const tls = policy.min_tls_version ?? 'TLS_1_0';
+  if (!TLS_OK.includes(tls))
+    v.push({
+      rule: 'X2',
+      attribute: `${at}.min_tls_version`,
+      value: policy.min_tls_version === undefined ? 'not set (TLS_1_0)' : tls,
+      problem: 'accepts TLS versions that are deprecated (RFC 8996)',
+      allowed: TLS_OK.join(' or '),
+      fix: 'set min_tls_version = "TLS_1_2"',
+    });
+  const profile = policy.profile ?? 'COMPATIBLE';
+  if (!PROFILES_OK.includes(profile))
+    v.push({
+      rule: 'X2',
+      attribute: `${at}.profile`,
+      value: policy.profile === undefined ? 'not set (COMPATIBLE)' : profile,
+      problem: 'allows cipher suites without forward secrecy',
+      allowed: PROFILES_OK.join(' or '),
+      fix: 'set profile = "MODERN" (or "RESTRICTED")',
+    });
+  return v;
+}
+
+/** The URL-map values X3 reads. */
+export interface RedirectUrlMapValues {
+  readonly default_url_redirect?: { https_redirect?: boolean } | { https_redirect?: boolean }[];
+}
+
+/**
+ * X3: a forwarding rule that serves port 80 does it only to redirect to HTTPS (its proxy's URL
+ * map has `default_url_redirect { https_redirect = true }`), so no session cookie travels in
+ * clear text.
+ */
+export function checkHttpRedirects(
+  urlMap: RedirectUrlMapValues | undefined,
+  at: string,
+): RuleViolation[] {
+  const redirect = Array.isArray(urlMap?.default_url_redirect)
+    ? urlMap?.default_url_redirect[0]
+    : urlMap?.default_url_redirect;
+  if (redirect?.https_redirect === true) return [];
+  return [
+    {
+      rule: 'X3',
+      attribute: at,
+      value:
+        urlMap === undefined ? 'a proxy without a known URL map' : 'a URL map that serves content',
+      problem: 'serves plain HTTP on port 80: session cookies and credentials travel in clear text',
+      allowed: 'port 80 only to redirect to HTTPS',
+      fix: 'point the port-80 proxy at a URL map with default_url_redirect { https_redirect = true } (GlobalHttpsFrontend\u2019s httpRedirect does), or stop serving port 80',
+    },
+  ];
+}
