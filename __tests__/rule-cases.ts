@@ -7,8 +7,19 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { ComputeBackendService } from '@cdktf/provider-google/lib/compute-backend-service';
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
+import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-check';
+import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy';
+import { ComputeTargetHttpProxy } from '@cdktf/provider-google/lib/compute-target-http-proxy';
+import { ComputeTargetHttpsProxy } from '@cdktf/provider-google/lib/compute-target-https-proxy';
+import { ComputeUrlMap } from '@cdktf/provider-google/lib/compute-url-map';
+import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import {
   AffinityBackendService,
+  AffinityChecks,
   AffinityBackendServiceProps,
   AffinityMonitoring,
   AffinityMonitoringProps,
@@ -59,11 +70,10 @@ export function runCase(c: RuleCase): { errors: string[]; warnings: string[] } {
   } catch (e) {
     errors.push(...(e as Error).message.split('\n'));
   }
-  const warnings = stack.node
-    .findAll()
-    .flatMap((n) => n.node.metadata)
-    .filter((m) => m.type === '@cdktf/warn')
-    .map((m) => String(m.data));
+  const metadata = stack.node.findAll().flatMap((n) => n.node.metadata);
+  // Error annotations (the AffinityChecks Aspect) fail `cdktf synth`: they count as errors.
+  errors.push(...metadata.filter((m) => m.type === '@cdktf/error').map((m) => String(m.data)));
+  const warnings = metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
   return { errors, warnings };
 }
 
@@ -201,6 +211,113 @@ const monitoring =
       notificationChannels: ['projects/p/notificationChannels/1'],
       ...p,
     });
+
+// Plain provider (L1) resources under the AffinityChecks Aspect, for the rules it adds.
+const checked = (build: (s: TerraformStack) => void) => (s: TerraformStack) => {
+  AffinityChecks.applyTo(s);
+  build(s);
+};
+const l1Service = (extra: Record<string, unknown> = {}) =>
+  checked((s) => {
+    const hc = new ComputeHealthCheck(s, 'hc', { name: 'hc', httpsHealthCheck: { port: 443 } });
+    new ComputeFirewall(s, 'probes', {
+      name: 'probes',
+      network: 'default',
+      sourceRanges: ['35.191.0.0/16', '130.211.0.0/22'],
+      allow: [{ protocol: 'tcp', ports: ['443'] }],
+    });
+    new ComputeBackendService(s, 'bs', {
+      name: 'bs',
+      loadBalancingScheme: 'EXTERNAL_MANAGED',
+      protocol: 'HTTPS',
+      sessionAffinity: 'GENERATED_COOKIE',
+      affinityCookieTtlSec: 1800,
+      healthChecks: [hc.id],
+      ...extra,
+    });
+  });
+const l1Firewall = (sourceRanges: string[]) =>
+  checked((s) => {
+    new ComputeHealthCheck(s, 'hc', { name: 'hc', httpsHealthCheck: { port: 443 } });
+    new ComputeFirewall(s, 'fw', {
+      name: 'fw',
+      network: 'default',
+      sourceRanges,
+      allow: [{ protocol: 'tcp', ports: ['443'] }],
+    });
+  });
+const l1Https = (policy?: { profile?: string; minTlsVersion?: string }) =>
+  checked((s) => {
+    const ssl = policy ? new ComputeSslPolicy(s, 'ssl', { name: 'ssl', ...policy }) : undefined;
+    new ComputeTargetHttpsProxy(s, 'https', {
+      name: 'https',
+      urlMap: 'projects/p/global/urlMaps/web',
+      sslCertificates: ['projects/p/global/sslCertificates/web'],
+      sslPolicy: ssl?.id,
+    });
+  });
+const l1Port80 = (redirect: boolean) =>
+  checked((s) => {
+    const map = new ComputeUrlMap(s, 'map', {
+      name: 'map',
+      ...(redirect
+        ? { defaultUrlRedirect: { httpsRedirect: true, stripQuery: false } }
+        : { defaultService: 'projects/p/global/backendServices/web' }),
+    });
+    const proxy = new ComputeTargetHttpProxy(s, 'http', { name: 'http', urlMap: map.id });
+    new ComputeGlobalForwardingRule(s, 'fr', {
+      name: 'fr',
+      target: proxy.id,
+      portRange: '80',
+      loadBalancingScheme: 'EXTERNAL_MANAGED',
+    });
+  });
+const restricted = {
+  runAsNonRoot: true,
+  runAsUser: '1000',
+  readOnlyRootFilesystem: true,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+const l1Guacd = (
+  securityContext: Record<string, unknown>,
+  policy: 'web' | 'none' | 'open' = 'web',
+) =>
+  checked((s) => {
+    new StatefulSetV1(s, 'guacd', {
+      metadata: { name: 'guacd', namespace: 'guacamole' },
+      spec: {
+        serviceName: 'guacd',
+        selector: { matchLabels: { app: 'guacd' } },
+        template: {
+          metadata: { labels: { app: 'guacd' } },
+          spec: {
+            automountServiceAccountToken: false,
+            container: [
+              {
+                name: 'guacd',
+                image: 'guacamole/guacd:1.6.0',
+                lifecycle: { preStop: [{ exec: { command: ['sh', '-c', 'sleep 60'] } }] },
+                securityContext,
+              },
+            ],
+          },
+        },
+      },
+    });
+    if (policy !== 'none')
+      new NetworkPolicyV1(s, 'policy', {
+        metadata: { name: 'guacd', namespace: 'guacamole' },
+        spec: {
+          podSelector: { matchLabels: { app: 'guacd' } },
+          policyTypes: ['Ingress'],
+          ingress: [
+            policy === 'open' ? {} : { from: [{ podSelector: { matchLabels: { app: 'web' } } }] },
+          ],
+        },
+      });
+  });
 
 const cases = (fail: RuleCase[], pass: RuleCase[]): RuleCases => ({ fail, pass });
 const c = (name: string, build: (s: TerraformStack) => unknown, expect?: RegExp): RuleCase => ({
@@ -1596,6 +1713,117 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         }),
       ),
       c('dots and underscores', pool({ webPodSelector: { 'my_key.x': 'A_b.c-1' } })),
+    ],
+  ),
+  T4: cases(
+    [
+      c(
+        'L1 backend service without draining',
+        l1Service(),
+        /connection_draining_timeout_sec not set.*hidden default \(300 s\)/,
+      ),
+    ],
+    [
+      c('draining set', l1Service({ connectionDrainingTimeoutSec: 60 })),
+      c('AffinityBackendService always sets it', svc()),
+    ],
+  ),
+  X1: cases(
+    [
+      c(
+        'probe port open to 0.0.0.0/0',
+        l1Firewall(['0.0.0.0/0']),
+        /opens the load balancer's backend port 443 to the whole internet.*allowed: Google's probe/,
+      ),
+      c('open to ::/0 as well', l1Firewall(['35.191.0.0/16', '130.211.0.0/22', '::/0'])),
+    ],
+    [c('probe ranges only', l1Firewall(['35.191.0.0/16', '130.211.0.0/22']))],
+  ),
+  X2: cases(
+    [
+      c('no SSL policy', l1Https(), /ssl_policy not set .*TLS 1\.0/),
+      c(
+        'TLS 1.0',
+        l1Https({ profile: 'MODERN', minTlsVersion: 'TLS_1_0' }),
+        /min_tls_version TLS_1_0/,
+      ),
+      c(
+        'COMPATIBLE profile',
+        l1Https({ profile: 'COMPATIBLE', minTlsVersion: 'TLS_1_2' }),
+        /profile COMPATIBLE/,
+      ),
+      c(
+        'GlobalHttpsFrontend given a COMPATIBLE profile from JavaScript',
+        (s) =>
+          new GlobalHttpsFrontend(s, 'fe', {
+            name: 'fe',
+            defaultService: new AffinityBackendService(s, 'svc', base),
+            managedCertificateDomains: ['app.example.com'],
+            sslProfile: untyped('COMPATIBLE'),
+          }),
+        /sslProfile COMPATIBLE .*fix: use SslProfile.MODERN or SslProfile.RESTRICTED/,
+      ),
+    ],
+    [
+      c('MODERN, TLS 1.2', l1Https({ profile: 'MODERN', minTlsVersion: 'TLS_1_2' })),
+      c('RESTRICTED, TLS 1.3', l1Https({ profile: 'RESTRICTED', minTlsVersion: 'TLS_1_3' })),
+    ],
+  ),
+  X3: cases(
+    [c('port 80 serves the application', l1Port80(false), /serves plain HTTP on port 80/)],
+    [c('port 80 redirects to HTTPS', l1Port80(true))],
+  ),
+  X4: cases(
+    [
+      c(
+        'runs as root',
+        l1Guacd({ ...restricted, runAsUser: '0' }),
+        /run_as_user 0 lets the container run as root/,
+      ),
+      c(
+        'writable root filesystem',
+        l1Guacd({ ...restricted, readOnlyRootFilesystem: false }),
+        /read_only_root_filesystem false/,
+      ),
+      c('privilege escalation', l1Guacd({ ...restricted, allowPrivilegeEscalation: true })),
+      c(
+        'capabilities kept',
+        l1Guacd({ ...restricted, capabilities: { drop: ['NET_RAW'] } }),
+        /capabilities.drop \[NET_RAW\]/,
+      ),
+      c(
+        'no seccomp profile',
+        l1Guacd({ ...restricted, seccompProfile: undefined }),
+        /seccomp_profile not set/,
+      ),
+      c('privileged', l1Guacd({ ...restricted, privileged: true }), /privileged true/),
+    ],
+    [c('restricted', l1Guacd(restricted)), c('GuacdStatefulPool renders it restricted', pool())],
+  ),
+  X5: cases(
+    [
+      c('no NetworkPolicy', l1Guacd(restricted, 'none'), /selected by no Ingress NetworkPolicy/),
+      c('a policy that admits every source', l1Guacd(restricted, 'open'), /admits every source/),
+    ],
+    [c('only the web pods', l1Guacd(restricted, 'web'))],
+  ),
+  A1: cases(
+    [
+      c(
+        'unknown rule id',
+        (s) => AffinityChecks.suppress(s, [{ id: 'S99', reason: 'x' }]),
+        /"S99" is not a rule of the registry/,
+      ),
+      c(
+        'empty reason',
+        (s) => AffinityChecks.suppress(s, [{ id: 'T4', reason: '' }]),
+        /is empty for rule T4/,
+      ),
+    ],
+    [
+      c('registered rule with a reason', (s) =>
+        AffinityChecks.suppress(s, [{ id: 'T4', reason: 'set by policy' }]),
+      ),
     ],
   ),
 };

@@ -18,6 +18,9 @@ interface Sample {
   services?: number;
   inventoryMs?: number;
   reviewMs?: number;
+  lintMs?: number;
+  lintResources?: number;
+  lintFindings?: number;
 }
 
 const root = path.join(__dirname, '..', '..');
@@ -49,6 +52,9 @@ function measure(what: string[], runs: number): Sample {
           services: samples[0].services,
           inventoryMs: m('inventoryMs'),
           reviewMs: m('reviewMs'),
+          lintMs: m('lintMs'),
+          lintResources: samples[0].lintResources,
+          lintFindings: samples[0].lintFindings,
         }
       : {}),
   };
@@ -177,9 +183,15 @@ const review = {
   services: reviewRun.services,
   inventoryMs: reviewRun.inventoryMs,
   reviewMs: reviewRun.reviewMs,
+  lintMs: reviewRun.lintMs,
+  lintResources: reviewRun.lintResources,
+  lintFindings: reviewRun.lintFindings,
 };
 log(
   `affinity-review of ${review.services} backend services: inventory ${review.inventoryMs} ms, --base ${review.reviewMs} ms`,
+);
+log(
+  `affinity-review lint of the 1000-service synth: ${review.lintMs} ms for ${review.lintResources} resources (${review.lintFindings} findings)`,
 );
 
 const budgets = {
@@ -188,6 +200,7 @@ const budgets = {
   rss1000: { value: scale[2].peakRssMb, max: 1024, ok: scale[2].peakRssMb <= 1024 },
   growth: { value: growth, max: 12, ok: growth <= 12 },
   review10000: { value: review.reviewMs, max: 1000, ok: (review.reviewMs ?? Infinity) <= 1000 },
+  lint1000: { value: review.lintMs, max: 1000, ok: (review.lintMs ?? Infinity) <= 1000 },
 };
 log(
   `budgets: ${Object.entries(budgets)

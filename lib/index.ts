@@ -4,3 +4,9 @@
 export * from './core/index';
 export * from './gcp/index';
 export * from './k8s/index';
+export {
+  AffinityChecks,
+  type AffinityChecksProps,
+  FailOn,
+  type RuleSuppression,
+} from './checks/affinity-checks';

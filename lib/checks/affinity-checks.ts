@@ -1,4 +1,4 @@
-import { Annotations, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { rulesAlreadyChecked } from '../core/checked';
 import { RuleViolation, ValidationError, formatViolation } from '../core/errors';
@@ -78,6 +78,40 @@ export class AffinityChecks implements IAspect {
       RECORDED.set(c, all);
       c.addOverride(`//.${SUPPRESSIONS_KEY}`, all);
     }
+  }
+
+  /**
+   * Applies the checks to every stack of an app (or to one stack or construct). cdktf 0.21
+   * invokes only the Aspects of a stack and its children, so `Aspects.of(app).add(...)` alone
+   * is never run; this adds the Aspect to each stack. Call it after the stacks are created: a
+   * stack created later fails the synth with a message saying so.
+   */
+  public static applyTo(scope: IConstruct, props: AffinityChecksProps = {}): AffinityChecks {
+    const checks = new AffinityChecks(props);
+    const stacks = scope.node
+      .findAll()
+      .filter((c): c is TerraformStack => TerraformStack.isStack(c));
+    if (
+      stacks.length === 0 ||
+      TerraformStack.isStack(scope) ||
+      scope.node.scopes.some(TerraformStack.isStack)
+    ) {
+      Aspects.of(scope).add(checks);
+      return checks;
+    }
+    for (const stack of stacks) Aspects.of(stack).add(checks);
+    scope.node.addValidation({
+      validate: () =>
+        scope.node
+          .findAll()
+          .filter((c): c is TerraformStack => TerraformStack.isStack(c) && !stacks.includes(c))
+          .map(
+            (c) =>
+              `${c.node.path}: created after AffinityChecks.applyTo(), so it was not checked; call applyTo after creating every stack`,
+          ),
+    });
+    Aspects.of(scope).add(checks); // kept for cdktf versions that visit the app's Aspects
+    return checks;
   }
 
   private readonly failOn: FailOn;

@@ -7,7 +7,7 @@
  */
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
-import { RuleViolation } from '../core/errors';
+import { RuleViolation, ValidationError } from '../core/errors';
 import { RuleLevel } from '../core/rule-registry';
 import { ServiceSpec, validateService } from '../gcp/backend-service-rules';
 import { PROBE_RANGES, admitsProbes, checkProbeFirewallSources } from '../gcp/firewall-rules';
@@ -114,6 +114,28 @@ const HEALTH_CHECK_ATTRIBUTES: Record<string, string> = {
   'healthCheck.response': 'response',
 };
 
+/**
+ * The fix in Terraform's words where the rule function phrases it for the constructs (the
+ * rule, its check and its message are the function's; only the remedy is re-worded).
+ */
+const TERRAFORM_FIXES: Record<string, (v: RuleViolation) => string> = {
+  S1: () =>
+    'set session_affinity to one the load balancer accepts (see allowed); for per-client stickiness on an HTTP(S) load balancer use GENERATED_COOKIE or STRONG_COOKIE_AFFINITY',
+  S5: (v) =>
+    /no cookie/.test(v.problem)
+      ? 'set session_affinity = "GENERATED_COOKIE" to keep the TTL, or remove affinity_cookie_ttl_sec'
+      : 'set affinity_cookie_ttl_sec within 0..1209600',
+  H1: () => 'set check_interval_sec and timeout_sec within 1..300',
+  H2: () => 'lower timeout_sec to at most check_interval_sec, or raise check_interval_sec',
+  T1: (v) =>
+    /out of range/.test(v.problem) ? 'set connection_draining_timeout_sec within 0..3600' : v.fix,
+  K1: () => 'set session_affinity_config.client_ip.timeout_seconds within 1..86400',
+  K4: (v) =>
+    v.value === 'no preStop hook'
+      ? 'add a lifecycle pre_stop exec hook that waits while guacd has open connections on 4822, and a termination_grace_period_seconds longer than that wait (GuacdStatefulPool renders both)'
+      : v.fix,
+};
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined =>
   v === undefined || v === null || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
@@ -208,6 +230,7 @@ function serviceSpecOf(r: TfResource, hc: HealthCheck): ServiceSpec {
 export function checkResources(resources: readonly TfResource[]): CheckFinding[] {
   const idx = new ResourceIndex(resources);
   const findings: CheckFinding[] = [];
+  const seen = new Set<string>();
   const report = (
     resource: TfResource,
     level: RuleLevel,
@@ -215,10 +238,18 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
     attributes: Record<string, string> = {},
   ) => {
     for (const v of violations) {
+      const attribute = attributes[v.attribute] ?? v.attribute;
+      // A health check shared by several services is checked once per service: report once.
+      const key = [resource.source, resource.address, v.rule, attribute, v.value, v.problem].join(
+        '\u0000',
+      );
+      if (seen.has(key)) continue;
+      seen.add(key);
       const suppression = resource.suppressions.find((s) => s.rule === v.rule);
       findings.push({
         ...v,
-        attribute: attributes[v.attribute] ?? v.attribute,
+        attribute,
+        fix: TERRAFORM_FIXES[v.rule]?.(v) ?? v.fix,
         level,
         resource,
         suppressedBecause: suppression?.reason,
@@ -226,47 +257,64 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
     }
   };
 
+  // A value class refuses a value outright (a negative duration, D1): that is a finding of
+  // the resource being mapped, not a crash of the check.
+  const guarded = (r: TfResource, attributes: Record<string, string>, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      if (!ValidationError.isValidationError(e)) throw e;
+      report(r, RuleLevel.ERROR, e.violations, attributes);
+    }
+  };
+
   // Google Cloud: backend services with their health checks, and the probe firewall.
-  for (const bs of idx.ofTypes(BACKEND_SERVICES)) {
-    const [hcResource] = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
-    const hc = hcResource ? healthCheckOf(hcResource) : HealthCheck.tcp({});
-    const spec = serviceSpecOf(bs, hc);
-    const service = validateService(spec);
-    // Health-check findings belong to the health-check resource.
-    const onHc = (v: RuleViolation) => v.attribute.startsWith('healthCheck.');
-    report(
-      bs,
-      RuleLevel.ERROR,
-      service.errors.filter((v) => !onHc(v) || !hcResource),
-      SERVICE_ATTRIBUTES,
-    );
-    report(
-      bs,
-      RuleLevel.WARNING,
-      service.warnings.filter((v) => !onHc(v) || !hcResource),
-      SERVICE_ATTRIBUTES,
-    );
-    if (hcResource) {
-      report(hcResource, RuleLevel.ERROR, service.errors.filter(onHc), HEALTH_CHECK_ATTRIBUTES);
-      report(hcResource, RuleLevel.WARNING, service.warnings.filter(onHc), HEALTH_CHECK_ATTRIBUTES);
-    }
-    if (
-      bs.values.connection_draining_timeout_sec === undefined &&
-      !bs.references?.connection_draining_timeout_sec
-    ) {
-      report(bs, RuleLevel.WARNING, [
-        {
-          rule: 'T4',
-          attribute: 'connection_draining_timeout_sec',
-          value: 'not set',
-          problem:
-            'leaves draining to the provider\u2019s hidden default (300 s), which nobody chose: too short for long sessions, needlessly long for short requests',
-          allowed: 'an explicit 0..3600 s',
-          fix: 'set connection_draining_timeout_sec to the longest request or session that must finish during a rollout',
-        },
-      ]);
-    }
-  }
+  for (const bs of idx.ofTypes(BACKEND_SERVICES))
+    guarded(bs, SERVICE_ATTRIBUTES, () => {
+      const [hcResource] = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
+      const hc = hcResource ? healthCheckOf(hcResource) : HealthCheck.tcp({});
+      const spec = serviceSpecOf(bs, hc);
+      const service = validateService(spec);
+      // Health-check findings belong to the health-check resource.
+      const onHc = (v: RuleViolation) => v.attribute.startsWith('healthCheck.');
+      report(
+        bs,
+        RuleLevel.ERROR,
+        service.errors.filter((v) => !onHc(v) || !hcResource),
+        SERVICE_ATTRIBUTES,
+      );
+      report(
+        bs,
+        RuleLevel.WARNING,
+        service.warnings.filter((v) => !onHc(v) || !hcResource),
+        SERVICE_ATTRIBUTES,
+      );
+      if (hcResource) {
+        report(hcResource, RuleLevel.ERROR, service.errors.filter(onHc), HEALTH_CHECK_ATTRIBUTES);
+        report(
+          hcResource,
+          RuleLevel.WARNING,
+          service.warnings.filter(onHc),
+          HEALTH_CHECK_ATTRIBUTES,
+        );
+      }
+      if (
+        bs.values.connection_draining_timeout_sec === undefined &&
+        !bs.references?.connection_draining_timeout_sec
+      ) {
+        report(bs, RuleLevel.WARNING, [
+          {
+            rule: 'T4',
+            attribute: 'connection_draining_timeout_sec',
+            value: 'not set',
+            problem:
+              'leaves draining to the provider\u2019s hidden default (300 s), which nobody chose: too short for long sessions, needlessly long for short requests',
+            allowed: 'an explicit 0..3600 s',
+            fix: 'set connection_draining_timeout_sec to the longest request or session that must finish during a rollout',
+          },
+        ]);
+      }
+    });
   checkProbeFirewalls(idx, report);
 
   // Google Cloud: HTTPS frontends.
@@ -286,26 +334,28 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
   }
 
   // Kubernetes: Services with ClientIP affinity, and guacd workloads.
-  for (const svc of idx.ofTypes(SERVICES)) {
-    const meta = block(svc.values.metadata) ?? {};
-    const spec = block(svc.values.spec) ?? {};
-    if (typeof meta.name === 'string')
-      report(svc, RuleLevel.ERROR, checkDns1035Label('metadata.name', meta.name));
-    if (spec.session_affinity === 'ClientIP') {
-      const timeout =
-        num(block(block(spec.session_affinity_config)?.client_ip)?.timeout_seconds) ?? 10800;
-      report(
-        svc,
-        RuleLevel.ERROR,
-        checkClientIpAffinityTimeout(
-          'spec.session_affinity_config.client_ip.timeout_seconds',
-          Duration.seconds(timeout),
-        ),
-      );
-    }
-  }
+  for (const svc of idx.ofTypes(SERVICES))
+    guarded(svc, {}, () => {
+      const meta = block(svc.values.metadata) ?? {};
+      const spec = block(svc.values.spec) ?? {};
+      if (typeof meta.name === 'string')
+        report(svc, RuleLevel.ERROR, checkDns1035Label('metadata.name', meta.name));
+      if (spec.session_affinity === 'ClientIP') {
+        const timeout =
+          num(block(block(spec.session_affinity_config)?.client_ip)?.timeout_seconds) ?? 10800;
+        report(
+          svc,
+          RuleLevel.ERROR,
+          checkClientIpAffinityTimeout(
+            'spec.session_affinity_config.client_ip.timeout_seconds',
+            Duration.seconds(timeout),
+          ),
+        );
+      }
+    });
   const policies = idx.ofTypes(NETWORK_POLICIES).map((p) => ingressPolicyFromTerraform(p.values));
-  for (const w of idx.ofTypes(WORKLOADS)) checkGuacdWorkload(w, policies, report);
+  for (const w of idx.ofTypes(WORKLOADS))
+    guarded(w, {}, () => checkGuacdWorkload(w, policies, report));
   return findings;
 }
 

@@ -5,6 +5,7 @@
  *   affinity-review <synth-dir>                          inventory
  *   affinity-review <synth-dir> --base <old-synth-dir>   changes between two synth outputs
  *   affinity-review <synth-dir> --plan <plan.json>       changes in `terraform show -json` output
+ *   affinity-review lint <synth-dir | plan.json>         the rules over any Terraform (lint.ts)
  *   --format text|markdown|json   (default text)
  *   --fail-on high|medium|low|never (default high)
  *
@@ -17,7 +18,7 @@ import { reviewPlan } from './plan';
 import { ReviewInputError, SynthCache, inventoryFromSynthDir, readSynthDir } from './synth-dir';
 
 const USAGE =
-  'usage: affinity-review <synth-dir> [--base <old-synth-dir> | --plan <plan.json>] [--format text|markdown|json] [--fail-on high|medium|low|never]';
+  'usage: affinity-review <synth-dir> [--base <old-synth-dir> | --plan <plan.json>] [--format text|markdown|json] [--fail-on high|medium|low|never], or affinity-review lint --help';
 
 const FORMATS: ReviewFormat[] = ['text', 'markdown', 'json'];
 const THRESHOLDS = ['high', 'medium', 'low', 'never'];
@@ -91,6 +92,15 @@ function parse(argv: string[]): Options {
 
 /** Runs the review with the given arguments (no process exit; the CLI wrapper below does that). */
 export function runReview(argv: string[]): ReviewResult {
+  if (argv[0] === 'lint') {
+    // Loaded only for lint: it runs the constructs' rule functions, which load cdktf.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runLint, LINT_USAGE } = require('./lint') as typeof import('./lint');
+    const rest = argv.slice(1);
+    if (rest.includes('--help') || rest.includes('-h'))
+      return { code: 0, stdout: `${LINT_USAGE}\n`, stderr: '' };
+    return runLint(rest);
+  }
   if (argv.includes('--help') || argv.includes('-h'))
     return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
   try {

@@ -1,0 +1,561 @@
+import '@microsoft/jest-sarif';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Aspects, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { ComputeBackendService } from '@cdktf/provider-google/lib/compute-backend-service';
+import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-check';
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
+import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import {
+  AffinityBackendService,
+  AffinityChecks,
+  BackendProtocol,
+  DrainingPolicy,
+  Duration,
+  Errors,
+  FailOn,
+  GuacdStatefulPool,
+  HealthCheck,
+  LoadBalancingScheme,
+  SessionAffinity,
+} from '../lib';
+import { runReview } from '../lib/review/cli';
+import { buildMcpDeployment } from '../stacks/mcp';
+import { mcpTopology } from '../stacks/topology';
+import { GuacdClusterStack } from '../stacks/guacd-cluster-stack';
+import { GUACD_CLUSTERS } from '../stacks/guacd-topology';
+import { synthApp } from './helpers';
+
+const TAG = /\[rule ([A-Za-z0-9]+)\]$/;
+const FIXTURE = path.join(__dirname, 'fixtures', 'lint', 'plan-mistakes.json');
+
+/** Annotations of a tree, by level. */
+function annotations(scope: Construct): { errors: string[]; warnings: string[] } {
+  const all = scope.node.findAll().flatMap((n) => n.node.metadata);
+  return {
+    errors: all.filter((m) => m.type === '@cdktf/error').map((m) => String(m.data)),
+    warnings: all.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)),
+  };
+}
+const ids = (messages: string[]) => [...new Set(messages.map((m) => TAG.exec(m)?.[1]))].sort();
+
+/** A hand-written L1 stack with the common real mistakes of every rule family. */
+function mistakes(stack: TerraformStack): void {
+  new GoogleProvider(stack, 'google', { project: 'p' });
+  new KubernetesProvider(stack, 'kubernetes', {});
+  const hc = new ComputeHealthCheck(stack, 'hc', {
+    name: 'web-hc',
+    checkIntervalSec: 5,
+    timeoutSec: 10, // H2: longer than the interval
+    httpsHealthCheck: { port: 443, requestPath: '/health' },
+  });
+  new ComputeBackendService(stack, 'web', {
+    name: 'web-backend',
+    loadBalancingScheme: 'EXTERNAL_MANAGED',
+    protocol: 'HTTPS',
+    sessionAffinity: 'CLIENT_IP', // S5: a cookie TTL on CLIENT_IP
+    affinityCookieTtlSec: 1800,
+    healthChecks: [hc.id], // T4: draining unset
+  });
+  new ComputeBackendService(stack, 'agents', {
+    name: 'agents-backend',
+    loadBalancingScheme: 'EXTERNAL_MANAGED',
+    protocol: 'HTTPS',
+    sessionAffinity: 'CLIENT_IP_PORT_PROTO', // S1: only passthrough NLBs accept it
+    connectionDrainingTimeoutSec: 30,
+    healthChecks: [hc.id],
+  });
+  new ComputeFirewall(stack, 'probes', {
+    name: 'allow-probes',
+    network: 'default',
+    sourceRanges: ['35.191.0.0/16', '130.211.0.0/22'],
+    allow: [{ protocol: 'tcp', ports: ['8443'] }], // H9: not the health-check port 443
+  });
+  new StatefulSetV1(stack, 'guacd', {
+    metadata: { name: 'guacd', namespace: 'guacamole' },
+    spec: {
+      serviceName: 'guacd',
+      selector: { matchLabels: { app: 'guacd' } },
+      template: {
+        metadata: { labels: { app: 'guacd' } },
+        spec: {
+          // X4: root, writable, token mounted; K4: no preStop drain; X5: no NetworkPolicy
+          container: [
+            { name: 'guacd', image: 'guacamole/guacd:1.6.0', securityContext: { runAsUser: '0' } },
+          ],
+        },
+      },
+    },
+  });
+}
+
+describe('AffinityChecks (Aspect) on a hand-written L1 stack', () => {
+  test('reports every mistake with its rule id; errors fail, warnings warn', () => {
+    const stack = new TerraformStack(Testing.app(), 'l1');
+    mistakes(stack);
+    Aspects.of(stack).add(new AffinityChecks());
+    Testing.synth(stack);
+    const { errors, warnings } = annotations(stack);
+    expect(ids(errors)).toEqual(['H2', 'H9', 'S1', 'S5', 'X4', 'X5']);
+    expect(ids(warnings)).toEqual(['K4', 'T4']);
+    // Construct path, Terraform attribute, value, allowed and fix in every message.
+    expect(errors.find((m) => m.endsWith('[rule S5]'))).toMatch(
+      /^l1\/web: affinity_cookie_ttl_sec 1800s is set on CLIENT_IP.*\(allowed: .+\); fix: set session_affinity = "GENERATED_COOKIE"/,
+    );
+    expect(errors.find((m) => m.endsWith('[rule H9]'))).toMatch(/^l1\/hc: port 443 is not opened/);
+    expect(errors.filter((m) => m.endsWith('[rule X4]')).join('\n')).toMatch(
+      /run_as_user 0 lets the container run as root/,
+    );
+  });
+
+  test('an error annotation fails cdktf synth', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aspect-')) });
+    mistakes(new TerraformStack(app, 'l1'));
+    AffinityChecks.applyTo(app);
+    expect(() => app.synth()).toThrow(/\[rule S1\]/);
+  });
+
+  test('failOn chooses which levels fail the synth', () => {
+    const strict = new TerraformStack(Testing.app(), 'l1');
+    mistakes(strict);
+    Aspects.of(strict).add(new AffinityChecks({ failOn: FailOn.WARNING }));
+    Testing.synth(strict);
+    expect(ids(annotations(strict).errors)).toContain('T4');
+    expect(annotations(strict).warnings).toEqual([]);
+
+    const lenient = new TerraformStack(Testing.app(), 'l1');
+    mistakes(lenient);
+    Aspects.of(lenient).add(new AffinityChecks({ failOn: FailOn.NEVER }));
+    Testing.synth(lenient);
+    expect(annotations(lenient).errors).toEqual([]);
+    expect(ids(annotations(lenient).warnings)).toEqual([
+      'H2',
+      'H9',
+      'K4',
+      'S1',
+      'S5',
+      'T4',
+      'X4',
+      'X5',
+    ]);
+  });
+
+  test('suppressions: named rule and reason, recorded in the synthesized resource, honoured by lint', () => {
+    const { outdir } = synthApp((app) => {
+      const stack = new TerraformStack(app, 'l1');
+      mistakes(stack);
+      AffinityChecks.applyTo(app, { failOn: FailOn.NEVER });
+      AffinityChecks.suppress(stack.node.findChild('web'), [
+        { id: 'T4', reason: 'draining is set by the platform team in a policy' },
+      ]);
+    });
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/l1/cdk.tf.json'), 'utf8'));
+    expect(
+      json.resource.google_compute_backend_service.web['//'].affinity_checks_suppressions,
+    ).toEqual([{ rule: 'T4', reason: 'draining is set by the platform team in a policy' }]);
+    const lint = runReview(['lint', outdir, '--format', 'json', '--fail-on', 'never']);
+    const out = JSON.parse(lint.stdout);
+    const t4 = out.findings.filter((f: any) => f.rule === 'T4');
+    expect(t4).toEqual([
+      expect.objectContaining({
+        address: 'google_compute_backend_service.web',
+        suppressed: expect.stringMatching(/platform team/),
+      }),
+    ]);
+    expect(out.summary.suppressed).toBe(1);
+  });
+
+  test('a suppression of an unknown rule, or without a reason, is an error (A1)', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    let error: unknown;
+    try {
+      AffinityChecks.suppress(stack, [
+        { id: 'Z9', reason: 'x' },
+        { id: 'T4', reason: ' ' },
+      ]);
+    } catch (e) {
+      error = e;
+    }
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(String((error as Error).message)).toMatch(
+      /suppressions.id "Z9" is not a rule of the registry.*\[rule A1\]/,
+    );
+    expect(String((error as Error).message)).toMatch(
+      /suppressions.reason " " is empty for rule T4.*\[rule A1\]/,
+    );
+  });
+
+  test('resources of this library\u2019s constructs are not reported twice', () => {
+    const stack = new TerraformStack(Testing.app(), 'l2');
+    new GoogleProvider(stack, 'google', { project: 'p' });
+    new AffinityBackendService(stack, 'web', {
+      name: 'web',
+      loadBalancingScheme: LoadBalancingScheme.EXTERNAL_MANAGED,
+      protocol: BackendProtocol.HTTPS,
+      sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.days(2) }), // S5b warns
+      draining: DrainingPolicy.of(Duration.seconds(60)),
+      healthCheck: HealthCheck.https({ port: 443 }),
+    });
+    Aspects.of(stack).add(new AffinityChecks());
+    Testing.synth(stack, true);
+    const { errors, warnings } = annotations(stack);
+    expect(errors).toEqual([]);
+    expect(warnings.filter((w) => w.endsWith('[rule S5b]'))).toHaveLength(1);
+    // The L2's health check has no probe firewall in this stack: H9 is the L2's business.
+    expect(warnings.filter((w) => w.endsWith('[rule H9]'))).toEqual([]);
+  });
+
+  const reference = (app: App) => {
+    buildMcpDeployment(app, mcpTopology());
+    for (const c of GUACD_CLUSTERS) new GuacdClusterStack(app, `guacd-${c.cluster}`, c);
+  };
+
+  test('the reference deployment has no findings under the Aspect, even failing on warnings', () => {
+    const result = synthApp((app) => {
+      reference(app);
+      AffinityChecks.applyTo(app, { failOn: FailOn.WARNING });
+    });
+    expect(Object.keys(result.stacks)).toHaveLength(6);
+    expect(Object.values(result.warnings).flat()).toEqual([]);
+  });
+
+  test('applyTo(app) reaches every stack (cdktf 0.21 does not visit Aspects of the app)', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aspect-')) });
+    reference(app);
+    new ComputeFirewall(app.node.findChild('mcp-global') as TerraformStack, 'open', {
+      name: 'open',
+      network: 'default',
+      sourceRanges: ['0.0.0.0/0'],
+      allow: [{ protocol: 'tcp', ports: ['443'] }],
+    });
+    const plain = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aspect-')) });
+    Aspects.of(plain).add(new AffinityChecks());
+    mistakes(new TerraformStack(plain, 'l1'));
+    expect(() => plain.synth()).not.toThrow(); // what cdktf does with an Aspect on the app
+    AffinityChecks.applyTo(app);
+    expect(() => app.synth()).toThrow(
+      /mcp-global\/open: source_ranges \[0\.0\.0\.0\/0\].*\[rule X1\]/,
+    );
+  });
+
+  test('a stack created after applyTo fails the synth instead of going unchecked', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aspect-')) });
+    new TerraformStack(app, 'early');
+    AffinityChecks.applyTo(app);
+    new TerraformStack(app, 'late');
+    expect(() => app.synth()).toThrow(/late: created after AffinityChecks.applyTo\(\)/);
+  });
+});
+
+describe('affinity-review lint', () => {
+  let reference: string;
+  beforeAll(() => {
+    reference = synthApp((app) => {
+      buildMcpDeployment(app, mcpTopology());
+      for (const c of GUACD_CLUSTERS) new GuacdClusterStack(app, `guacd-${c.cluster}`, c);
+    }).outdir;
+  });
+
+  test('the reference synth lints clean (exit 0), even at --fail-on warning', () => {
+    const r = runReview(['lint', reference, '--fail-on', 'warning']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^0 error\(s\), 0 warning\(s\), 0 suppressed, in \d+ resource\(s\)\n$/,
+    );
+  });
+
+  test('a hand-written HCL-style plan: every mistake with its rule id, exit 1', () => {
+    const r = runReview(['lint', FIXTURE, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const { findings } = JSON.parse(r.stdout);
+    const got = findings.map((f: any) => `${f.address} ${f.rule}`).sort();
+    expect(got).toEqual(
+      [
+        'google_compute_backend_service.agents S1',
+        'google_compute_backend_service.web S5',
+        'google_compute_backend_service.web T4',
+        'google_compute_firewall.anywhere X1',
+        'google_compute_global_forwarding_rule.http X3',
+        'google_compute_health_check.web H2',
+        'google_compute_target_https_proxy.web X2',
+        'kubernetes_service_v1.guacd K1',
+        'kubernetes_stateful_set_v1.guacd K4',
+        ...Array(6).fill('kubernetes_stateful_set_v1.guacd X4'),
+        'kubernetes_stateful_set_v1.guacd X5',
+      ].sort(),
+    );
+    for (const f of findings) {
+      expect(f.help).toMatch(new RegExp(`docs/RULES.md#${f.rule.toLowerCase()}$`));
+      expect(f.fix.length).toBeGreaterThan(10);
+    }
+    // Health-check references come from the plan's configuration (the id is unknown until apply).
+    expect(findings.find((f: any) => f.rule === 'H2').attribute).toBe('timeout_sec');
+  });
+
+  test('--fail-on: warnings alone exit 0 at error, 1 at warning; never exits 0', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
+    const plan = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+    plan.planned_values.root_module.resources = plan.planned_values.root_module.resources.filter(
+      (r: any) =>
+        r.address === 'google_compute_backend_service.agents' ||
+        r.type === 'google_compute_health_check',
+    );
+    const agents = plan.planned_values.root_module.resources[1];
+    agents.values.session_affinity = 'GENERATED_COOKIE';
+    delete agents.values.connection_draining_timeout_sec; // T4 only (a warning)
+    const hc = plan.planned_values.root_module.resources[0];
+    hc.values.timeout_sec = 5;
+    const file = path.join(dir, 'plan.json');
+    fs.writeFileSync(file, JSON.stringify(plan));
+    const text = runReview(['lint', file]);
+    expect(text.stdout).toMatch(
+      /^WARN {2}plan\.json google_compute_backend_service\.agents: connection_draining_timeout_sec not set .*\[rule T4\]/m,
+    );
+    expect(text.code).toBe(0);
+    expect(runReview(['lint', file, '--fail-on', 'warning']).code).toBe(1);
+    expect(runReview(['lint', FIXTURE, '--fail-on', 'never']).code).toBe(0);
+  });
+
+  test('SARIF 2.1.0 output validates against the schema and points at the resources', () => {
+    const r = runReview(['lint', FIXTURE, '--format', 'sarif']);
+    const log = JSON.parse(r.stdout);
+    expect(log).toBeValidSarifLog();
+    expect(log.version).toBe('2.1.0');
+    const results = log.runs[0].results;
+    expect(results.length).toBe(16);
+    const s1 = results.find((x: any) => x.ruleId === 'S1');
+    expect(s1.level).toBe('error');
+    expect(s1.locations[0].logicalLocations[0].fullyQualifiedName).toBe(
+      'google_compute_backend_service.agents',
+    );
+    expect(s1.locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
+    const rules = log.runs[0].tool.driver.rules;
+    expect(rules[s1.ruleIndex].id).toBe('S1');
+    expect(rules[s1.ruleIndex].helpUri).toMatch(/RULES\.md#s1$/);
+  });
+
+  test('markdown output is a table with links to the rules', () => {
+    const r = runReview(['lint', FIXTURE, '--format', 'markdown']);
+    expect(r.stdout).toMatch(/^## affinity-review lint\n\n14 error\(s\), 2 warning\(s\)/);
+    expect(r.stdout).toMatch(
+      /\| error \| \[S1\]\(https:\/\/.+RULES\.md#s1\) \| `google_compute_backend_service\.agents`/,
+    );
+  });
+
+  test.each([
+    [['lint'], /one <synth-dir \| plan.json> expected/],
+    [['lint', '/nonexistent/plan.json'], /does not exist/],
+    [['lint', FIXTURE, '--format', 'xml'], /--format xml is not one of/],
+    [['lint', FIXTURE, '--fail-on', 'high'], /--fail-on high is not one of/],
+  ])('bad input %j: exit 2 with one line', (argv, message) => {
+    const r = runReview(argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('a Terraform state is refused with the command that makes a plan', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
+    const file = path.join(dir, 'state.json');
+    fs.writeFileSync(file, JSON.stringify({ format_version: '1.0', values: { root_module: {} } }));
+    const r = runReview(['lint', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a Terraform state, not a plan; run terraform plan -out/);
+  });
+});
+
+describe('one source of truth: construct, Aspect and lint agree', () => {
+  /** The same configuration as an L2 construct and as L1 resources. */
+  const cases: {
+    rule: string;
+    l2: (s: TerraformStack) => void;
+    l1: (s: TerraformStack) => void;
+  }[] = [
+    {
+      rule: 'S5',
+      l2: (s) =>
+        new AffinityBackendService(s, 'web', {
+          name: 'web',
+          loadBalancingScheme: LoadBalancingScheme.EXTERNAL_MANAGED,
+          protocol: BackendProtocol.HTTPS,
+          sessionAffinity: SessionAffinity.fromType('CLIENT_IP' as any, {
+            ttl: Duration.seconds(1800),
+          }),
+          draining: DrainingPolicy.of(Duration.seconds(60)),
+          healthCheck: HealthCheck.https({ port: 443 }),
+        }),
+      l1: (s) => {
+        const hc = new ComputeHealthCheck(s, 'hc', {
+          name: 'web-hc',
+          httpsHealthCheck: { port: 443 },
+        });
+        new ComputeBackendService(s, 'web', {
+          name: 'web',
+          loadBalancingScheme: 'EXTERNAL_MANAGED',
+          protocol: 'HTTPS',
+          sessionAffinity: 'CLIENT_IP',
+          affinityCookieTtlSec: 1800,
+          connectionDrainingTimeoutSec: 60,
+          healthChecks: [hc.id],
+        });
+      },
+    },
+    {
+      rule: 'H2',
+      l2: (s) =>
+        new AffinityBackendService(s, 'web', {
+          name: 'web',
+          loadBalancingScheme: LoadBalancingScheme.EXTERNAL_MANAGED,
+          protocol: BackendProtocol.HTTPS,
+          sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.minutes(30) }),
+          draining: DrainingPolicy.of(Duration.seconds(60)),
+          healthCheck: HealthCheck.https({
+            port: 443,
+            interval: Duration.seconds(5),
+            timeout: Duration.seconds(10),
+          }),
+        }),
+      l1: (s) => {
+        const hc = new ComputeHealthCheck(s, 'hc', {
+          name: 'web-hc',
+          checkIntervalSec: 5,
+          timeoutSec: 10,
+          httpsHealthCheck: { port: 443 },
+        });
+        new ComputeBackendService(s, 'web', {
+          name: 'web',
+          loadBalancingScheme: 'EXTERNAL_MANAGED',
+          protocol: 'HTTPS',
+          sessionAffinity: 'GENERATED_COOKIE',
+          affinityCookieTtlSec: 1800,
+          connectionDrainingTimeoutSec: 60,
+          healthChecks: [hc.id],
+        });
+      },
+    },
+    {
+      rule: 'T1',
+      l2: (s) =>
+        new AffinityBackendService(s, 'web', {
+          name: 'web',
+          loadBalancingScheme: LoadBalancingScheme.EXTERNAL_MANAGED,
+          protocol: BackendProtocol.HTTPS,
+          sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.minutes(30) }),
+          draining: DrainingPolicy.of(Duration.seconds(7200)),
+          healthCheck: HealthCheck.https({ port: 443 }),
+        }),
+      l1: (s) => {
+        const hc = new ComputeHealthCheck(s, 'hc', {
+          name: 'web-hc',
+          httpsHealthCheck: { port: 443 },
+        });
+        new ComputeBackendService(s, 'web', {
+          name: 'web',
+          loadBalancingScheme: 'EXTERNAL_MANAGED',
+          protocol: 'HTTPS',
+          sessionAffinity: 'GENERATED_COOKIE',
+          affinityCookieTtlSec: 1800,
+          connectionDrainingTimeoutSec: 7200,
+          healthChecks: [hc.id],
+        });
+      },
+    },
+    {
+      rule: 'K1',
+      l2: (s) =>
+        new GuacdStatefulPool(s, 'guacd', {
+          replicas: 2,
+          sessionAffinityTimeout: Duration.days(2),
+          webPodSelector: { app: 'web' },
+        }),
+      l1: (s) => {
+        new StatefulSetV1(s, 'guacd', {
+          metadata: { name: 'guacd', namespace: 'guacamole' },
+          spec: {
+            serviceName: 'guacd',
+            selector: { matchLabels: { app: 'guacd' } },
+            template: {
+              metadata: { labels: { app: 'guacd' } },
+              spec: {
+                automountServiceAccountToken: false,
+                container: [
+                  {
+                    name: 'guacd',
+                    image: 'guacamole/guacd:1.6.0',
+                    lifecycle: { preStop: [{ exec: { command: ['sh', '-c', 'sleep 60'] } }] },
+                    securityContext: {
+                      runAsNonRoot: true,
+                      runAsUser: '1000',
+                      readOnlyRootFilesystem: true,
+                      allowPrivilegeEscalation: false,
+                      capabilities: { drop: ['ALL'] },
+                      seccompProfile: { type: 'RuntimeDefault' },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        });
+        new NetworkPolicyV1(s, 'guacd-policy', {
+          metadata: { name: 'guacd', namespace: 'guacamole' },
+          spec: {
+            podSelector: { matchLabels: { app: 'guacd' } },
+            policyTypes: ['Ingress'],
+            ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }],
+          },
+        });
+        new ServiceV1(s, 'svc', {
+          metadata: { name: 'guacd-service', namespace: 'guacamole' },
+          spec: {
+            selector: { app: 'guacd' },
+            sessionAffinity: 'ClientIP',
+            sessionAffinityConfig: { clientIp: { timeoutSeconds: 172800 } },
+            port: [{ port: 4822 }],
+          },
+        });
+      },
+    },
+  ];
+
+  const stack = (build: (s: TerraformStack) => void, app: App = Testing.app()) => {
+    const s = new TerraformStack(app, 'same');
+    new GoogleProvider(s, 'google', { project: 'p' });
+    new KubernetesProvider(s, 'kubernetes', {});
+    new ComputeFirewall(s, 'probes', {
+      name: 'probes',
+      network: 'default',
+      sourceRanges: ['35.191.0.0/16', '130.211.0.0/22'],
+      allow: [{ protocol: 'tcp', ports: ['443'] }],
+    });
+    build(s);
+    return s;
+  };
+
+  test.each(cases.map((c) => [c.rule, c] as const))(
+    '%s: the same verdict on all three paths',
+    (rule, c) => {
+      // 1. The construct refuses it.
+      expect(() => stack(c.l2)).toThrow(new RegExp(`\\[rule ${rule}\\]`));
+      // 2. The Aspect reports it on the L1 resources.
+      const l1 = stack(c.l1);
+      Aspects.of(l1).add(new AffinityChecks());
+      Testing.synth(l1);
+      expect(ids(annotations(l1).errors)).toEqual([rule]);
+      // 3. lint reports it on the synthesized JSON.
+      const { outdir } = synthApp((app) => {
+        stack(c.l1, app);
+      });
+      const out = JSON.parse(runReview(['lint', outdir, '--format', 'json']).stdout);
+      expect([...new Set(out.findings.map((f: any) => f.rule))]).toEqual([rule]);
+    },
+  );
+});
