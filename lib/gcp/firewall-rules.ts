@@ -3,7 +3,7 @@
  * `LoadBalancerFirewall`, the plan reviewer, the `AffinityChecks` Aspect and `affinity-review
  * lint`. Pure functions: no cdktf, no provider.
  */
-import { RuleViolation } from '../core/errors';
+import type { RuleViolation } from '../core/errors';
 
 /** Google's health-check probers and Google Front Ends (IPv4). */
 export const PROBE_RANGES: readonly string[] = ['35.191.0.0/16', '130.211.0.0/22'];
