@@ -257,6 +257,18 @@ for (const project of projects) {
     `${project}: affinity-review printed no inventory: ${reviewText}`,
   );
 
+  const lint = step(`${project}: npx affinity-review lint`, () =>
+    run('npx', ['--no-install', 'affinity-review', 'lint', 'cdktf.out'], dir, {
+      allowFailure: true,
+    }),
+  );
+  const lintText = lint instanceof Error ? `${lint.stdout}${lint.stderr}` : lint;
+  check(!(lint instanceof Error), `${project}: npx affinity-review lint found errors: ${lintText}`);
+  check(
+    /0 error\(s\)/.test(lintText),
+    `${project}: affinity-review lint printed no summary: ${lintText}`,
+  );
+
   if (project === 'full') {
     // The README's review.ts: the reviewer as a library through the `/review` entry point
     // (exports map at run time, typesVersions for tsc), compiled above with main.ts.
