@@ -4,6 +4,7 @@
 export * from './core/index';
 export * from './gcp/index';
 export * from './k8s/index';
+export * from './gke/index';
 export {
   AffinityChecks,
   type AffinityChecksProps,

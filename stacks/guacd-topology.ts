@@ -1,7 +1,7 @@
 /**
  * The guacd pools of seed 004 (TutorPro360) as typed data: one stack per Kubernetes cluster.
  */
-import { Duration } from '../lib';
+import { Duration, GkeFrontend } from '../lib';
 
 /** A cluster reached through a kubeconfig file (any Kubernetes). */
 export interface KubeconfigAccess {
@@ -28,6 +28,21 @@ export interface GkeAccess {
 /** How Terraform reaches a cluster: exactly one of the two forms. */
 export type ClusterAccess = { readonly kubeconfig: KubeconfigAccess } | { readonly gke: GkeAccess };
 
+/** Guacamole's web tier in front of the pool, exposed through GKE. */
+export interface WebTierTopology {
+  /** Ingress + BackendConfig, or HTTPRoute + GCPBackendPolicy to `gatewayName`. */
+  readonly frontend: GkeFrontend;
+  readonly host: string;
+  readonly gatewayName?: string;
+  readonly replicas: number;
+  /** Cookie affinity lifetime (the load balancer's GENERATED_COOKIE). */
+  readonly cookieTtl: Duration;
+  /** The web pods' drain; the load balancer drains as long. */
+  readonly drainTimeout: Duration;
+  /** WebSocket tunnels live at most this long. */
+  readonly backendTimeout: Duration;
+}
+
 /** One cluster and its guacd pool. */
 export interface GuacdClusterTopology {
   /** Stack name suffix and cluster label; part of Terraform addresses, never rename. */
@@ -42,6 +57,8 @@ export interface GuacdClusterTopology {
   /** Labels of the Guacamole web pods. */
   readonly webPodSelector: { [key: string]: string };
   readonly image: string;
+  /** The web tier (GKE clusters). */
+  readonly web?: WebTierTopology;
 }
 
 export const GUACD_CLUSTERS: GuacdClusterTopology[] = [
@@ -58,6 +75,15 @@ export const GUACD_CLUSTERS: GuacdClusterTopology[] = [
     drainTimeout: Duration.minutes(30),
     webPodSelector: { 'app.kubernetes.io/name': 'guacamole' },
     image: 'guacamole/guacd:1.6.0',
+    // Classes last a school day: an 8-hour cookie and tunnel lifetime, the pool's 30-minute drain.
+    web: {
+      frontend: GkeFrontend.INGRESS,
+      host: 'classroom.tutorpro360.example',
+      replicas: 2,
+      cookieTtl: Duration.hours(8),
+      drainTimeout: Duration.minutes(30),
+      backendTimeout: Duration.hours(8),
+    },
   },
   {
     // The seed's "large classes" row: 200 concurrent users at 20 per pod = 10 pods.
@@ -72,5 +98,15 @@ export const GUACD_CLUSTERS: GuacdClusterTopology[] = [
     drainTimeout: Duration.minutes(45),
     webPodSelector: { 'app.kubernetes.io/name': 'guacamole' },
     image: 'guacamole/guacd:1.6.0',
+    // Behind the cluster's shared Gateway; lectures run long, so a 12-hour cookie and tunnel.
+    web: {
+      frontend: GkeFrontend.GATEWAY,
+      host: 'lecture-hall.tutorpro360.example',
+      gatewayName: 'external-http',
+      replicas: 3,
+      cookieTtl: Duration.hours(12),
+      drainTimeout: Duration.minutes(45),
+      backendTimeout: Duration.hours(12),
+    },
   },
 ];

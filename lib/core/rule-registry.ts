@@ -17,6 +17,8 @@ export enum RuleLevel {
 export enum RulePlatform {
   GOOGLE_CLOUD = 'Google Cloud',
   KUBERNETES = 'Kubernetes',
+  /** GKE objects that configure a Google Cloud load balancer (BackendConfig, GCPBackendPolicy). */
+  GKE = 'GKE',
   /** Inputs of every construct (types, numbers, tokens). */
   ALL = 'all',
 }
@@ -50,6 +52,8 @@ const SA = 'SessionAffinity';
 const HC = 'HealthCheck';
 const POOL = 'GuacdStatefulPool';
 const CHECKS = 'AffinityChecks (Aspect), affinity-review lint';
+const WEB = 'GuacamoleWebTier';
+const GKE = RulePlatform.GKE;
 const DOC_BS = 'https://cloud.google.com/load-balancing/docs/backend-service';
 const DOC_API = 'https://cloud.google.com/compute/docs/reference/rest/v1/backendServices';
 const DOC_AFFINITY =
@@ -732,6 +736,88 @@ const RULES: RuleDefinition[] = [
       'A NetworkPolicy of the namespace selects the guacd pods for Ingress, and none of those policies has an ingress rule without sources (guacd has no authentication).',
     source: DOC_NETPOL,
     enforcedBy: [POOL + ' (by construction)', CHECKS],
+  },
+  {
+    id: 'W1',
+    title: 'Affinity types a GKE object can express',
+    levels: E,
+    platform: GKE,
+    checks:
+      'BackendConfig (Ingress) and GCPBackendPolicy (Gateway) carry NONE, CLIENT_IP or GENERATED_COOKIE: neither has a field for a header or cookie name, and the load balancer GKE creates is a proxy (S1 applies too).',
+    source:
+      'https://cloud.google.com/kubernetes-engine/docs/how-to/ingress-configuration#session_affinity',
+    enforcedBy: [WEB, CHECKS],
+  },
+  {
+    id: 'W2',
+    title: 'Cookie TTL a GKE object accepts',
+    levels: E,
+    platform: GKE,
+    checks:
+      'BackendConfig affinityCookieTtlSec is at most 86400 s (GKE validates it so, although the API allows two weeks); GCPBackendPolicy cookieTtlSec at most 1209600 s.',
+    source:
+      'https://github.com/kubernetes/ingress-gce/blob/master/pkg/backendconfig/validation_test.go',
+    enforcedBy: [WEB, CHECKS],
+  },
+  {
+    id: 'W3',
+    title: 'Backend timeout long enough for tunnels',
+    levels: W,
+    platform: GKE,
+    checks:
+      'Guacamole tunnels are WebSockets, which the load balancer closes after the backend timeout whatever their activity: a timeout shorter than the pods\u2019 drain, or under one hour (GKE\u2019s default is 30 s), warns.',
+    source: 'https://cloud.google.com/load-balancing/docs/https#websocket_proxy_support',
+    enforcedBy: [WEB, CHECKS],
+  },
+  {
+    id: 'W4',
+    title: 'CLIENT_IP behind a proxy load balancer',
+    levels: W,
+    platform: GKE,
+    checks:
+      'CLIENT_IP affinity on the web tier warns: every user behind one NAT or proxy shares a web pod, and a changed address loses the session.',
+    source: DOC_AFFINITY,
+    enforcedBy: [WEB, CHECKS],
+  },
+  {
+    id: 'W5',
+    title: 'Web replicas with affinity',
+    levels: EW,
+    platform: GKE,
+    checks:
+      'Web replicas are a whole number 0..1000; fewer than 2 with affinity warns (affinity is moot).',
+    source: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/',
+    enforcedBy: [WEB],
+  },
+  {
+    id: 'W6',
+    title: 'Load-balancer draining covers the pod drain',
+    levels: W,
+    platform: GKE,
+    checks:
+      'The load balancer\u2019s connection draining is not shorter than the pods\u2019 preStop drain (else the load balancer drops tunnels the pod would still serve).',
+    source:
+      'https://cloud.google.com/kubernetes-engine/docs/how-to/ingress-configuration#draining_timeout',
+    enforcedBy: [WEB],
+  },
+  {
+    id: 'W7',
+    title: 'guacd admits the web tier',
+    levels: E,
+    platform: GKE,
+    checks:
+      'The guacd pool\u2019s NetworkPolicy selects the web pods (labels and namespace), and the tier\u2019s environment does not override GUACD_HOSTNAME or GUACD_PORT.',
+    source: DOC_NETPOL,
+    enforcedBy: [WEB],
+  },
+  {
+    id: 'W8',
+    title: 'Gateway named with the Gateway frontend',
+    levels: E,
+    platform: GKE,
+    checks: 'frontend GATEWAY needs gatewayName (the HTTPRoute\u2019s parent); INGRESS takes none.',
+    source: 'https://cloud.google.com/kubernetes-engine/docs/concepts/gateway-api',
+    enforcedBy: [WEB],
   },
   {
     id: 'A1',

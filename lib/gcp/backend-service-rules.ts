@@ -123,6 +123,86 @@ export function effectiveLocalityPolicy(
   return spec.affinity.needsConsistentHash ? LocalityLbPolicy.RING_HASH : undefined;
 }
 
+/**
+ * T1: a load balancer's draining timeout is 0..3600 s; 0 on a proxy load balancer warns.
+ * Shared by backend services and the GKE objects that configure one (BackendConfig,
+ * GCPBackendPolicy).
+ */
+export function checkLoadBalancerDraining(
+  attribute: string,
+  draining: DrainingPolicy,
+  proxy: boolean,
+): Findings {
+  const f: Findings = { errors: [], warnings: [] };
+  f.errors.push(
+    ...checkDurationSeconds(
+      'T1',
+      attribute,
+      draining.timeout,
+      0,
+      MAX_DRAINING_SECONDS,
+      'use DrainingPolicy.of(Duration.seconds(0..3600)); Google Cloud drains for at most one hour',
+    ),
+  );
+  if (draining.isDisabled && proxy) {
+    f.warnings.push({
+      rule: 'T1',
+      attribute,
+      value: '0s',
+      problem:
+        'disables connection draining: removing or replacing a backend cuts its in-flight requests and open sessions',
+      allowed:
+        '0..3600s; a proxy load balancer usually wants the longest request or session it must finish',
+      fix: 'use DrainingPolicy.of(Duration.seconds(60)) or longer, or keep 0 if cutting connections is intended',
+    });
+  }
+  return f;
+}
+
+/** T2: a backend timeout of at least 1 s; ignored by passthrough load balancers; above a day warns. */
+export function checkBackendTimeout(
+  attribute: string,
+  timeout: Duration,
+  kind: LoadBalancerKind,
+): Findings {
+  const f: Findings = { errors: [], warnings: [] };
+  f.errors.push(
+    ...checkDurationSeconds(
+      'T2',
+      attribute,
+      timeout,
+      1,
+      2_147_483_647,
+      'use Duration.seconds(1) or more (30 s is the API default)',
+    ),
+  );
+  if (isPassthrough(kind)) {
+    f.warnings.push({
+      rule: 'T2',
+      attribute,
+      value: timeout.toString(),
+      problem: `is ignored by ${kind}s`,
+      allowed: 'no timeout on passthrough load balancers',
+      fix: 'remove timeout',
+    });
+  } else if (
+    !timeout.isUnresolved() &&
+    timeout.toSeconds() > 86_400 &&
+    kind !== LoadBalancerKind.TRAFFIC_DIRECTOR
+  ) {
+    f.warnings.push({
+      rule: 'T2',
+      attribute,
+      value: timeout.toString(),
+      problem:
+        'is above one day; Google Front Ends restart periodically, so longer connections are cut anyway',
+      allowed: '1..86400s recommended',
+      fix: 'use Duration.days(1) or less and let clients reconnect',
+    });
+  }
+  return f;
+}
+
 /** Rules that depend only on the service's own settings (checked in the constructor). */
 export function validateService(spec: ServiceSpec): Findings {
   const f: Findings = { errors: [], warnings: [] };
@@ -183,28 +263,13 @@ export function validateService(spec: ServiceSpec): Findings {
   f.errors.push(...validateLocality(spec, kind));
 
   // T1: draining.
-  f.errors.push(
-    ...checkDurationSeconds(
-      'T1',
-      'draining.timeout',
-      spec.draining.timeout,
-      0,
-      MAX_DRAINING_SECONDS,
-      'use DrainingPolicy.of(Duration.seconds(0..3600)); Google Cloud drains for at most one hour',
-    ),
+  const draining = checkLoadBalancerDraining(
+    'draining.timeout',
+    spec.draining,
+    !isPassthrough(kind),
   );
-  if (spec.draining.isDisabled && !isPassthrough(kind)) {
-    f.warnings.push({
-      rule: 'T1',
-      attribute: 'draining.timeout',
-      value: '0s',
-      problem:
-        'disables connection draining: removing or replacing a backend cuts its in-flight requests and open sessions',
-      allowed:
-        '0..3600s; a proxy load balancer usually wants the longest request or session it must finish',
-      fix: 'use DrainingPolicy.of(Duration.seconds(60)) or longer, or keep 0 if cutting connections is intended',
-    });
-  }
+  f.errors.push(...draining.errors);
+  f.warnings.push(...draining.warnings);
 
   if (spec.draining.kubernetesOptionsGiven) {
     f.warnings.push({
@@ -220,40 +285,9 @@ export function validateService(spec: ServiceSpec): Findings {
 
   // T2: backend timeout.
   if (spec.timeout !== undefined) {
-    f.errors.push(
-      ...checkDurationSeconds(
-        'T2',
-        'timeout',
-        spec.timeout,
-        1,
-        2_147_483_647,
-        'use Duration.seconds(1) or more (30 s is the API default)',
-      ),
-    );
-    if (isPassthrough(kind)) {
-      f.warnings.push({
-        rule: 'T2',
-        attribute: 'timeout',
-        value: spec.timeout.toString(),
-        problem: `is ignored by ${kind}s`,
-        allowed: 'no timeout on passthrough load balancers',
-        fix: 'remove timeout',
-      });
-    } else if (
-      !spec.timeout.isUnresolved() &&
-      spec.timeout.toSeconds() > 86_400 &&
-      kind !== LoadBalancerKind.TRAFFIC_DIRECTOR
-    ) {
-      f.warnings.push({
-        rule: 'T2',
-        attribute: 'timeout',
-        value: spec.timeout.toString(),
-        problem:
-          'is above one day; Google Front Ends restart periodically, so longer connections are cut anyway',
-        allowed: '1..86400s recommended',
-        fix: 'use Duration.days(1) or less and let clients reconnect',
-      });
-    }
+    const timeout = checkBackendTimeout('timeout', spec.timeout, kind);
+    f.errors.push(...timeout.errors);
+    f.warnings.push(...timeout.warnings);
   }
 
   // T3: logging.

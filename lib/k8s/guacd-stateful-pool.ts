@@ -155,6 +155,13 @@ export class GuacdStatefulPool extends Construct {
   public readonly affinityAddress: string;
   /** Grace period in seconds. */
   public readonly terminationGracePeriodSeconds: number;
+  /** Labels of the Guacamole web pods its NetworkPolicy admits on 4822. */
+  public readonly webPodSelector: { [key: string]: string };
+  /**
+   * Namespace of those web pods, when it is not the pool's.
+   * @default - the pool's namespace
+   */
+  public readonly webNamespace?: string;
   /** The StatefulSet (escape hatch). */
   public readonly statefulSet: statefulSet.StatefulSetV1;
   /**
@@ -229,6 +236,8 @@ export class GuacdStatefulPool extends Construct {
     this.namespace = ns;
     this.replicas = replicas;
     this.sessionAffinityTimeoutSeconds = spec.affinityTimeout.toSeconds();
+    this.webPodSelector = { ...spec.webPodSelector };
+    this.webNamespace = spec.webNamespace;
     const labels = { 'app.kubernetes.io/name': 'guacd', 'app.kubernetes.io/instance': spec.name };
     // Recommended labels on the pods (not in the immutable selector): kube-state-metrics
     // (kube_pod_labels) and GKE's system metrics carry them, so per-pod CPU, memory and restarts
