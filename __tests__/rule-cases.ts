@@ -20,6 +20,9 @@ import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import {
   AffinityBackendService,
   AffinityChecks,
+  GkeFrontend,
+  GuacamoleWebTier,
+  GuacamoleWebTierProps,
   AffinityBackendServiceProps,
   AffinityMonitoring,
   AffinityMonitoringProps,
@@ -152,6 +155,17 @@ const pool =
     new GuacdStatefulPool(s, 'guacd', { webPodSelector: web, ...p });
 const drain = (seconds: number, extra: Partial<GuacdStatefulPoolProps> = {}) =>
   pool({ draining: DrainingPolicy.of(Duration.seconds(seconds)), ...extra });
+
+const webTier =
+  (p: Partial<GuacamoleWebTierProps> = {}, poolProps: Partial<GuacdStatefulPoolProps> = {}) =>
+  (s: TerraformStack) =>
+    new GuacamoleWebTier(s, 'web', {
+      guacd: new GuacdStatefulPool(s, 'guacd', { webPodSelector: web, ...poolProps }),
+      frontend: GkeFrontend.INGRESS,
+      ...p,
+    });
+const gateway = (p: Partial<GuacamoleWebTierProps> = {}) =>
+  webTier({ frontend: GkeFrontend.GATEWAY, gatewayName: 'external-http', ...p });
 
 const zonal =
   (p: Partial<ZonalBackendGroupProps> = {}) =>
@@ -1806,6 +1820,156 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c('a policy that admits every source', l1Guacd(restricted, 'open'), /admits every source/),
     ],
     [c('only the web pods', l1Guacd(restricted, 'web'))],
+  ),
+  W1: cases(
+    [
+      c(
+        'HTTP_COOKIE in a BackendConfig',
+        webTier({
+          sessionAffinity: SessionAffinity.httpCookie({ name: 'GUAC', ttl: Duration.hours(1) }),
+        }),
+        /sessionAffinity HTTP_COOKIE cannot be expressed in a BackendConfig \(it has no field for the cookie name\).*allowed: NONE, CLIENT_IP, GENERATED_COOKIE/,
+      ),
+      c(
+        'HEADER_FIELD in a GCPBackendPolicy',
+        gateway({ sessionAffinity: SessionAffinity.header('X-User') }),
+        /cannot be expressed in a GCPBackendPolicy \(it has no field for the header name\)/,
+      ),
+      c(
+        'STRONG_COOKIE_AFFINITY in a GCPBackendPolicy',
+        gateway({
+          sessionAffinity: SessionAffinity.strongCookie({ name: 'GUAC', ttl: Duration.hours(1) }),
+        }),
+      ),
+    ],
+    [
+      c('GENERATED_COOKIE', webTier()),
+      c('NONE with one replica', gateway({ sessionAffinity: SessionAffinity.none(), replicas: 1 })),
+    ],
+  ),
+  W2: cases(
+    [
+      c(
+        'BackendConfig TTL one second above a day',
+        webTier({
+          sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.seconds(86_401) }),
+        }),
+        /sessionAffinity.ttl 86401s is above what a BackendConfig accepts.*allowed: 0..86400s/,
+      ),
+    ],
+    [
+      c(
+        'BackendConfig TTL of exactly a day',
+        webTier({
+          sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.seconds(86_400) }),
+        }),
+      ),
+      c(
+        'GCPBackendPolicy TTL of a week',
+        gateway({ sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.days(7) }) }),
+      ),
+    ],
+  ),
+  W3: cases(
+    [
+      c(
+        'backend timeout shorter than the drain',
+        webTier({ backendTimeout: Duration.minutes(10) }),
+        /backendTimeout 10 minutes \(600s\) is shorter than the pods' drain \(30 minutes \(1800s\)\)/,
+      ),
+      c(
+        'the GKE default 30 s',
+        webTier({
+          backendTimeout: Duration.seconds(30),
+          draining: DrainingPolicy.of(Duration.seconds(20)),
+        }),
+        /cuts every Guacamole tunnel \(a WebSocket\)/,
+      ),
+    ],
+    [c('one hour with a 30-minute drain', webTier({ backendTimeout: Duration.hours(1) }))],
+  ),
+  W4: cases(
+    [
+      c(
+        'CLIENT_IP on the web tier',
+        webTier({ sessionAffinity: SessionAffinity.clientIp() }),
+        /every user behind one NAT/,
+      ),
+    ],
+    [c('generated cookie', webTier())],
+  ),
+  W5: cases(
+    [
+      c(
+        'one replica with affinity',
+        webTier({ replicas: 1 }),
+        /makes GENERATED_COOKIE affinity moot/,
+      ),
+      c('negative replicas', webTier({ replicas: -1 })),
+      c('fractional replicas', webTier({ replicas: 1.5 })),
+    ],
+    [
+      c('two replicas', webTier({ replicas: 2 })),
+      c(
+        'one replica without affinity',
+        webTier({ replicas: 1, sessionAffinity: SessionAffinity.none() }),
+      ),
+    ],
+  ),
+  W6: cases(
+    [
+      c(
+        'load balancer drains less than the pod',
+        webTier({ loadBalancerDraining: DrainingPolicy.of(Duration.minutes(5)) }),
+        /loadBalancerDraining 5 minutes \(300s\) is shorter than the pods' drain \(30 minutes \(1800s\)\)/,
+      ),
+      c(
+        'a pod drain above the hour a load balancer can drain',
+        webTier({
+          draining: DrainingPolicy.of(Duration.hours(2)),
+          backendTimeout: Duration.hours(3),
+        }),
+        /loadBalancerDraining 1 hours \(3600s\) is shorter than the pods' drain/,
+      ),
+    ],
+    [
+      c(
+        "the default: the pods' drain",
+        webTier({ draining: DrainingPolicy.of(Duration.minutes(40)) }),
+      ),
+    ],
+  ),
+  W7: cases(
+    [
+      c(
+        'another namespace',
+        webTier({ namespace: 'web' }),
+        /namespace web is not the namespace the guacd pool admits \(guacamole\)/,
+      ),
+      c(
+        'GUACD_HOSTNAME overridden',
+        webTier({ environment: { GUACD_HOSTNAME: 'x' } }),
+        /would override the guacd address/,
+      ),
+    ],
+    [
+      c('same namespace', webTier()),
+      c(
+        'web namespace admitted by the pool',
+        webTier({ namespace: 'web' }, { webNamespace: 'web' }),
+      ),
+    ],
+  ),
+  W8: cases(
+    [
+      c(
+        'Gateway without a name',
+        webTier({ frontend: GkeFrontend.GATEWAY }),
+        /gatewayName \(missing\) is required with frontend GATEWAY/,
+      ),
+      c('gatewayName with an Ingress', webTier({ gatewayName: 'gw' })),
+    ],
+    [c('Gateway named', gateway())],
   ),
   A1: cases(
     [

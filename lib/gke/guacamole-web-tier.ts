@@ -250,13 +250,7 @@ export class GuacamoleWebTier extends Construct {
     );
     errors.push(
       ...checkGuacdAdmitsWeb(
-        {
-          podSelector: pool.webPodSelector,
-          namespace: pool.namespace,
-          webNamespace: pool.webNamespace,
-          path: pool.node.path,
-        },
-        this.podLabels,
+        { namespace: pool.namespace, webNamespace: pool.webNamespace },
         this.namespace,
       ),
     );

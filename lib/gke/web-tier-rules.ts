@@ -89,7 +89,7 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
   const shared = a.validate(kind, `the ${kind} GKE creates for an ${spec.frontend}`);
   errors.push(...shared.errors);
   warnings.push(...shared.warnings);
-  if (!ACCEPTED[spec.frontend].includes(a.type) && !shared.errors.some((e) => e.rule === 'S1')) {
+  if (!ACCEPTED[spec.frontend].includes(a.type)) {
     errors.push({
       rule: 'W1',
       attribute: 'sessionAffinity',
@@ -200,29 +200,16 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
   return { errors, warnings };
 }
 
-/** W7: the guacd pool's NetworkPolicy admits the web pods (same namespace or the pool's webNamespace). */
+/**
+ * W7: the guacd pool's NetworkPolicy admits the web pods. Their labels are the pool's
+ * `webPodSelector` plus the tier's own (by construction); the namespace must be the one the
+ * policy admits (the pool's, or its `webNamespace`).
+ */
 export function checkGuacdAdmitsWeb(
-  pool: {
-    podSelector: { [key: string]: string };
-    namespace: string;
-    webNamespace?: string;
-    path: string;
-  },
-  webLabels: { [key: string]: string },
+  pool: { namespace: string; webNamespace?: string },
   webNamespace: string,
 ): RuleViolation[] {
   const v: RuleViolation[] = [];
-  const missing = Object.entries(pool.podSelector).filter(([k, val]) => webLabels[k] !== val);
-  if (missing.length > 0) {
-    v.push({
-      rule: 'W7',
-      attribute: 'guacd',
-      value: pool.path,
-      problem: `admits only pods labelled ${JSON.stringify(pool.podSelector)}, which the web pods are not: guacd would refuse every connection`,
-      allowed: 'a pool whose webPodSelector matches the web pods',
-      fix: `give the pool webPodSelector: ${JSON.stringify(Object.fromEntries(Object.entries(webLabels).slice(0, 1)))}`,
-    });
-  }
   const admitted = pool.webNamespace ?? pool.namespace;
   if (admitted !== webNamespace) {
     v.push({
