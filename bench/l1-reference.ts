@@ -27,8 +27,12 @@ import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
+import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { McpTopology } from '../stacks/topology';
-import { GuacdClusterTopology } from '../stacks/guacd-topology';
+import { GuacdClusterTopology, WebTierTopology } from '../stacks/guacd-topology';
+import { GkeFrontend } from '../lib';
 import { connectCluster } from '../stacks/cluster-connection';
 
 function stack(app: App, id: string): TerraformStack {
@@ -536,5 +540,206 @@ function buildL1Guacd(s: TerraformStack, c: GuacdClusterTopology): void {
   new TerraformOutput(scope, 'affinity-address', {
     value: `guacd-service.${ns}.svc.cluster.local:4822`,
     description: 'ClientIP-affinity guacd Service',
+  });
+  if (c.web) buildL1Web(new Construct(s, 'web'), c, c.web);
+}
+
+/** Guacamole's web tier, by hand: Deployment, NEG Service, and the GKE objects as manifests. */
+function buildL1Web(scope: Construct, c: GuacdClusterTopology, w: WebTierTopology): void {
+  const name = 'guacamole';
+  const ns = c.namespace;
+  const labels = {
+    ...c.webPodSelector,
+    'app.kubernetes.io/instance': name,
+    'app.kubernetes.io/component': 'web',
+  };
+  const drain = w.drainTimeout.toSeconds();
+  const grace = drain + 15;
+  const rollout = `${Math.ceil((w.replicas * (grace + 120)) / 60)}m`;
+  const script = [
+    `end=$(( $(date +%s) + ${drain} ))`,
+    'while [ "$(date +%s)" -lt "$end" ]; do',
+    `  n=$(cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '$2 ~ /:1F90$/ && $4 == "01"' | wc -l)`,
+    '  [ "$n" -eq 0 ] && exit 0',
+    '  sleep 5',
+    'done',
+    'exit 0',
+  ].join('\n');
+  const dirs: [string, string][] = [
+    ['tmp', '/tmp'],
+    ['tomcat-temp', '/usr/local/tomcat/temp'],
+    ['tomcat-work', '/usr/local/tomcat/work'],
+    ['tomcat-logs', '/usr/local/tomcat/logs'],
+    ['tomcat-webapps', '/usr/local/tomcat/webapps'],
+  ];
+  new DeploymentV1(scope, 'deployment', {
+    metadata: { name, namespace: ns, labels },
+    spec: {
+      replicas: String(w.replicas),
+      selector: { matchLabels: labels },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '1', maxUnavailable: '0' } },
+      template: {
+        metadata: { labels },
+        spec: {
+          terminationGracePeriodSeconds: grace,
+          automountServiceAccountToken: false,
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: '1001',
+            runAsGroup: '1001',
+            fsGroup: '1001',
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          container: [
+            {
+              name: 'guacamole',
+              image: 'guacamole/guacamole:1.6.0',
+              port: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+              env: [
+                { name: 'GUACD_HOSTNAME', value: `guacd-service.${ns}.svc.cluster.local` },
+                { name: 'GUACD_PORT', value: '4822' },
+              ],
+              resources: {
+                requests: { cpu: '250m', memory: '512Mi' },
+                limits: { cpu: '1', memory: '1Gi' },
+              },
+              readinessProbe: {
+                httpGet: { path: '/guacamole/', port: 'http' },
+                periodSeconds: 10,
+                timeoutSeconds: 5,
+                failureThreshold: 3,
+              },
+              livenessProbe: {
+                tcpSocket: [{ port: 'http' }],
+                initialDelaySeconds: 60,
+                periodSeconds: 20,
+                timeoutSeconds: 5,
+                failureThreshold: 3,
+              },
+              lifecycle: { preStop: [{ exec: { command: ['/bin/sh', '-c', script] } }] },
+              securityContext: {
+                runAsNonRoot: true,
+                readOnlyRootFilesystem: true,
+                allowPrivilegeEscalation: false,
+                privileged: false,
+                capabilities: { drop: ['ALL'] },
+                seccompProfile: { type: 'RuntimeDefault' },
+                runAsUser: '1001',
+              },
+              volumeMount: dirs.map(([n, mountPath]) => ({ name: n, mountPath })),
+            },
+          ],
+          volume: dirs.map(([n]) => ({ name: n, emptyDir: {} })),
+        },
+      },
+    },
+    waitForRollout: true,
+    timeouts: { create: rollout, update: rollout },
+  });
+  const ingressFrontend = w.frontend === GkeFrontend.INGRESS;
+  const policy = `${name}-${ingressFrontend ? 'backend-config' : 'backend-policy'}`;
+  new ServiceV1(scope, 'service', {
+    metadata: {
+      name,
+      namespace: ns,
+      labels,
+      annotations: {
+        'cloud.google.com/neg': '{"ingress": true}',
+        ...(ingressFrontend
+          ? { 'cloud.google.com/backend-config': JSON.stringify({ default: policy }) }
+          : {}),
+      },
+    },
+    spec: {
+      type: 'ClusterIP',
+      selector: labels,
+      port: [{ name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP' }],
+    },
+  });
+  const ttl = w.cookieTtl.toSeconds();
+  const hc = { checkIntervalSec: 10, timeoutSec: 5, healthyThreshold: 2, unhealthyThreshold: 2 };
+  const targetRef = { group: '', kind: 'Service', name };
+  const meta = (n: string) => ({ name: n, namespace: ns, labels });
+  if (ingressFrontend) {
+    new Manifest(scope, 'backend-config', {
+      manifest: {
+        apiVersion: 'cloud.google.com/v1',
+        kind: 'BackendConfig',
+        metadata: meta(policy),
+        spec: {
+          sessionAffinity: { affinityType: 'GENERATED_COOKIE', affinityCookieTtlSec: ttl },
+          connectionDraining: { drainingTimeoutSec: drain },
+          timeoutSec: w.backendTimeout.toSeconds(),
+          healthCheck: { type: 'HTTP', port: 8080, requestPath: '/guacamole/', ...hc },
+        },
+      },
+    });
+    new IngressV1(scope, 'ingress', {
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        ingressClassName: 'gce',
+        rule: [
+          {
+            host: w.host,
+            http: {
+              path: [
+                {
+                  path: '/guacamole',
+                  pathType: 'Prefix',
+                  backend: { service: { name, port: { number: 8080 } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    return;
+  }
+  new Manifest(scope, 'backend-policy', {
+    manifest: {
+      apiVersion: 'networking.gke.io/v1',
+      kind: 'GCPBackendPolicy',
+      metadata: meta(policy),
+      spec: {
+        targetRef,
+        default: {
+          sessionAffinity: { type: 'GENERATED_COOKIE', cookieTtlSec: ttl },
+          connectionDraining: { drainingTimeoutSec: drain },
+          timeoutSec: w.backendTimeout.toSeconds(),
+        },
+      },
+    },
+  });
+  new Manifest(scope, 'health-check-policy', {
+    manifest: {
+      apiVersion: 'networking.gke.io/v1',
+      kind: 'HealthCheckPolicy',
+      metadata: meta(`${name}-health-check`),
+      spec: {
+        targetRef,
+        default: {
+          ...hc,
+          config: { type: 'HTTP', httpHealthCheck: { port: 8080, requestPath: '/guacamole/' } },
+        },
+      },
+    },
+  });
+  new Manifest(scope, 'http-route', {
+    manifest: {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: meta(name),
+      spec: {
+        parentRefs: [{ name: w.gatewayName }],
+        hostnames: [w.host],
+        rules: [
+          {
+            matches: [{ path: { type: 'PathPrefix', value: '/guacamole' } }],
+            backendRefs: [{ name, port: 8080 }],
+          },
+        ],
+      },
+    },
   });
 }
