@@ -247,6 +247,20 @@ function backendServiceChanges(
       'Removed backends finish their connections for longer.',
     );
   }
+  if (
+    o.timeoutSeconds !== n.timeoutSeconds &&
+    (o.timeoutSeconds ?? n.timeoutSeconds) !== undefined
+  ) {
+    const before = o.timeoutSeconds ?? 30;
+    const after = n.timeoutSeconds ?? 30;
+    add(
+      after < before ? (n.gkeObject ? 'high' : 'medium') : 'low',
+      `timeoutSec ${show(o.timeoutSeconds)} → ${show(n.timeoutSeconds)}${n.timeoutSeconds === undefined ? ' (default 30 s)' : ''}`,
+      after < before
+        ? `Requests and WebSocket tunnels open longer than ${after}s are cut by the load balancer${n.gkeObject ? ': remote-desktop sessions through Guacamole end mid-use' : ''}.`
+        : 'Long requests and tunnels may stay open longer; no session moves.',
+    );
+  }
   if (o.scheme !== n.scheme)
     add(
       'high',

@@ -183,6 +183,56 @@ function backendService(
   };
 }
 
+/** GKE objects that configure a backend service, read like one (so changes rate the same). */
+function gkeBackendPolicy(stack: string, id: string, v: any): BackendServiceEntry | undefined {
+  const m = v?.manifest;
+  if (m?.kind !== 'BackendConfig' && m?.kind !== 'GCPBackendPolicy') return undefined;
+  const spec = (m.kind === 'BackendConfig' ? m.spec : m.spec?.default) ?? {};
+  const affinity: string =
+    (m.kind === 'BackendConfig'
+      ? spec.sessionAffinity?.affinityType
+      : spec.sessionAffinity?.type) ?? 'NONE';
+  const ttl = num(
+    m.kind === 'BackendConfig'
+      ? spec.sessionAffinity?.affinityCookieTtlSec
+      : spec.sessionAffinity?.cookieTtlSec,
+  );
+  const draining = num(spec.connectionDraining?.drainingTimeoutSec);
+  const hc = m.kind === 'BackendConfig' ? spec.healthCheck : undefined;
+  return {
+    kind: 'backend-service',
+    stack,
+    address: `kubernetes_manifest.${id}`,
+    name: `${m.metadata?.namespace ?? 'default'}/${m.metadata?.name}`,
+    gkeObject: m.kind,
+    scheme: m.kind === 'BackendConfig' ? 'GKE Ingress' : 'GKE Gateway',
+    protocol: 'HTTP',
+    affinity,
+    ttlSeconds: COOKIE_TYPES.includes(affinity) ? ttl : undefined,
+    ttlSource:
+      ttl === undefined
+        ? undefined
+        : m.kind === 'BackendConfig'
+          ? 'sessionAffinity.affinityCookieTtlSec'
+          : 'sessionAffinity.cookieTtlSec',
+    // GKE leaves draining at 0 when the object does not set it.
+    drainingSeconds: draining ?? 0,
+    drainingImplicit: draining === undefined,
+    timeoutSeconds: num(spec.timeoutSec),
+    healthCheck: hc
+      ? {
+          name: `${m.metadata?.name} health check`,
+          protocol: hc.type ?? 'HTTP',
+          port: num(hc.port),
+          path: hc.requestPath,
+          intervalSeconds: num(hc.checkIntervalSec) ?? 5,
+          timeoutSeconds: num(hc.timeoutSec) ?? 5,
+        }
+      : undefined,
+    backends: [],
+  };
+}
+
 function preStopDrain(command: string[] | undefined): number | undefined {
   const script = (command ?? []).join(' ');
   // The library's drain script: `end=$(( $(date +%s) + N ))`.
@@ -228,6 +278,10 @@ export function extractEntries(
       };
       entries.push(mig);
     }
+  }
+  for (const [id, v] of Object.entries<any>(resources.kubernetes_manifest ?? {})) {
+    const entry = gkeBackendPolicy(stack, id, v);
+    if (entry) entries.push(entry);
   }
   const pdbs = ['kubernetes_pod_disruption_budget_v1', 'kubernetes_pod_disruption_budget'].flatMap(
     (t) => Object.values<any>(resources[t] ?? {}),

@@ -36,6 +36,13 @@ export interface BackendServiceEntry {
   readonly drainingImplicit: boolean;
   readonly healthCheck?: HealthCheckSummary;
   readonly backends: BackendSummary[];
+  /**
+   * The GKE object that configures the backend service GKE manages (`BackendConfig`,
+   * `GCPBackendPolicy`), when the settings come from one; `name` is then `<namespace>/<name>`.
+   */
+  readonly gkeObject?: string;
+  /** Backend timeout in seconds (GKE objects: the longest life of a WebSocket tunnel). */
+  readonly timeoutSeconds?: number;
 }
 
 /** Health check fields a reviewer cares about. */
@@ -143,7 +150,10 @@ export interface Finding {
 export function entryKey(e: Entry): string {
   switch (e.kind) {
     case 'backend-service':
-      return `${e.kind}:${e.region ?? 'global'}/${e.name}`;
+      // Kubernetes names are unique per cluster (a stack); Google Cloud names per project.
+      return e.gkeObject
+        ? `${e.kind}:${e.stack}:${e.gkeObject}/${e.name}`
+        : `${e.kind}:${e.region ?? 'global'}/${e.name}`;
     case 'instance-group':
       return `${e.kind}:${e.zone ?? ''}/${e.name}`;
     default:
@@ -155,7 +165,9 @@ export function entryKey(e: Entry): string {
 export function subjectOf(e: Entry): string {
   switch (e.kind) {
     case 'backend-service':
-      return `backend service ${e.name}${e.region ? ` (${e.region})` : ''}`;
+      return e.gkeObject
+        ? `${e.gkeObject} ${e.name} (its backend service)`
+        : `backend service ${e.name}${e.region ? ` (${e.region})` : ''}`;
     case 'instance-group':
       return `instance group ${e.name}${e.zone ? ` (${e.zone})` : ''}`;
     case 'k8s-service':

@@ -43,6 +43,12 @@ export const SESSION_PATH_TYPES: Record<string, string> = {
   kubernetes_pod_disruption_budget: 'PodDisruptionBudget',
   kubernetes_network_policy_v1: 'NetworkPolicy',
   kubernetes_network_policy: 'NetworkPolicy',
+  kubernetes_deployment_v1: 'Deployment',
+  kubernetes_deployment: 'Deployment',
+  kubernetes_ingress_v1: 'Ingress',
+  kubernetes_ingress: 'Ingress',
+  // CRDs (BackendConfig, GCPBackendPolicy, HealthCheckPolicy, HTTPRoute): labelled by kind.
+  kubernetes_manifest: 'object',
 };
 
 /** One resource of one version of a deployment. */
@@ -86,7 +92,14 @@ export function extractRecords(stack: string, resources: Record<string, any>): R
       const address = `${type}.${id}`;
       let key: string;
       let name: string;
-      if (type.startsWith('kubernetes_')) {
+      if (type === 'kubernetes_manifest') {
+        const m = isObject(values.manifest) ? values.manifest : {};
+        const kind = typeof m.kind === 'string' ? m.kind : 'object';
+        name = k8sName(m) ?? id;
+        key = `${type}:${stack}:${kind}/${name}`;
+        out.push({ stack, type, address, key, label: `${kind} ${name}`, values });
+        continue;
+      } else if (type.startsWith('kubernetes_')) {
         name = k8sName(values) ?? id;
         key = `${type}:${stack}:${name}`;
       } else if (typeof values.name === 'string' && !values.name.includes('${')) {

@@ -106,6 +106,18 @@ const list = (changes: AttributeChange[], max = 4): string => {
 const STS_FORCE_NEW =
   /^(metadata\.(name|namespace)|spec\.(selector|service_name|pod_management_policy|volume_claim_template|revision_history_limit))(\.|\[|$)/;
 
+/** The preStop drain of a pod template (the library's script: `+ N ))`), in seconds. */
+const drainOf = (values: any): number | undefined => {
+  const pod = first(first(first(values.spec)?.template)?.spec) ?? {};
+  const command = (pod.container ?? [])
+    .map((c: any) => first(first(first(c?.lifecycle)?.pre_stop)?.exec)?.command)
+    .find(Boolean);
+  const m = /\+ (\d+) \)\)/.exec((command ?? []).join(' '));
+  return m ? Number(m[1]) : undefined;
+};
+const graceOf = (values: any): number =>
+  Number(first(first(first(values.spec)?.template)?.spec)?.termination_grace_period_seconds ?? 30);
+
 const statefulSet: Rater = (old, now, changes) => {
   const findings: Finding[] = [];
   const name = k8sName(now.values) ?? now.address;
@@ -118,18 +130,6 @@ const statefulSet: Rater = (old, now, changes) => {
           (_, i) => `${name.split('/')[1]}-${replicas - 1 - i}`,
         )
       : [];
-  const drainOf = (values: any): number | undefined => {
-    const pod = first(first(first(values.spec)?.template)?.spec) ?? {};
-    const command = (pod.container ?? [])
-      .map((c: any) => first(first(first(c?.lifecycle)?.pre_stop)?.exec)?.command)
-      .find(Boolean);
-    const m = /\+ (\d+) \)\)/.exec((command ?? []).join(' '));
-    return m ? Number(m[1]) : undefined;
-  };
-  const graceOf = (values: any): number =>
-    Number(
-      first(first(first(values.spec)?.template)?.spec)?.termination_grace_period_seconds ?? 30,
-    );
 
   const forceNew = changes.filter((c) => STS_FORCE_NEW.test(c.path));
   if (forceNew.length > 0) {
@@ -196,6 +196,166 @@ const statefulSet: Rater = (old, now, changes) => {
       /^spec\.template/,
       /^spec\.update_strategy/,
       /^spec\.replicas$/,
+    ),
+  };
+};
+
+/** Deployment fields that cannot change in place (the selector) or name another object. */
+const DEPLOYMENT_FORCE_NEW = /^(metadata\.(name|namespace)|spec\.selector)(\.|\[|$)/;
+
+/** Web pods (Guacamole): a template change rolls every pod, each drains its open tunnels. */
+const deployment: Rater = (old, now, changes) => {
+  const findings: Finding[] = [];
+  const spec = first(now.values.spec) ?? {};
+  const forceNew = changes.filter((c) => DEPLOYMENT_FORCE_NEW.test(c.path));
+  if (forceNew.length > 0) {
+    findings.push(
+      finding(
+        now,
+        'high',
+        `replaced: ${list(forceNew)} cannot change in place`,
+        'Terraform deletes the Deployment and creates it again: every pod goes at once, without draining; every open tunnel is cut.',
+      ),
+    );
+  }
+  const template = changes.filter((c) => /^spec\.template(\.|\[|$)/.test(c.path));
+  if (template.length > 0 && forceNew.length === 0) {
+    const rolling = first(first(spec.strategy)?.rolling_update) ?? {};
+    const recreate = first(spec.strategy)?.type === 'Recreate';
+    const drain = drainOf(now.values);
+    const oldDrain = drainOf(old.values);
+    const grace = graceOf(now.values);
+    const drained =
+      drain !== undefined
+        ? `up to ${drain}s of draining (grace ${grace}s)`
+        : `at most the ${grace}s grace period, with no drain hook`;
+    findings.push(
+      finding(
+        now,
+        'high',
+        `pod template changed: rollout (${list(template, 3)})`,
+        recreate
+          ? `Strategy Recreate: every pod stops at once; open tunnels get ${drained}, and nothing serves until the new pods are ready.`
+          : `Every pod is replaced (max surge ${rolling.max_surge ?? '25%'}, max unavailable ${rolling.max_unavailable ?? '25%'}): each pod's open tunnels get ${drained}, then are cut; users reconnect to another pod.${oldDrain !== undefined && drain !== undefined && oldDrain !== drain ? ` The drain changes ${oldDrain}s → ${drain}s.` : ''}`,
+      ),
+    );
+  }
+  const replicas = changes.find((c) => c.path === 'spec.replicas');
+  if (replicas) {
+    const before = Number(replicas.before);
+    const after = Number(replicas.after);
+    findings.push(
+      after < before
+        ? finding(
+            now,
+            'high',
+            `replicas ${before} → ${after}`,
+            `${before - after} pod(s) are deleted: their open tunnels get ${drainOf(now.values) ?? graceOf(now.values)}s, then are cut.`,
+          )
+        : finding(
+            now,
+            'low',
+            `replicas ${replicas.before ?? '(unset)'} → ${replicas.after}`,
+            'More pods: new sessions spread; no open tunnel moves.',
+          ),
+    );
+  }
+  const strategy = changes.filter((c) => /^spec\.strategy/.test(c.path));
+  if (strategy.length > 0)
+    findings.push(
+      finding(
+        now,
+        'medium',
+        `update strategy ${list(strategy)}`,
+        'How pods are replaced on the next rollout is different.',
+      ),
+    );
+  return {
+    findings,
+    understood: matches(
+      DEPLOYMENT_FORCE_NEW,
+      /^spec\.template/,
+      /^spec\.replicas$/,
+      /^spec\.strategy/,
+    ),
+  };
+};
+
+/** GKE objects whose affinity, TTL, draining and timeout the inventory comparison rates. */
+export const GKE_POLICY_KINDS = new Set(['BackendConfig', 'GCPBackendPolicy']);
+
+/** CRDs rendered with `kubernetes_manifest`, rated by kind. */
+const manifestObject: Rater = (_old, now, changes) => {
+  const kind = now.values.manifest?.kind;
+  const findings: Finding[] = [];
+  if (GKE_POLICY_KINDS.has(kind)) {
+    const health = changes.filter((c) => /^manifest\.spec\.healthCheck\./.test(c.path));
+    if (health.length > 0)
+      findings.push(
+        finding(
+          now,
+          'medium',
+          list(health),
+          'Health verdicts may change: a probe that fails marks every web pod unhealthy and remaps its sessions.',
+        ),
+      );
+    return {
+      findings,
+      understood: matches(
+        /^manifest\.spec\.(sessionAffinity|connectionDraining|timeoutSec|healthCheck)(\.|$)/,
+        /^manifest\.spec\.default\.(sessionAffinity|connectionDraining|timeoutSec)(\.|$)/,
+      ),
+    };
+  }
+  if (kind === 'HealthCheckPolicy') {
+    const spec = changes.filter((c) => /^manifest\.spec\./.test(c.path));
+    if (spec.length > 0)
+      findings.push(
+        finding(
+          now,
+          'medium',
+          list(spec),
+          'Health verdicts may change: a probe that fails marks every web pod unhealthy and remaps its sessions.',
+        ),
+      );
+    return { findings, understood: matches(/^manifest\.spec\./) };
+  }
+  if (kind === 'HTTPRoute') {
+    const routing = changes.filter((c) =>
+      /^manifest\.spec\.(rules|parentRefs|hostnames)/.test(c.path),
+    );
+    if (routing.length > 0)
+      findings.push(
+        finding(
+          now,
+          'high',
+          `route changed: ${list(routing, 3)}`,
+          'Requests go to other backends or the route leaves its Gateway: sessions on the old backend are not reached any more.',
+        ),
+      );
+    return { findings, understood: matches(/^manifest\.spec\.(rules|parentRefs|hostnames)/) };
+  }
+  return { findings, understood: () => false };
+};
+
+/** An Ingress: its rules decide which Service (and so which pods) get the requests. */
+const ingressRater: Rater = (_old, now, changes) => {
+  const routing = changes.filter((c) =>
+    /^(spec\.(rule|default_backend|ingress_class_name|tls)|metadata\.annotations)/.test(c.path),
+  );
+  return {
+    findings: routing.length
+      ? [
+          finding(
+            now,
+            'high',
+            `routing changed: ${list(routing, 3)}`,
+            'GKE reconfigures the load balancer: requests may reach another Service, and a new address or class is a new load balancer (every session reconnects).',
+          ),
+        ]
+      : [],
+    understood: matches(
+      /^(spec\.(rule|default_backend|ingress_class_name|tls)|metadata\.annotations)/,
     ),
   };
 };
@@ -655,6 +815,11 @@ const firewall: Rater = (_old, now, changes, ctx) => {
 // ---------------------------------------------------------------------------------------------
 
 const RATERS: Record<string, Rater> = {
+  kubernetes_deployment_v1: deployment,
+  kubernetes_deployment: deployment,
+  kubernetes_manifest: manifestObject,
+  kubernetes_ingress_v1: ingressRater,
+  kubernetes_ingress: ingressRater,
   kubernetes_stateful_set_v1: statefulSet,
   kubernetes_stateful_set: statefulSet,
   kubernetes_service_v1: k8sService,
@@ -739,6 +904,13 @@ const REMOVED_RISK: Record<string, [Risk, string]> = {
     'Node drains may evict several pods, and their sessions, at once.',
   ],
   NetworkPolicy: ['medium', 'guacd is no longer isolated; sessions continue.'],
+  Deployment: ['high', 'Every pod is deleted at once: every open tunnel is cut.'],
+  Ingress: ['high', 'GKE deletes the load balancer: users can no longer connect.'],
+  HTTPRoute: ['high', 'The Gateway no longer routes to the web tier: users can no longer connect.'],
+  HealthCheckPolicy: [
+    'medium',
+    'The load balancer falls back to its default probe; verdicts change.',
+  ],
 };
 
 const kindOf = (r: ResourceRecord) =>
@@ -760,7 +932,8 @@ export function compareRecords(
   const after = keyed(current);
   for (const [key, old] of before) {
     const now = after.get(key);
-    const inventoryKind = INVENTORY_TYPES.has(old.type);
+    const inventoryKind =
+      INVENTORY_TYPES.has(old.type) || GKE_POLICY_KINDS.has(old.values.manifest?.kind);
     if (!now) {
       if (!inventoryKind) {
         const [risk, consequence] = REMOVED_RISK[kindOf(old)] ?? [
@@ -787,7 +960,12 @@ export function compareRecords(
     findings.push(...rateChanges(old, now, ctx));
   }
   for (const [key, now] of after) {
-    if (before.has(key) || INVENTORY_TYPES.has(now.type)) continue;
+    if (
+      before.has(key) ||
+      INVENTORY_TYPES.has(now.type) ||
+      GKE_POLICY_KINDS.has(now.values.manifest?.kind)
+    )
+      continue;
     findings.push(finding(now, 'low', 'added', 'New resource; no existing session depends on it.'));
   }
   return findings;
