@@ -29,6 +29,7 @@ import {
   podSecurityFromTerraform,
 } from '../k8s/pod-security-rules';
 import { checkDns1035Label } from '../core/names';
+import { GkeFrontend, validateWebTier } from '../gke/web-tier-rules';
 import { ResourceIndex, TfResource, block } from './terraform-resources';
 
 /** One finding of a rule on a Terraform resource. */
@@ -68,6 +69,7 @@ const WORKLOADS = [
 ];
 const SERVICES = ['kubernetes_service_v1', 'kubernetes_service'];
 const NETWORK_POLICIES = ['kubernetes_network_policy_v1', 'kubernetes_network_policy'];
+const MANIFESTS = ['kubernetes_manifest'];
 
 /** The Terraform resource types the checks read. */
 export const CHECKED_TYPES: readonly string[] = [
@@ -82,6 +84,7 @@ export const CHECKED_TYPES: readonly string[] = [
   ...WORKLOADS,
   ...SERVICES,
   ...NETWORK_POLICIES,
+  ...MANIFESTS,
 ];
 
 /** Construct attribute names of the rule functions → Terraform attribute names. */
@@ -353,6 +356,58 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
         );
       }
     });
+  // GKE objects that configure a backend service: the web-tier rules and the shared ones.
+  for (const r of idx.ofTypes(MANIFESTS)) {
+    const m = r.values.manifest;
+    if (m?.kind !== 'BackendConfig' && m?.kind !== 'GCPBackendPolicy') continue;
+    const ingress = m.kind === 'BackendConfig';
+    const at = ingress ? 'manifest.spec' : 'manifest.spec.default';
+    guarded(r, {}, () => {
+      const spec = (ingress ? m.spec : m.spec?.default) ?? {};
+      const affinity = spec.sessionAffinity ?? {};
+      const type = (str(ingress ? affinity.affinityType : affinity.type) ??
+        'NONE') as SessionAffinityType;
+      const ttl = seconds(ingress ? affinity.affinityCookieTtlSec : affinity.cookieTtlSec);
+      const hc = ingress ? spec.healthCheck : undefined;
+      const findings = validateWebTier({
+        frontend: ingress ? GkeFrontend.INGRESS : GkeFrontend.GATEWAY,
+        affinity: SessionAffinity.fromType(type, { ttl }),
+        loadBalancerDraining: DrainingPolicy.of(
+          seconds(spec.connectionDraining?.drainingTimeoutSec) ?? Duration.seconds(0),
+        ),
+        // The pods' drain is not in this object: the rules that compare with it do not apply.
+        podDraining: DrainingPolicy.of(Duration.seconds(0)),
+        backendTimeout: seconds(spec.timeoutSec) ?? Duration.seconds(30),
+        healthCheck: hc
+          ? HealthCheck.http({
+              port: num(hc.port),
+              requestPath: str(hc.requestPath) ?? '/',
+              interval: seconds(hc.checkIntervalSec) ?? Duration.seconds(5),
+              timeout: seconds(hc.timeoutSec) ?? Duration.seconds(5),
+              healthyThreshold: num(hc.healthyThreshold) ?? 2,
+              unhealthyThreshold: num(hc.unhealthyThreshold) ?? 2,
+            })
+          : HealthCheck.http({}),
+        replicas: 2,
+      });
+      const ttlKey = ingress ? 'affinityCookieTtlSec' : 'cookieTtlSec';
+      const names: Record<string, string> = {
+        sessionAffinity: `${at}.sessionAffinity.${ingress ? 'affinityType' : 'type'}`,
+        'sessionAffinity.ttl': `${at}.sessionAffinity.${ttlKey}`,
+        loadBalancerDraining: `${at}.connectionDraining.drainingTimeoutSec`,
+        backendTimeout: `${at}.timeoutSec`,
+        'healthCheck.interval': 'manifest.spec.healthCheck.checkIntervalSec',
+        'healthCheck.timeout': 'manifest.spec.healthCheck.timeoutSec',
+        'healthCheck.healthyThreshold': 'manifest.spec.healthCheck.healthyThreshold',
+        'healthCheck.unhealthyThreshold': 'manifest.spec.healthCheck.unhealthyThreshold',
+        'healthCheck.port': 'manifest.spec.healthCheck.port',
+        'healthCheck.requestPath': 'manifest.spec.healthCheck.requestPath',
+      };
+      report(r, RuleLevel.ERROR, findings.errors, names);
+      report(r, RuleLevel.WARNING, findings.warnings, names);
+    });
+  }
+
   const policies = idx.ofTypes(NETWORK_POLICIES).map((p) => ingressPolicyFromTerraform(p.values));
   for (const w of idx.ofTypes(WORKLOADS))
     guarded(w, {}, () => checkGuacdWorkload(w, policies, report));

@@ -44,9 +44,9 @@ function textBlocks(entries: Entry[], kind: Entry['kind']): string[] {
     switch (e.kind) {
       case 'backend-service':
         block(
-          `${e.name}${e.region ? ` (${e.region})` : ''}  [${e.stack}]  ${e.scheme} ${e.protocol}`,
+          `${e.gkeObject ? `${e.gkeObject} ` : ''}${e.name}${e.region ? ` (${e.region})` : ''}  [${e.stack}]  ${e.scheme} ${e.protocol}`,
           [
-            `affinity ${e.affinity}, ttl ${ttl(e)}; draining ${e.drainingSeconds}s${e.drainingImplicit ? ' (provider default)' : ''}`,
+            `affinity ${e.affinity}, ttl ${ttl(e)}; draining ${e.drainingSeconds}s${e.drainingImplicit ? (e.gkeObject ? ' (GKE default)' : ' (provider default)') : ''}${e.timeoutSeconds !== undefined ? `; timeout ${e.timeoutSeconds}s` : ''}`,
             `health check ${
               e.healthCheck
                 ? `${e.healthCheck.protocol} :${e.healthCheck.port ?? 'serving'} ${e.healthCheck.path ?? ''} ${e.healthCheck.intervalSeconds}s/${e.healthCheck.timeoutSeconds}s`.replace(
