@@ -9,7 +9,7 @@ import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
 import { checkDns1035Label, checkDns1123Label } from '../core/names';
-import { checkIntRange, checkRequiredProps, checkValueClass, isUnresolved } from '../core/rules';
+import { checkIntRange, checkRequiredProps, checkValueClass } from '../core/rules';
 import { HealthCheck, HealthCheckProtocol } from '../gcp/health-check';
 import { SessionAffinity } from '../gcp/session-affinity';
 import { GuacdResources, GuacdStatefulPool } from '../k8s/guacd-stateful-pool';
@@ -17,7 +17,7 @@ import { checkResourceQuantities } from '../k8s/guacd-pool-rules';
 import { checkImageReference } from '../k8s/image-reference';
 import { kubernetesModule } from '../k8s/kubernetes-provider';
 import { renderPodDraining } from '../k8s/pod-draining';
-import { checkPodSecurity } from '../k8s/pod-security-rules';
+import { RESTRICTED_CONTAINER, checkRenderedPod } from '../k8s/pod-security-rules';
 import { GkeFrontend, POLICY_KIND, checkGuacdAdmitsWeb, validateWebTier } from './web-tier-rules';
 
 /** The port Guacamole's web application (Tomcat) listens on. */
@@ -188,14 +188,6 @@ export class GuacamoleWebTier extends Construct {
       'resources.memoryRequest': props.resources?.memoryRequest ?? '512Mi',
       'resources.memoryLimit': props.resources?.memoryLimit ?? '1Gi',
     };
-    const containerSecurity = {
-      runAsNonRoot: true,
-      readOnlyRootFilesystem: true,
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-    };
 
     const errors: RuleViolation[] = [];
     const warnings: RuleViolation[] = [];
@@ -231,23 +223,7 @@ export class GuacamoleWebTier extends Construct {
         'use a non-root uid such as 1001 (the image user)',
       ),
     );
-    errors.push(
-      ...checkPodSecurity(
-        {
-          automountServiceAccountToken: false,
-          containers: [
-            {
-              name: 'guacamole',
-              ...containerSecurity,
-              runAsUser: isUnresolved(uid) ? 1 : uid,
-              drop: containerSecurity.capabilities.drop,
-              seccompProfile: containerSecurity.seccompProfile.type,
-            },
-          ],
-        },
-        'pod',
-      ),
-    );
+    errors.push(...checkRenderedPod('guacamole', uid));
     errors.push(
       ...checkGuacdAdmitsWeb(
         { namespace: pool.namespace, webNamespace: pool.webNamespace },
@@ -356,7 +332,7 @@ export class GuacamoleWebTier extends Construct {
                   failureThreshold: 3,
                 },
                 lifecycle: { preStop: [{ exec: { command: drain.preStopCommand } }] },
-                securityContext: { ...containerSecurity, runAsUser: String(uid) },
+                securityContext: { ...RESTRICTED_CONTAINER, runAsUser: String(uid) },
                 volumeMount: scratch.map((v) => ({ name: v, mountPath: mountPath[v] })),
               },
             ],

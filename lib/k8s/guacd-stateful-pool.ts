@@ -10,7 +10,7 @@ import { DrainingPolicy } from '../core/draining-policy';
 import { applyFindings, withConstructPath } from '../core/errors';
 import { checkPresent, checkValueClass, isUnresolved } from '../core/rules';
 import { kubernetesModule } from './kubernetes-provider';
-import { checkPodSecurity } from './pod-security-rules';
+import { RESTRICTED_CONTAINER, checkRenderedPod } from './pod-security-rules';
 import { renderPodDraining } from './pod-draining';
 import {
   GUACD_PORT,
@@ -203,33 +203,8 @@ export class GuacdStatefulPool extends Construct {
     };
     const { findings, replicas } = withConstructPath(this, () => validatePool(spec));
     applyFindings(this, findings);
-    const containerSecurity = {
-      runAsNonRoot: true,
-      readOnlyRootFilesystem: true,
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-    };
-    // X4 on the model of what is rendered below (the same function lint runs on any pod).
-    applyFindings(this, {
-      errors: checkPodSecurity(
-        {
-          automountServiceAccountToken: false,
-          containers: [
-            {
-              name: 'guacd',
-              ...containerSecurity,
-              runAsUser: isUnresolved(spec.runAsUser) ? 1 : spec.runAsUser,
-              drop: containerSecurity.capabilities.drop,
-              seccompProfile: containerSecurity.seccompProfile.type,
-            },
-          ],
-        },
-        'pod',
-      ),
-      warnings: [],
-    });
+    // X4 on what is rendered below (the same function lint runs on any pod).
+    applyFindings(this, { errors: checkRenderedPod('guacd', spec.runAsUser), warnings: [] });
 
     const ns = spec.namespace;
     this.name = spec.name;
@@ -332,7 +307,7 @@ export class GuacdStatefulPool extends Construct {
                   failureThreshold: 3,
                 },
                 lifecycle: { preStop: [{ exec: { command: drain.preStopCommand } }] },
-                securityContext: { ...containerSecurity, runAsUser: uid },
+                securityContext: { ...RESTRICTED_CONTAINER, runAsUser: uid },
                 volumeMount: [
                   { name: 'home', mountPath: '/home/guacd' },
                   { name: 'tmp', mountPath: '/tmp' },

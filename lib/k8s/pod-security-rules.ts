@@ -5,6 +5,7 @@
  * 4822 opens desktop sessions, so the pod is locked down and reachable only through a policy.
  */
 import { RuleViolation } from '../core/errors';
+import { isUnresolved } from '../core/rules';
 
 /** Security settings of one container (after the pod-level defaults it inherits). */
 export interface ContainerSecurity {
@@ -22,6 +23,36 @@ export interface ContainerSecurity {
 export interface PodSecurity {
   readonly automountServiceAccountToken?: boolean;
   readonly containers: ContainerSecurity[];
+}
+
+/** The container security context this library renders (camelCase, cdktf config form). */
+export const RESTRICTED_CONTAINER = {
+  runAsNonRoot: true,
+  readOnlyRootFilesystem: true,
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+/** X4 on a pod this library renders: one container with RESTRICTED_CONTAINER and `uid`, no token. */
+export function checkRenderedPod(container: string, uid: number): RuleViolation[] {
+  return checkPodSecurity(
+    {
+      automountServiceAccountToken: false,
+      containers: [
+        {
+          name: container,
+          ...RESTRICTED_CONTAINER,
+          // A token uid is known only to Terraform: nothing to judge.
+          runAsUser: isUnresolved(uid) ? undefined : uid,
+          drop: RESTRICTED_CONTAINER.capabilities.drop,
+          seccompProfile: RESTRICTED_CONTAINER.seccompProfile.type,
+        },
+      ],
+    },
+    'pod',
+  );
 }
 
 /** A NetworkPolicy as X5 reads it. */

@@ -115,6 +115,11 @@ const drainOf = (values: any): number | undefined => {
   const m = /\+ (\d+) \)\)/.exec((command ?? []).join(' '));
   return m ? Number(m[1]) : undefined;
 };
+/** What each replaced pod's sessions get, in words. */
+const drainedText = (drain: number | undefined, grace: number): string =>
+  drain !== undefined
+    ? `up to ${drain}s of draining (grace ${grace}s)`
+    : `at most the ${grace}s grace period, with no drain hook`;
 const graceOf = (values: any): number =>
   Number(first(first(first(values.spec)?.template)?.spec)?.termination_grace_period_seconds ?? 30);
 
@@ -149,10 +154,7 @@ const statefulSet: Rater = (old, now, changes) => {
     const drain = drainOf(now.values);
     const oldDrain = drainOf(old.values);
     const grace = graceOf(now.values);
-    const drained =
-      drain !== undefined
-        ? `up to ${drain}s of draining (grace ${grace}s)`
-        : `at most the ${grace}s grace period, with no drain hook`;
+    const drained = drainedText(drain, grace);
     const drainNote =
       oldDrain !== undefined && drain !== undefined && oldDrain !== drain
         ? ` The drain changes ${oldDrain}s → ${drain}s, and changing it is itself a rollout.`
@@ -225,10 +227,7 @@ const deployment: Rater = (old, now, changes) => {
     const drain = drainOf(now.values);
     const oldDrain = drainOf(old.values);
     const grace = graceOf(now.values);
-    const drained =
-      drain !== undefined
-        ? `up to ${drain}s of draining (grace ${grace}s)`
-        : `at most the ${grace}s grace period, with no drain hook`;
+    const drained = drainedText(drain, grace);
     findings.push(
       finding(
         now,
