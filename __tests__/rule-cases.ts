@@ -1665,7 +1665,14 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
     ],
   ),
   K8: cases(
-    [c('empty selector', pool({ webPodSelector: {} }), /app\.kubernetes\.io\/name': 'guacamole'/)],
+    [
+      c('empty selector', pool({ webPodSelector: {} }), /app\.kubernetes\.io\/name': 'guacamole'/),
+      c(
+        "restrictWebPodsTo without the pool's selector",
+        (st) => pool()(st).restrictWebPodsTo({ app: 'other' }),
+        /lacks the pool's webPodSelector/,
+      ),
+    ],
     [c('selector', pool())],
   ),
   K9: cases(

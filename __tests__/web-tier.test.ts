@@ -135,11 +135,12 @@ describe('reference clusters: the web tier in front of the guacd pool', () => {
         seccomp_profile: { type: 'RuntimeDefault' },
       });
       expect(pod.automount_service_account_token).toBe(false);
-      // guacd's NetworkPolicy admits the web pods: its peer selector is a subset of their labels.
+      // guacd's NetworkPolicy admits exactly the web pods: its peer is their full label set,
+      // not the pool's broader selector.
       const netpol = only(json, 'kubernetes_network_policy_v1');
       const peer = netpol.spec.ingress[0].from[0].pod_selector.match_labels;
-      const labels = pod.container && d.spec.template.metadata.labels;
-      for (const [k, v] of Object.entries(peer)) expect(labels[k]).toBe(v);
+      expect(peer).toEqual(d.spec.template.metadata.labels);
+      expect(peer).toMatchObject({ 'app.kubernetes.io/name': 'guacamole' });
       expect(netpol.metadata.namespace).toBe(d.metadata.namespace);
     },
   );

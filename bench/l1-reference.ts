@@ -508,7 +508,7 @@ function buildL1Guacd(s: TerraformStack, c: GuacdClusterTopology): void {
       policyTypes: ['Ingress', 'Egress'],
       ingress: [
         {
-          from: [{ podSelector: { matchLabels: c.webPodSelector } }],
+          from: [{ podSelector: { matchLabels: webPeerLabels(c) } }],
           ports: [{ port: '4822', protocol: 'TCP' }],
         },
       ],
@@ -542,6 +542,17 @@ function buildL1Guacd(s: TerraformStack, c: GuacdClusterTopology): void {
     description: 'ClientIP-affinity guacd Service',
   });
   if (c.web) buildL1Web(new Construct(s, 'web'), c, c.web);
+}
+
+/** The pods guacd admits: exactly the web tier's, when there is one. */
+function webPeerLabels(c: GuacdClusterTopology): { [key: string]: string } {
+  return c.web
+    ? {
+        ...c.webPodSelector,
+        'app.kubernetes.io/instance': 'guacamole',
+        'app.kubernetes.io/component': 'web',
+      }
+    : c.webPodSelector;
 }
 
 /** Guacamole's web tier, by hand: Deployment, NEG Service, and the GKE objects as manifests. */

@@ -119,10 +119,12 @@ export class AffinityChecks implements IAspect {
 
   constructor(props: AffinityChecksProps = {}) {
     this.failOn = props.failOn ?? FailOn.ERROR;
+    watchInvocation(this);
   }
 
   /** Checks a stack when the visit reaches it (every other node is read through its stack). */
   public visit(node: IConstruct): void {
+    NEVER_VISITED.delete(this);
     if (!TerraformStack.isStack(node) || this.visited.has(node)) return;
     this.visited.add(node);
     const byAddress = new Map<string, TerraformResource>();
@@ -146,3 +148,22 @@ export class AffinityChecks implements IAspect {
 
 /** Suppressions recorded per resource (several `suppress` calls accumulate). */
 const RECORDED = new WeakMap<IConstruct, { rule: string; reason: string }[]>();
+
+/**
+ * Instances cdktf has not visited yet. `Aspects.of(app).add(...)` is silently never run by
+ * cdktf 0.21 (it visits the Aspects of stacks and below only): say so when the process ends,
+ * instead of letting an unchecked synth look like a clean one.
+ */
+const NEVER_VISITED = new Set<AffinityChecks>();
+let exitHook = false;
+function watchInvocation(checks: AffinityChecks): void {
+  NEVER_VISITED.add(checks);
+  if (exitHook || typeof process === 'undefined') return;
+  exitHook = true;
+  process.once('exit', () => {
+    if (NEVER_VISITED.size === 0) return;
+    process.stderr.write(
+      `AffinityChecks: ${NEVER_VISITED.size} instance(s) never ran. cdktf 0.21 runs only the Aspects of stacks and their children, not those added with Aspects.of(app); use AffinityChecks.applyTo(app) after creating the stacks, or Aspects.of(stack).add(...).\n`,
+    );
+  });
+}

@@ -261,6 +261,8 @@ export class GuacamoleWebTier extends Construct {
       });
     }
     applyFindings(this, { errors, warnings });
+    // guacd admits exactly these web pods, not every pod that shares the pool's selector.
+    pool.restrictWebPodsTo(this.podLabels);
 
     const load = <T>(resource: string) => kubernetesModule<T>(resource, 'GuacamoleWebTier');
     const { DeploymentV1 } = load<typeof deployment>('deployment-v1');

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn, Op, TerraformCount, TerraformOutput, Token } from 'cdktf';
+import { Fn, Lazy, Op, TerraformCount, TerraformOutput, Token } from 'cdktf';
 import type * as statefulSet from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import type * as service from '@cdktf/provider-kubernetes/lib/service-v1';
 import type * as networkPolicy from '@cdktf/provider-kubernetes/lib/network-policy-v1';
@@ -7,7 +7,8 @@ import type * as disruptionBudget from '@cdktf/provider-kubernetes/lib/pod-disru
 import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
-import { applyFindings, withConstructPath } from '../core/errors';
+import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
+import { checkLabelSelector } from '../core/names';
 import { checkPresent, checkValueClass, isUnresolved } from '../core/rules';
 import { kubernetesModule } from './kubernetes-provider';
 import { RESTRICTED_CONTAINER, checkRenderedPod } from './pod-security-rules';
@@ -162,6 +163,8 @@ export class GuacdStatefulPool extends Construct {
    * @default - the pool's namespace
    */
   public readonly webNamespace?: string;
+  /** The labels the NetworkPolicy admits on 4822 (webPodSelector, or narrowed by `restrictWebPodsTo`). */
+  private admittedWebLabels: { [key: string]: string };
   /** The StatefulSet (escape hatch). */
   public readonly statefulSet: statefulSet.StatefulSetV1;
   /**
@@ -212,6 +215,7 @@ export class GuacdStatefulPool extends Construct {
     this.replicas = replicas;
     this.sessionAffinityTimeoutSeconds = spec.affinityTimeout.toSeconds();
     this.webPodSelector = { ...spec.webPodSelector };
+    this.admittedWebLabels = { ...spec.webPodSelector };
     this.webNamespace = spec.webNamespace;
     const labels = { 'app.kubernetes.io/name': 'guacd', 'app.kubernetes.io/instance': spec.name };
     // Recommended labels on the pods (not in the immutable selector): kube-state-metrics
@@ -368,12 +372,14 @@ export class GuacdStatefulPool extends Construct {
       }
     }
 
+    // The web peer is read at synth, so a web tier can narrow it to exactly its pods.
+    const webLabels = Token.asStringMap(Lazy.anyValue({ produce: () => this.admittedWebLabels }));
     const webPeer = props.webNamespace
       ? {
-          podSelector: { matchLabels: props.webPodSelector },
+          podSelector: { matchLabels: webLabels },
           namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': props.webNamespace } },
         }
-      : { podSelector: { matchLabels: props.webPodSelector } };
+      : { podSelector: { matchLabels: webLabels } };
     new NetworkPolicyV1(this, 'network-policy', {
       metadata: { name: `${spec.name}-network-policy`, namespace: ns, labels },
       spec: {
@@ -421,6 +427,28 @@ export class GuacdStatefulPool extends Construct {
       value: this.affinityAddress,
       description: 'ClientIP-affinity guacd Service',
     });
+  }
+
+  /**
+   * Narrows the NetworkPolicy's web peer to exactly these pod labels (a `GuacamoleWebTier`
+   * calls it with its own): only those pods reach 4822. They must include `webPodSelector`,
+   * so the pods the pool was built for stay admitted (rule K8).
+   */
+  public restrictWebPodsTo(labels: { [key: string]: string }): void {
+    const v: RuleViolation[] = [...checkLabelSelector('labels', labels ?? {})];
+    const missing = Object.entries(this.webPodSelector).filter(([k, val]) => labels?.[k] !== val);
+    if (missing.length > 0) {
+      v.push({
+        rule: 'K8',
+        attribute: 'labels',
+        value: JSON.stringify(labels),
+        problem: `lacks the pool's webPodSelector ${JSON.stringify(this.webPodSelector)}, so the web pods it was built for would lose access to guacd`,
+        allowed: `labels that include ${JSON.stringify(this.webPodSelector)}`,
+        fix: `add ${missing.map(([k, val]) => `'${k}': '${val}'`).join(', ')} to the labels`,
+      });
+    }
+    applyFindings(this, { errors: v, warnings: [] });
+    this.admittedWebLabels = { ...labels };
   }
 }
 
