@@ -347,6 +347,26 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
   P1: cases(
     [
       c(
+        'web tier without its guacd pool',
+        (st) => new GuacamoleWebTier(st, 'web', untyped({ frontend: GkeFrontend.INGRESS })),
+        /guacd \(missing\) is required/,
+      ),
+      c(
+        'web tier with a string for the affinity and an unknown frontend',
+        (st) =>
+          new GuacamoleWebTier(
+            st,
+            'web',
+            untyped({
+              guacd: pool()(st),
+              frontend: 'LoadBalancer',
+              sessionAffinity: 'GENERATED_COOKIE',
+            }),
+          ),
+        /sessionAffinity \(string\) is not a SessionAffinity/,
+      ),
+      c('web tier with null props', (st) => new GuacamoleWebTier(st, 'web', untyped(null))),
+      c(
         'backend without a group',
         svc({ backends: [untyped({ balancingMode: BalancingMode.RATE })] }),
         /backends\[0\]\.group \(missing\) is required/,

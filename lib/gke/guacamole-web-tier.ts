@@ -508,7 +508,7 @@ export class GuacamoleWebTier extends Construct {
 /** P1: the props a JavaScript caller can get wrong in shape. */
 function checkProps(props: GuacamoleWebTierProps): RuleViolation[] {
   const v = checkRequiredProps(props, [
-    ['guacd', 'object', 'pool (a GuacdStatefulPool)'],
+    ['guacd', 'object', "new GuacdStatefulPool(stack, 'guacd', { webPodSelector })"],
     ['frontend', 'string', 'GkeFrontend.INGRESS'],
   ]);
   if (v.length > 0) return v;
@@ -520,7 +520,7 @@ function checkProps(props: GuacamoleWebTierProps): RuleViolation[] {
       props.guacd,
       props.guacd instanceof GuacdStatefulPool,
       'GuacdStatefulPool',
-      'pool',
+      "new GuacdStatefulPool(stack, 'guacd', { webPodSelector })",
       true,
     ),
     ...cls(
