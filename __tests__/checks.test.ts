@@ -8,6 +8,8 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ComputeBackendService } from '@cdktf/provider-google/lib/compute-backend-service';
 import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-check';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeInstanceGroupManager } from '@cdktf/provider-google/lib/compute-instance-group-manager';
+import { ComputeAutoscaler } from '@cdktf/provider-google/lib/compute-autoscaler';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
@@ -115,6 +117,44 @@ describe('AffinityChecks (Aspect) on a hand-written L1 stack', () => {
     expect(errors.filter((m) => m.endsWith('[rule X4]')).join('\n')).toMatch(
       /run_as_user 0 lets the container run as root/,
     );
+  });
+
+  test('instance groups and autoscalers: a size both set (M1), bounds (M3), named ports (M2)', () => {
+    const stack = new TerraformStack(Testing.app(), 'groups');
+    new GoogleProvider(stack, 'google', { project: 'p' });
+    const group = new ComputeInstanceGroupManager(stack, 'group', {
+      name: 'web-a',
+      zone: 'us-west1-a',
+      baseInstanceName: 'web',
+      version: [{ instanceTemplate: 'projects/p/global/instanceTemplates/web' }],
+      targetSize: 3,
+      namedPort: [
+        { name: 'https', port: 443 },
+        { name: 'https', port: 8443 },
+      ],
+    });
+    new ComputeAutoscaler(stack, 'scaler', {
+      name: 'web-a-as',
+      zone: 'us-west1-a',
+      target: group.id,
+      autoscalingPolicy: { minReplicas: 4, maxReplicas: 2 },
+    });
+    AffinityChecks.applyTo(stack);
+    Testing.synth(stack);
+    const { errors, warnings } = annotations(stack);
+    expect(errors.filter((m) => m.startsWith('groups/scaler'))).toEqual([
+      expect.stringMatching(
+        /autoscaling_policy.max_replicas 2 is lower than minReplicas \(4\).*\[rule M3\]$/,
+      ),
+    ]);
+    expect(errors.filter((m) => m.startsWith('groups/group'))).toEqual([
+      expect.stringMatching(/named_port "https" is given twice.*\[rule M2\]$/),
+    ]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^groups\/group: target_size 3 is set together with an autoscaler.*fix: remove target_size from the group.*\[rule M1\]$/,
+      ),
+    ]);
   });
 
   test('an error annotation fails cdktf synth', () => {

@@ -13,6 +13,7 @@ import { ServiceSpec, validateService } from '../gcp/backend-service-rules';
 import { PROBE_RANGES, admitsProbes, checkProbeFirewallSources } from '../gcp/firewall-rules';
 import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
 import { HealthCheck } from '../gcp/health-check';
+import { validateZonalGroup } from '../gcp/zonal-backend-group';
 import { BackendProtocol, LoadBalancingScheme, LocalityLbPolicy } from '../gcp/load-balancing';
 import { SessionAffinity, SessionAffinityType } from '../gcp/session-affinity';
 import {
@@ -70,6 +71,23 @@ const WORKLOADS = [
 const SERVICES = ['kubernetes_service_v1', 'kubernetes_service'];
 const NETWORK_POLICIES = ['kubernetes_network_policy_v1', 'kubernetes_network_policy'];
 const MANIFESTS = ['kubernetes_manifest'];
+const GROUP_MANAGERS = [
+  'google_compute_instance_group_manager',
+  'google_compute_region_instance_group_manager',
+];
+const AUTOSCALERS = ['google_compute_autoscaler', 'google_compute_region_autoscaler'];
+const GROUP_ATTRIBUTES: Record<string, string> = {
+  name: 'name',
+  targetSize: 'target_size',
+  namedPorts: 'named_port',
+};
+const AUTOSCALER_ATTRIBUTES: Record<string, string> = {
+  'autoscaling.minReplicas': 'autoscaling_policy.min_replicas',
+  'autoscaling.maxReplicas': 'autoscaling_policy.max_replicas',
+  'autoscaling.cpuTarget': 'autoscaling_policy.cpu_utilization.target',
+  'autoscaling.loadBalancingTarget': 'autoscaling_policy.load_balancing_utilization.target',
+  'autoscaling.cooldown': 'autoscaling_policy.cooldown_period',
+};
 
 /** The Terraform resource types the checks read. */
 export const CHECKED_TYPES: readonly string[] = [
@@ -85,6 +103,8 @@ export const CHECKED_TYPES: readonly string[] = [
   ...SERVICES,
   ...NETWORK_POLICIES,
   ...MANIFESTS,
+  ...GROUP_MANAGERS,
+  ...AUTOSCALERS,
 ];
 
 /** Construct attribute names of the rule functions → Terraform attribute names. */
@@ -129,6 +149,10 @@ const TERRAFORM_FIXES: Record<string, (v: RuleViolation) => string> = {
       ? 'set session_affinity = "GENERATED_COOKIE" to keep the TTL, or remove affinity_cookie_ttl_sec'
       : 'set affinity_cookie_ttl_sec within 0..1209600',
   H1: () => 'set check_interval_sec and timeout_sec within 1..300',
+  M1: (v) =>
+    /autoscaler/.test(v.problem)
+      ? 'remove target_size from the group; the autoscaler sizes it (min_replicas is the floor)'
+      : v.fix,
   H2: () => 'lower timeout_sec to at most check_interval_sec, or raise check_interval_sec',
   T1: (v) =>
     /out of range/.test(v.problem) ? 'set connection_draining_timeout_sec within 0..3600' : v.fix,
@@ -319,6 +343,66 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
       }
     });
   checkProbeFirewalls(idx, report);
+
+  // Managed instance groups with their autoscalers: N1, M1 (a size Terraform and an
+  // autoscaler both set), M2 (named ports), M3 (autoscaler bounds).
+  for (const igm of idx.ofTypes(GROUP_MANAGERS)) {
+    const scaler = idx
+      .ofTypes(AUTOSCALERS, igm)
+      .find((a) =>
+        idx.referenced(a, 'target', GROUP_MANAGERS).some((g) => g.address === igm.address),
+      );
+    const policy = block(scaler?.values.autoscaling_policy);
+    guarded(igm, GROUP_ATTRIBUTES, () => {
+      const v = igm.values;
+      const namedPorts = ([] as any[])
+        .concat(v.named_port ?? [])
+        .map((p) => ({ name: String(p.name), port: Number(p.port) }));
+      const cooldown = num(policy?.cooldown_period);
+      const findings = validateZonalGroup(
+        {
+          name: str(v.name) ?? igm.address.split('.').pop()!,
+          zone: str(v.zone) ?? str(v.region) ?? '',
+          instanceTemplate: '',
+          targetSize: num(v.target_size),
+          namedPorts,
+          autoscaling: policy
+            ? {
+                minReplicas: num(policy.min_replicas) ?? 0,
+                maxReplicas: num(policy.max_replicas) ?? 0,
+                cpuTarget: num(block(policy.cpu_utilization)?.target),
+                loadBalancingTarget: num(block(policy.load_balancing_utilization)?.target),
+                cooldown: cooldown === undefined ? undefined : Duration.seconds(cooldown),
+              }
+            : undefined,
+        },
+        namedPorts,
+      );
+      const onScaler = (x: RuleViolation) =>
+        x.attribute.startsWith('autoscaling.') && scaler !== undefined;
+      report(
+        igm,
+        RuleLevel.ERROR,
+        findings.errors.filter((x) => !onScaler(x)),
+        GROUP_ATTRIBUTES,
+      );
+      report(
+        igm,
+        RuleLevel.WARNING,
+        findings.warnings.filter((x) => !onScaler(x)),
+        GROUP_ATTRIBUTES,
+      );
+      if (scaler) {
+        report(scaler, RuleLevel.ERROR, findings.errors.filter(onScaler), AUTOSCALER_ATTRIBUTES);
+        report(
+          scaler,
+          RuleLevel.WARNING,
+          findings.warnings.filter(onScaler),
+          AUTOSCALER_ATTRIBUTES,
+        );
+      }
+    });
+  }
 
   // Google Cloud: HTTPS frontends.
   for (const proxy of idx.ofTypes(HTTPS_PROXIES)) {

@@ -485,7 +485,7 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'targetSize is a whole number of 0 or more; with an autoscaler it warns (they fight).',
     source: DOC_MIG,
-    enforcedBy: ['ZonalBackendGroup'],
+    enforcedBy: ['ZonalBackendGroup', CHECKS],
   },
   {
     id: 'M2',
@@ -494,7 +494,7 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'Named ports have valid names, ports 1..65535, and each name once.',
     source: DOC_MIG,
-    enforcedBy: ['ZonalBackendGroup'],
+    enforcedBy: ['ZonalBackendGroup', CHECKS],
   },
   {
     id: 'M3',
@@ -504,7 +504,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'minReplicas 0..1000, maxReplicas 0..1000 and >= minReplicas, targets in (0, 1], cooldown 1..3600 s.',
     source: 'https://cloud.google.com/compute/docs/autoscaler',
-    enforcedBy: ['ZonalBackendGroup'],
+    enforcedBy: ['ZonalBackendGroup', CHECKS],
   },
   {
     id: 'U1',

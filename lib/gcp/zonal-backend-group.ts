@@ -165,7 +165,7 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
  * Rules N1, M1, M2, M3 for a zonal group. An empty group is not an error here: whether it
  * matters depends on how a backend service uses it (see the backend rules, C12).
  */
-function validateZonalGroup(
+export function validateZonalGroup(
   props: ZonalBackendGroupProps,
   namedPorts: NamedPort[],
 ): { errors: RuleViolation[]; warnings: RuleViolation[] } {
