@@ -295,6 +295,27 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
     }
   };
 
+  /**
+   * The errors and warnings of one rule run, on `main`, or on `other` (the health check of a
+   * service, the autoscaler of a group) for the findings `onOther` picks.
+   */
+  const reportFindings = (
+    findings: { errors: RuleViolation[]; warnings: RuleViolation[] },
+    main: TfResource,
+    mainAttributes: Record<string, string>,
+    other?: TfResource,
+    onOther: (v: RuleViolation) => boolean = () => false,
+    otherAttributes: Record<string, string> = {},
+  ) => {
+    for (const [level, list] of [
+      [RuleLevel.ERROR, findings.errors],
+      [RuleLevel.WARNING, findings.warnings],
+    ] as const) {
+      report(main, level, other ? list.filter((v) => !onOther(v)) : list, mainAttributes);
+      if (other) report(other, level, list.filter(onOther), otherAttributes);
+    }
+  };
+
   // Google Cloud: backend services with their health checks, and the probe firewall.
   for (const bs of idx.ofTypes(BACKEND_SERVICES))
     guarded(bs, SERVICE_ATTRIBUTES, () => {
@@ -303,28 +324,14 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
       const spec = serviceSpecOf(bs, hc);
       const service = validateService(spec);
       // Health-check findings belong to the health-check resource.
-      const onHc = (v: RuleViolation) => v.attribute.startsWith('healthCheck.');
-      report(
+      reportFindings(
+        service,
         bs,
-        RuleLevel.ERROR,
-        service.errors.filter((v) => !onHc(v) || !hcResource),
         SERVICE_ATTRIBUTES,
+        hcResource,
+        (v) => v.attribute.startsWith('healthCheck.'),
+        HEALTH_CHECK_ATTRIBUTES,
       );
-      report(
-        bs,
-        RuleLevel.WARNING,
-        service.warnings.filter((v) => !onHc(v) || !hcResource),
-        SERVICE_ATTRIBUTES,
-      );
-      if (hcResource) {
-        report(hcResource, RuleLevel.ERROR, service.errors.filter(onHc), HEALTH_CHECK_ATTRIBUTES);
-        report(
-          hcResource,
-          RuleLevel.WARNING,
-          service.warnings.filter(onHc),
-          HEALTH_CHECK_ATTRIBUTES,
-        );
-      }
       if (
         bs.values.connection_draining_timeout_sec === undefined &&
         !bs.references?.connection_draining_timeout_sec
@@ -378,29 +385,14 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
         },
         namedPorts,
       );
-      const onScaler = (x: RuleViolation) =>
-        x.attribute.startsWith('autoscaling.') && scaler !== undefined;
-      report(
+      reportFindings(
+        findings,
         igm,
-        RuleLevel.ERROR,
-        findings.errors.filter((x) => !onScaler(x)),
         GROUP_ATTRIBUTES,
+        scaler,
+        (x) => x.attribute.startsWith('autoscaling.'),
+        AUTOSCALER_ATTRIBUTES,
       );
-      report(
-        igm,
-        RuleLevel.WARNING,
-        findings.warnings.filter((x) => !onScaler(x)),
-        GROUP_ATTRIBUTES,
-      );
-      if (scaler) {
-        report(scaler, RuleLevel.ERROR, findings.errors.filter(onScaler), AUTOSCALER_ATTRIBUTES);
-        report(
-          scaler,
-          RuleLevel.WARNING,
-          findings.warnings.filter(onScaler),
-          AUTOSCALER_ATTRIBUTES,
-        );
-      }
     });
   }
 
@@ -487,8 +479,7 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
         'healthCheck.port': 'manifest.spec.healthCheck.port',
         'healthCheck.requestPath': 'manifest.spec.healthCheck.requestPath',
       };
-      report(r, RuleLevel.ERROR, findings.errors, names);
-      report(r, RuleLevel.WARNING, findings.warnings, names);
+      reportFindings(findings, r, names);
     });
   }
 
