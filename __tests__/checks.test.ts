@@ -366,6 +366,64 @@ describe('affinity-review lint', () => {
     expect(runReview(['lint', FIXTURE, '--fail-on', 'never']).code).toBe(0);
   });
 
+  test('URL-map routes in plan form: duplicate matcher and priority (U1), both rule kinds (U2), matches (U3)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
+    const values = {
+      name: 'web-map',
+      default_service: 'projects/p/global/backendServices/web',
+      host_rule: [{ hosts: ['a.example.com'], path_matcher: 'main' }],
+      path_matcher: [
+        {
+          name: 'main',
+          default_service: 'projects/p/global/backendServices/web',
+          path_rule: [{ paths: ['voice/*'], service: 'projects/p/global/backendServices/voice' }],
+          route_rules: [
+            { priority: 10, service: 'x', match_rules: [{ prefix_match: '/a' }] },
+            {
+              priority: 10,
+              service: 'y',
+              match_rules: [{ prefix_match: 'b', header_matches: [{ header_name: 'X-P' }] }],
+            },
+          ],
+        },
+        { name: 'main', default_service: 'projects/p/global/backendServices/web' },
+      ],
+    };
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'google_compute_url_map.web',
+              mode: 'managed',
+              type: 'google_compute_url_map',
+              name: 'web',
+              values,
+            },
+          ],
+        },
+      },
+    };
+    const file = path.join(dir, 'plan.json');
+    fs.writeFileSync(file, JSON.stringify(plan));
+    const r = runReview(['lint', file, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const got = JSON.parse(r.stdout).findings.map(
+      (f: any) => `${f.rule} ${f.attribute} ${f.value}`,
+    );
+    expect(got.sort()).toEqual(
+      [
+        'U1 path_matcher.name "main"',
+        'U1 path_matcher[main].route_rules[priority 10].priority 10',
+        'U2 path_matcher[main] pathRules and routeRules',
+        'U3 path_matcher[main].route_rules[priority 10].match_rules.prefix_match "b"',
+        'U3 path_matcher[main].route_rules[priority 10].match_rules.header_matches[X-P] (no match kind)',
+        'U3 path_matcher[main].path_rule.paths "voice/*"',
+      ].sort(),
+    );
+  });
+
   test('SARIF 2.1.0 output validates against the schema and points at the resources', () => {
     const r = runReview(['lint', FIXTURE, '--format', 'sarif']);
     const log = JSON.parse(r.stdout);

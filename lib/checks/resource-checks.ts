@@ -12,6 +12,7 @@ import { RuleLevel } from '../core/rule-registry';
 import { ServiceSpec, validateService } from '../gcp/backend-service-rules';
 import { PROBE_RANGES, admitsProbes, checkProbeFirewallSources } from '../gcp/firewall-rules';
 import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
+import { RouteTable, validateRoutes } from '../gcp/global-https-frontend';
 import { HealthCheck } from '../gcp/health-check';
 import { validateZonalGroup } from '../gcp/zonal-backend-group';
 import { BackendProtocol, LoadBalancingScheme, LocalityLbPolicy } from '../gcp/load-balancing';
@@ -394,6 +395,42 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
         AUTOSCALER_ATTRIBUTES,
       );
     });
+  }
+
+  // Google Cloud: URL maps (U1-U3), one route table per path matcher.
+  for (const map of idx.ofTypes(URL_MAPS)) {
+    const tables: RouteTable[] = ([] as any[]).concat(map.values.path_matcher ?? []).map((pm) => ({
+      pathMatcher: String(pm.name ?? ''),
+      pathRules: ([] as any[]).concat(pm.path_rule ?? []).map((r) => ({
+        paths: ([] as string[]).concat(r.paths ?? []),
+      })),
+      routeRules: ([] as any[]).concat(pm.route_rules ?? []).map((r) => {
+        const matches = ([] as any[]).concat(r.match_rules ?? []);
+        return {
+          priority: Number(r.priority),
+          prefixMatch: str(matches[0]?.prefix_match) ?? str(matches[0]?.full_path_match),
+          headerMatches: matches
+            .flatMap((m) => ([] as any[]).concat(m.header_matches ?? []))
+            .map((h) => ({
+              headerName: String(h.header_name),
+              exactMatch: str(h.exact_match),
+              prefixMatch: str(h.prefix_match),
+              presentMatch: h.present_match ?? undefined,
+            })),
+        };
+      }),
+    }));
+    const routes = validateRoutes(tables).map((v) => ({
+      ...v,
+      attribute: v.attribute
+        .replace(/^hostRules\.pathMatcher$/, 'path_matcher.name')
+        .replace(/^hostRules\[/, 'path_matcher[')
+        .replace('.routeRules[', '.route_rules[')
+        .replace('.prefixMatch', '.match_rules.prefix_match')
+        .replace('.headerMatches[', '.match_rules.header_matches[')
+        .replace('.pathRules.paths', '.path_rule.paths'),
+    }));
+    report(map, RuleLevel.ERROR, routes);
   }
 
   // Google Cloud: HTTPS frontends.

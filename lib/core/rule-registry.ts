@@ -514,7 +514,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'Path matcher names are unique; route rule priorities are whole numbers in 0..2147483647, unique within a path matcher.',
     source: DOC_URLMAP,
-    enforcedBy: ['GlobalHttpsFrontend'],
+    enforcedBy: ['GlobalHttpsFrontend', CHECKS],
   },
   {
     id: 'U2',
@@ -523,7 +523,7 @@ const RULES: RuleDefinition[] = [
     platform: GCP,
     checks: 'A path matcher has path rules or route rules, not both.',
     source: DOC_URLMAP,
-    enforcedBy: ['GlobalHttpsFrontend'],
+    enforcedBy: ['GlobalHttpsFrontend', CHECKS],
   },
   {
     id: 'U3',
@@ -533,7 +533,7 @@ const RULES: RuleDefinition[] = [
     checks:
       'Prefixes and paths start with "/" (at most 1024 characters); a header match has exactly one match kind.',
     source: DOC_URLMAP,
-    enforcedBy: ['GlobalHttpsFrontend'],
+    enforcedBy: ['GlobalHttpsFrontend', CHECKS],
   },
   {
     id: 'U4',

@@ -373,6 +373,28 @@ function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]
       });
     }
   }
+  errors.push(...validateRoutes(hostRules));
+  return { errors, warnings: [] };
+}
+
+/** What U1-U3 read of a path matcher (a `HostRule` is one; so is a Terraform `path_matcher`). */
+export interface RouteTable {
+  readonly pathMatcher: string;
+  readonly pathRules?: readonly { readonly paths: string[] }[];
+  readonly routeRules?: readonly {
+    readonly priority: number;
+    readonly prefixMatch?: string;
+    readonly headerMatches?: readonly HeaderMatch[];
+  }[];
+}
+
+/**
+ * U1-U3 on the routes of a URL map (one entry per path matcher): unique matcher names and
+ * route priorities, path rules or route rules, well-formed matches. Shared with the checks of
+ * plain `google_compute_url_map` resources.
+ */
+export function validateRoutes(hostRules: readonly RouteTable[]): RuleViolation[] {
+  const errors: RuleViolation[] = [];
   const matchers = new Set<string>();
   for (const h of hostRules) {
     errors.push(...checkGcpName(`hostRules[${h.pathMatcher}].pathMatcher`, h.pathMatcher));
@@ -466,5 +488,5 @@ function validateFrontend(props: GlobalHttpsFrontendProps, hostRules: HostRule[]
       }
     }
   }
-  return { errors, warnings: [] };
+  return errors;
 }
