@@ -79,7 +79,7 @@ export function podSecurityFromTerraform(podSpec: any): PodSecurity {
     return {
       name: String(c.name ?? ''),
       runAsNonRoot: ctx.run_as_non_root ?? podCtx.run_as_non_root,
-      runAsUser: num(ctx.run_as_user ?? podCtx.run_as_user),
+      runAsUser: num(ctx.run_as_user) ?? num(podCtx.run_as_user),
       readOnlyRootFilesystem: ctx.read_only_root_filesystem,
       allowPrivilegeEscalation: ctx.allow_privilege_escalation,
       privileged: ctx.privileged,
