@@ -1995,6 +1995,26 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /gatewayName \(missing\) is required with frontend GATEWAY/,
       ),
       c('gatewayName with an Ingress', webTier({ gatewayName: 'gw' })),
+      c(
+        'gatewayNamespace with an Ingress',
+        webTier({ gatewayNamespace: 'infra' }),
+        /gatewayNamespace infra is set with frontend Ingress, which has no use for it.*allowed: gatewayNamespace only with frontend Gateway/,
+      ),
+      c(
+        'staticIpName with a Gateway',
+        gateway({ staticIpName: 'web-ip' }),
+        /staticIpName web-ip is set with frontend Gateway.*fix: remove staticIpName, or use frontend: GkeFrontend.INGRESS/,
+      ),
+      c(
+        'a health-check host header GKE cannot carry',
+        webTier({ healthCheck: HealthCheck.http({ port: 8080, host: 'desktop.example.com' }) }),
+        /healthCheck.host "desktop.example.com" has no field in a BackendConfig.*fix: remove host from the HealthCheck/,
+      ),
+      c(
+        'health-check logging in a HealthCheckPolicy',
+        gateway({ healthCheck: HealthCheck.http({ port: 8080, logging: true }) }),
+        /healthCheck.logging true has no field in a HealthCheckPolicy/,
+      ),
     ],
     [c('Gateway named', gateway())],
   ),

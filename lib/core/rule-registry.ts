@@ -812,10 +812,11 @@ const RULES: RuleDefinition[] = [
   },
   {
     id: 'W8',
-    title: 'Gateway named with the Gateway frontend',
+    title: 'Settings the chosen GKE frontend carries',
     levels: E,
     platform: GKE,
-    checks: 'frontend GATEWAY needs gatewayName (the HTTPRoute\u2019s parent); INGRESS takes none.',
+    checks:
+      'frontend GATEWAY needs gatewayName (the HTTPRoute\u2019s parent); gatewayName and gatewayNamespace only with GATEWAY, staticIpName only with INGRESS; the health check sets nothing a BackendConfig or HealthCheckPolicy cannot hold (name, host, response, logging, description), so no setting is dropped.',
     source: 'https://cloud.google.com/kubernetes-engine/docs/concepts/gateway-api',
     enforcedBy: [WEB],
   },

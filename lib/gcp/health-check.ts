@@ -124,6 +124,14 @@ export class HealthCheck {
   public readonly requestPath?: string;
   /** Explicit name, if given. */
   public readonly name?: string;
+  /** Host header of HTTP/HTTPS probes, if given. */
+  public readonly host?: string;
+  /** Expected response prefix of HTTP/HTTPS probes, if given. */
+  public readonly response?: string;
+  /** Whether probe results are logged. */
+  public readonly logging: boolean;
+  /** Description, if given. */
+  public readonly description?: string;
   private readonly options: HttpHealthCheckOptions;
 
   private constructor(protocol: HealthCheckProtocol, given: HttpHealthCheckOptions) {
@@ -136,6 +144,10 @@ export class HealthCheck {
     this.unhealthyThreshold = options.unhealthyThreshold ?? 2;
     this.port = options.port;
     this.name = options.name;
+    this.host = options.host;
+    this.response = options.response;
+    this.logging = options.logging ?? false;
+    this.description = options.description;
     this.requestPath =
       protocol === HealthCheckProtocol.TCP ? undefined : (options.requestPath ?? '/');
   }

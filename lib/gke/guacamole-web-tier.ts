@@ -18,7 +18,13 @@ import { checkImageReference } from '../k8s/image-reference';
 import { kubernetesModule } from '../k8s/kubernetes-provider';
 import { renderPodDraining } from '../k8s/pod-draining';
 import { RESTRICTED_CONTAINER, checkRenderedPod } from '../k8s/pod-security-rules';
-import { GkeFrontend, POLICY_KIND, checkGuacdAdmitsWeb, validateWebTier } from './web-tier-rules';
+import {
+  GkeFrontend,
+  POLICY_KIND,
+  checkFrontendSettings,
+  checkGuacdAdmitsWeb,
+  validateWebTier,
+} from './web-tier-rules';
 
 /** The port Guacamole's web application (Tomcat) listens on. */
 const WEB_PORT = 8080;
@@ -240,26 +246,7 @@ export class GuacamoleWebTier extends Construct {
         fix: `remove ${key}; pass the pool as guacd`,
       });
     }
-    if (props.frontend === GkeFrontend.GATEWAY && props.gatewayName === undefined) {
-      errors.push({
-        rule: 'W8',
-        attribute: 'gatewayName',
-        value: '(missing)',
-        problem: 'is required with frontend GATEWAY: the HTTPRoute must name its Gateway',
-        allowed: 'the name of a GKE Gateway (e.g. of class gke-l7-global-external-managed)',
-        fix: "set gatewayName: 'external-http'",
-      });
-    }
-    if (props.frontend === GkeFrontend.INGRESS && props.gatewayName !== undefined) {
-      errors.push({
-        rule: 'W8',
-        attribute: 'gatewayName',
-        value: props.gatewayName,
-        problem: 'is set with frontend INGRESS, which has no Gateway; it would be ignored',
-        allowed: 'gatewayName only with frontend GATEWAY',
-        fix: 'remove gatewayName or use frontend: GkeFrontend.GATEWAY',
-      });
-    }
+    errors.push(...checkFrontendSettings(props.frontend, props, this.healthCheck));
     applyFindings(this, { errors, warnings });
     // guacd admits exactly these web pods, not every pod that shares the pool's selector.
     pool.restrictWebPodsTo(this.podLabels);

@@ -223,3 +223,69 @@ export function checkGuacdAdmitsWeb(
   }
   return v;
 }
+
+/** The frontend-specific settings a web tier was given. */
+export interface FrontendSettings {
+  readonly gatewayName?: string;
+  readonly gatewayNamespace?: string;
+  readonly staticIpName?: string;
+}
+
+/**
+ * W8: each setting belongs to one frontend (a Gateway is named for GATEWAY, a static IP is an
+ * Ingress annotation), and the health check holds only what BackendConfig and
+ * HealthCheckPolicy carry: nothing the user set is dropped on the way to GKE.
+ */
+export function checkFrontendSettings(
+  frontend: GkeFrontend,
+  given: FrontendSettings,
+  healthCheck: HealthCheck,
+): RuleViolation[] {
+  const v: RuleViolation[] = [];
+  if (frontend === GkeFrontend.GATEWAY && given.gatewayName === undefined) {
+    v.push({
+      rule: 'W8',
+      attribute: 'gatewayName',
+      value: '(missing)',
+      problem: 'is required with frontend GATEWAY: the HTTPRoute must name its Gateway',
+      allowed: 'the name of a GKE Gateway (e.g. of class gke-l7-global-external-managed)',
+      fix: "set gatewayName: 'external-http'",
+    });
+  }
+  const only: [keyof FrontendSettings, GkeFrontend][] = [
+    ['gatewayName', GkeFrontend.GATEWAY],
+    ['gatewayNamespace', GkeFrontend.GATEWAY],
+    ['staticIpName', GkeFrontend.INGRESS],
+  ];
+  for (const [attribute, owner] of only) {
+    if (given[attribute] === undefined || frontend === owner) continue;
+    v.push({
+      rule: 'W8',
+      attribute,
+      value: String(given[attribute]),
+      problem: `is set with frontend ${frontend}, which has no use for it; it would be ignored`,
+      allowed: `${attribute} only with frontend ${owner}`,
+      fix: `remove ${attribute}, or use frontend: GkeFrontend.${owner === GkeFrontend.GATEWAY ? 'GATEWAY' : 'INGRESS'}`,
+    });
+  }
+  const policy = POLICY_KIND[frontend];
+  const carried: [string, unknown][] = [
+    ['healthCheck.name', healthCheck.name],
+    ['healthCheck.host', healthCheck.host],
+    ['healthCheck.response', healthCheck.response],
+    ['healthCheck.logging', healthCheck.logging ? true : undefined],
+    ['healthCheck.description', healthCheck.description],
+  ];
+  for (const [attribute, value] of carried) {
+    if (value === undefined) continue;
+    v.push({
+      rule: 'W8',
+      attribute,
+      value: JSON.stringify(value),
+      problem: `has no field in a ${frontend === GkeFrontend.INGRESS ? 'BackendConfig' : 'HealthCheckPolicy'} (GKE names the health check of the ${policy}'s backend service itself); it would be ignored`,
+      allowed: 'port, requestPath, interval, timeout and thresholds',
+      fix: `remove ${attribute.split('.')[1]} from the HealthCheck`,
+    });
+  }
+  return v;
+}
