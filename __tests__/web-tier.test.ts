@@ -23,6 +23,18 @@ const oneManifest = (json: any, kind: string) => {
   expect(all).toHaveLength(1);
   return all[0];
 };
+/**
+ * ingress-gce's selection of an Ingress, restated from kubernetes/ingress-gce
+ * pkg/utils/utils.go `IsGCEIngress` (GKE defaults: global external and internal classes on):
+ * the `kubernetes.io/ingress.class` annotation decides; with no annotation the Ingress is GKE's
+ * only when `spec.ingressClassName` is nil, since GKE installs no IngressClass of its own.
+ */
+const GCE_CLASSES = ['gce', 'gce-internal', 'gce-regional-external'];
+const selectedByIngressGce = (ingress: any): boolean => {
+  const cls = ingress.metadata?.annotations?.['kubernetes.io/ingress.class'] ?? '';
+  if (cls === '') return ingress.spec?.ingress_class_name === undefined;
+  return GCE_CLASSES.includes(cls);
+};
 const webService = (json: any) =>
   Object.values<any>(resources(json, 'kubernetes_service_v1')).find(
     (s) => s.metadata.name === 'guacamole',
@@ -63,7 +75,10 @@ describe('reference clusters: the web tier in front of the guacd pool', () => {
       'cloud.google.com/backend-config': '{"default":"guacamole-backend-config"}',
     });
     const ingress = only(json, 'kubernetes_ingress_v1');
-    expect(ingress.spec.ingress_class_name).toBe('gce');
+    // GKE serves it: the class is the annotation, and no ingressClassName contradicts it.
+    expect(ingress.metadata.annotations).toEqual({ 'kubernetes.io/ingress.class': 'gce' });
+    expect(ingress.spec.ingress_class_name).toBeUndefined();
+    expect(selectedByIngressGce(ingress)).toBe(true);
     expect(ingress.spec.rule[0].host).toBe('classroom.tutorpro360.example');
     expect(ingress.spec.rule[0].http.path[0].backend.service).toEqual({
       name: 'guacamole',
@@ -197,6 +212,31 @@ describe('GuacamoleWebTier rules', () => {
       affinityType: 'GENERATED_COOKIE',
       affinityCookieTtlSec: 8 * 3600,
     });
+  });
+
+  test('every rendered Ingress is one ingress-gce selects; a static IP keeps the class', () => {
+    // The selection rule itself, on the shapes that decide it.
+    const ing = (annotations: any, className?: string) => ({
+      metadata: { annotations },
+      spec: className === undefined ? {} : { ingress_class_name: className },
+    });
+    expect(selectedByIngressGce(ing(undefined, 'gce'))).toBe(false);
+    expect(selectedByIngressGce(ing(undefined))).toBe(true);
+    expect(selectedByIngressGce(ing({ 'kubernetes.io/ingress.class': 'nginx' }))).toBe(false);
+    expect(selectedByIngressGce(ing({ 'kubernetes.io/ingress.class': 'gce' }))).toBe(true);
+
+    const s = stack();
+    new GuacamoleWebTier(s, 'web', {
+      guacd: pool(s),
+      frontend: GkeFrontend.INGRESS,
+      staticIpName: 'web-ip',
+    });
+    const ingress = only(synthJson(s), 'kubernetes_ingress_v1');
+    expect(ingress.metadata.annotations).toEqual({
+      'kubernetes.io/ingress.class': 'gce',
+      'kubernetes.io/ingress.global-static-ip-name': 'web-ip',
+    });
+    expect(selectedByIngressGce(ingress)).toBe(true);
   });
 
   test('a custom health check is rendered in the HealthCheckPolicy, and checked (H2)', () => {

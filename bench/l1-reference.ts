@@ -686,9 +686,13 @@ function buildL1Web(scope: Construct, c: GuacdClusterTopology, w: WebTierTopolog
       },
     });
     new IngressV1(scope, 'ingress', {
-      metadata: { name, namespace: ns, labels },
+      metadata: {
+        name,
+        namespace: ns,
+        labels,
+        annotations: { 'kubernetes.io/ingress.class': 'gce' },
+      },
       spec: {
-        ingressClassName: 'gce',
         rule: [
           {
             host: w.host,

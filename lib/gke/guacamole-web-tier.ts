@@ -397,12 +397,17 @@ export class GuacamoleWebTier extends Construct {
           name: this.name,
           namespace: ns,
           labels: this.podLabels,
-          annotations: props.staticIpName
-            ? { 'kubernetes.io/ingress.global-static-ip-name': props.staticIpName }
-            : undefined,
+          // ingress-gce selects an Ingress by this annotation only: with no annotation it
+          // takes one whose spec.ingressClassName is nil, so `ingressClassName: gce` alone is
+          // never served (kubernetes/ingress-gce pkg/utils/utils.go, IsGCEIngress).
+          annotations: {
+            'kubernetes.io/ingress.class': 'gce',
+            ...(props.staticIpName
+              ? { 'kubernetes.io/ingress.global-static-ip-name': props.staticIpName }
+              : {}),
+          },
         },
         spec: {
-          ingressClassName: 'gce',
           rule: [
             {
               host: props.host,
