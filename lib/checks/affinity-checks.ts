@@ -4,7 +4,7 @@ import { rulesAlreadyChecked } from '../core/checked';
 import { RuleViolation, ValidationError, formatViolation } from '../core/errors';
 import { RuleLevel, RuleRegistry } from '../core/rule-registry';
 import { checkResources } from './resource-checks';
-import { SUPPRESSIONS_KEY, resourcesFromSynth } from './terraform-resources';
+import { SUPPRESSIONS_KEY, resourcesFromSynth } from '../terraform/resource';
 
 /** Which findings fail the synth. */
 export enum FailOn {

@@ -9,13 +9,12 @@ import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleViolation, ValidationError } from '../core/errors';
 import { RuleLevel } from '../core/rule-registry';
-import { ServiceSpec, validateService } from '../gcp/backend-service-rules';
+import { validateService } from '../gcp/backend-service-rules';
 import { PROBE_RANGES, admitsProbes, checkProbeFirewallSources } from '../gcp/firewall-rules';
 import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
 import { RouteTable, validateRoutes } from '../gcp/global-https-frontend';
 import { HealthCheck } from '../gcp/health-check';
 import { validateZonalGroup } from '../gcp/zonal-backend-group';
-import { BackendProtocol, LoadBalancingScheme, LocalityLbPolicy } from '../gcp/load-balancing';
 import { SessionAffinity, SessionAffinityType } from '../gcp/session-affinity';
 import {
   checkClientIpAffinityTimeout,
@@ -31,8 +30,16 @@ import {
   podSecurityFromTerraform,
 } from '../k8s/pod-security-rules';
 import { checkDns1035Label } from '../core/names';
+import { isUnknown } from '../core/unknown';
 import { GkeFrontend, validateWebTier } from '../gke/web-tier-rules';
-import { ResourceIndex, TfResource, block } from './terraform-resources';
+import { ResourceIndex, TfResource, block } from '../terraform/resource';
+import { BACKEND_SERVICE_TYPES, readBackendService } from '../terraform/google/backend-service';
+import {
+  HEALTH_CHECK_ATTRIBUTES,
+  HEALTH_CHECK_TYPES,
+  readHealthCheck,
+} from '../terraform/google/health-check';
+import { num, seconds, str } from '../terraform/google/values';
 
 /** One finding of a rule on a Terraform resource. */
 export interface CheckFinding extends RuleViolation {
@@ -43,11 +50,8 @@ export interface CheckFinding extends RuleViolation {
   readonly suppressedBecause?: string;
 }
 
-const BACKEND_SERVICES = [
-  'google_compute_backend_service',
-  'google_compute_region_backend_service',
-];
-const HEALTH_CHECKS = ['google_compute_health_check', 'google_compute_region_health_check'];
+const BACKEND_SERVICES = BACKEND_SERVICE_TYPES;
+const HEALTH_CHECKS = HEALTH_CHECK_TYPES;
 const FIREWALLS = ['google_compute_firewall'];
 const HTTPS_PROXIES = [
   'google_compute_target_https_proxy',
@@ -108,36 +112,6 @@ export const CHECKED_TYPES: readonly string[] = [
   ...AUTOSCALERS,
 ];
 
-/** Construct attribute names of the rule functions → Terraform attribute names. */
-const SERVICE_ATTRIBUTES: Record<string, string> = {
-  name: 'name',
-  loadBalancingScheme: 'load_balancing_scheme',
-  protocol: 'protocol',
-  portName: 'port_name',
-  sessionAffinity: 'session_affinity',
-  'sessionAffinity.ttl': 'affinity_cookie_ttl_sec',
-  'sessionAffinity.cookieName': 'cookie name',
-  'sessionAffinity.cookiePath': 'cookie path',
-  'sessionAffinity.headerName': 'consistent_hash.http_header_name',
-  'sessionAffinity.minimumRingSize': 'consistent_hash.minimum_ring_size',
-  localityLbPolicy: 'locality_lb_policy',
-  draining: 'connection_draining_timeout_sec',
-  'draining.timeout': 'connection_draining_timeout_sec',
-  timeout: 'timeout_sec',
-  'logging.sampleRate': 'log_config.sample_rate',
-  healthCheck: 'health_checks',
-};
-const HEALTH_CHECK_ATTRIBUTES: Record<string, string> = {
-  'healthCheck.name': 'name',
-  'healthCheck.interval': 'check_interval_sec',
-  'healthCheck.timeout': 'timeout_sec',
-  'healthCheck.healthyThreshold': 'healthy_threshold',
-  'healthCheck.unhealthyThreshold': 'unhealthy_threshold',
-  'healthCheck.port': 'port',
-  'healthCheck.requestPath': 'request_path',
-  'healthCheck.response': 'response',
-};
-
 /**
  * The fix in Terraform's words where the rule function phrases it for the constructs (the
  * rule, its check and its message are the function's; only the remedy is re-worded).
@@ -163,96 +137,6 @@ const TERRAFORM_FIXES: Record<string, (v: RuleViolation) => string> = {
       ? 'add a lifecycle pre_stop exec hook that waits while guacd has open connections on 4822, and a termination_grace_period_seconds longer than that wait (GuacdStatefulPool renders both)'
       : v.fix,
 };
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined =>
-  v === undefined || v === null || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
-const seconds = (v: unknown): Duration | undefined => {
-  const n = num(v);
-  return n === undefined ? undefined : Duration.seconds(n);
-};
-
-/** The probe block of a health check and its protocol. */
-function probeOf(hc: Record<string, any>): {
-  kind: 'http' | 'https' | 'tcp' | 'other';
-  probe: any;
-} {
-  for (const [key, kind] of [
-    ['https_health_check', 'https'],
-    ['http_health_check', 'http'],
-    ['http2_health_check', 'https'],
-    ['tcp_health_check', 'tcp'],
-    ['ssl_health_check', 'tcp'],
-    ['grpc_health_check', 'other'],
-  ] as const) {
-    const p = block(hc[key]);
-    if (p) return { kind, probe: p };
-  }
-  return { kind: 'other', probe: {} };
-}
-
-/** The `HealthCheck` value a health-check resource describes (its own rules run on it). */
-function healthCheckOf(hc: TfResource): HealthCheck {
-  const v = hc.values;
-  const { kind, probe } = probeOf(v);
-  const common = {
-    name: str(v.name),
-    port: num(probe.port),
-    interval: seconds(v.check_interval_sec) ?? Duration.seconds(5),
-    timeout: seconds(v.timeout_sec) ?? Duration.seconds(5),
-    healthyThreshold: num(v.healthy_threshold) ?? 2,
-    unhealthyThreshold: num(v.unhealthy_threshold) ?? 2,
-  };
-  if (kind === 'http' || kind === 'https') {
-    const options = {
-      ...common,
-      requestPath: str(probe.request_path) ?? '/',
-      host: str(probe.host),
-      response: str(probe.response),
-    };
-    return kind === 'http' ? HealthCheck.http(options) : HealthCheck.https(options);
-  }
-  return HealthCheck.tcp(common);
-}
-
-/** The `ServiceSpec` a backend-service resource describes. */
-function serviceSpecOf(r: TfResource, hc: HealthCheck): ServiceSpec {
-  const v = r.values;
-  const regional = r.type === 'google_compute_region_backend_service';
-  const hash = block(v.consistent_hash) ?? {};
-  const type = (str(v.session_affinity) ?? 'NONE') as SessionAffinityType;
-  const cookie =
-    type === SessionAffinityType.STRONG_COOKIE_AFFINITY
-      ? block(v.strong_session_affinity_cookie)
-      : block(hash.http_cookie);
-  const cookieTtl = num(block(cookie?.ttl)?.seconds);
-  const ttl = num(v.affinity_cookie_ttl_sec) ?? cookieTtl;
-  const drainingSeconds = num(v.connection_draining_timeout_sec);
-  const log = block(v.log_config);
-  return {
-    name: str(v.name) ?? r.address.split('.').pop()!,
-    regional,
-    scheme: (str(v.load_balancing_scheme) ??
-      (regional ? 'INTERNAL' : 'EXTERNAL')) as LoadBalancingScheme,
-    protocol: (str(v.protocol) ?? 'HTTP') as BackendProtocol,
-    portName: str(v.port_name),
-    affinity: SessionAffinity.fromType(type, {
-      ttl: ttl === undefined ? undefined : Duration.seconds(ttl),
-      cookieName: str(cookie?.name),
-      cookiePath: str(cookie?.path),
-      headerName: str(hash.http_header_name),
-      minimumRingSize: num(hash.minimum_ring_size),
-    }),
-    draining: DrainingPolicy.of(Duration.seconds(drainingSeconds ?? 300)),
-    localityLbPolicy: str(v.locality_lb_policy) as LocalityLbPolicy | undefined,
-    timeout: seconds(v.timeout_sec),
-    logging: log
-      ? { enabled: log.enable === true, sampleRate: num(log.sample_rate) }
-      : { enabled: false },
-    healthCheck: hc,
-    healthCheckName: hc.name ?? '',
-  };
-}
 
 /** Runs every applicable rule on the resources; findings carry level and suppression. */
 export function checkResources(resources: readonly TfResource[]): CheckFinding[] {
@@ -319,24 +203,23 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
 
   // Google Cloud: backend services with their health checks, and the probe firewall.
   for (const bs of idx.ofTypes(BACKEND_SERVICES))
-    guarded(bs, SERVICE_ATTRIBUTES, () => {
+    guarded(bs, {}, () => {
       const [hcResource] = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
-      const hc = hcResource ? healthCheckOf(hcResource) : HealthCheck.tcp({});
-      const spec = serviceSpecOf(bs, hc);
-      const service = validateService(spec);
+      const read = readBackendService(
+        bs,
+        hcResource ? readHealthCheck(hcResource.values).healthCheck : undefined,
+      );
+      const service = validateService(read.spec);
       // Health-check findings belong to the health-check resource.
       reportFindings(
         service,
         bs,
-        SERVICE_ATTRIBUTES,
+        read.attributes,
         hcResource,
         (v) => v.attribute.startsWith('healthCheck.'),
         HEALTH_CHECK_ATTRIBUTES,
       );
-      if (
-        bs.values.connection_draining_timeout_sec === undefined &&
-        !bs.references?.connection_draining_timeout_sec
-      ) {
+      if (read.drainingImplicit && !bs.references?.connection_draining_timeout_sec) {
         report(bs, RuleLevel.WARNING, [
           {
             rule: 'T4',
@@ -542,8 +425,8 @@ function servesPort80(portRange: unknown): boolean {
 /** H9 (the probes reach each health-check port) and X1 (nothing else does) per stack or plan. */
 function checkProbeFirewalls(idx: ResourceIndex, report: Report): void {
   for (const hc of idx.ofTypes(HEALTH_CHECKS)) {
-    const port = num(probeOf(hc.values).probe.port);
-    if (port === undefined) continue;
+    const port = readHealthCheck(hc.values).port;
+    if (typeof port !== 'number' || isUnknown(port)) continue;
     const firewalls = idx.ofTypes(FIREWALLS, hc);
     if (firewalls.some((f) => admitsProbes(f.values, port))) continue;
     const none = firewalls.length === 0;
@@ -562,8 +445,8 @@ function checkProbeFirewalls(idx: ResourceIndex, report: Report): void {
   }
   const ports = idx
     .ofTypes(HEALTH_CHECKS)
-    .map((hc) => num(probeOf(hc.values).probe.port))
-    .filter((p): p is number => p !== undefined);
+    .map((hc) => readHealthCheck(hc.values).port)
+    .filter((p): p is number => typeof p === 'number' && !isUnknown(p));
   for (const fw of idx.ofTypes(FIREWALLS)) {
     report(fw, RuleLevel.ERROR, checkProbeFirewallSources(fw.values, ports));
   }

@@ -1,5 +1,6 @@
-import { Op, Token } from 'cdktf';
+import type * as cdktf from 'cdktf';
 import { throwViolations } from './errors';
+import { isUnknown } from './unknown';
 
 /**
  * A length of time. Every timeout, TTL and draining window in this library is a `Duration`,
@@ -40,9 +41,10 @@ export class Duration {
     unitSeconds: number,
     private readonly unit: string,
   ) {
-    this.unresolved = typeof amount === 'number' && Token.isUnresolved(amount);
+    this.unresolved =
+      (typeof amount === 'number' || typeof amount === 'string') && isUnknown(amount);
     if (this.unresolved) {
-      this.totalSeconds = unitSeconds === 1 ? amount : Token.asNumber(Op.mul(amount, unitSeconds));
+      this.totalSeconds = unitSeconds === 1 ? amount : Duration.tokenTimes(amount, unitSeconds);
       return;
     }
     if (typeof amount !== 'number' || !Number.isFinite(amount)) {
@@ -70,6 +72,13 @@ export class Duration {
       ]);
     }
     this.totalSeconds = amount * unitSeconds;
+  }
+
+  /** `amount × unitSeconds` as a Terraform expression (only tokens reach here, so cdktf is loaded). */
+  private static tokenTimes(amount: number, unitSeconds: number): number {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Op, Token } = require('cdktf') as typeof cdktf;
+    return Token.asNumber(Op.mul(amount, unitSeconds));
   }
 
   /**

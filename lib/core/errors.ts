@@ -1,4 +1,4 @@
-import { Annotations } from 'cdktf';
+import type * as cdktf from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /**
@@ -151,6 +151,10 @@ export function throwViolations(violations: RuleViolation[]): void {
 
 /** Records warnings as cdktf warning annotations (`cdktf synth` prints them as `WARN`). */
 export function reportWarnings(scope: IConstruct, warnings: RuleViolation[]): void {
+  if (warnings.length === 0) return;
+  // Loaded here, not at the top: lint and the reviewer use this module without cdktf.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Annotations } = require('cdktf') as typeof cdktf;
   for (const w of warnings) {
     Annotations.of(scope).addWarning(formatViolation(scope.node.path, w));
   }

@@ -1,14 +1,15 @@
-import { Token } from 'cdktf';
 import { RuleViolation } from './errors';
 import { Duration } from './duration';
+import { isUnknown } from './unknown';
 
 /**
- * True when a value is an unresolved cdktf token (a `TerraformVariable`, `Fn` call, data
- * source attribute or cross-stack reference). Rules skip what they cannot evaluate and the
- * token is rendered unchanged.
+ * True when a value is not known at synth or lint time: a cdktf token (a `TerraformVariable`,
+ * `Fn` call, data source attribute or cross-stack reference), a `${...}` Terraform expression,
+ * or a value known only after apply. Rules skip what they cannot evaluate and the value is
+ * rendered unchanged.
  */
 export function isUnresolved(value: unknown): boolean {
-  return value !== undefined && value !== null && Token.isUnresolved(value);
+  return value !== undefined && value !== null && isUnknown(value);
 }
 
 function describeNumber(value: number): string {

@@ -93,7 +93,9 @@ export interface BackendServiceLogging {
 export interface ServiceSpec {
   readonly name: string;
   readonly regional: boolean;
+  /** The scheme; unknown (token, `${...}`) when Terraform leaves it open. */
   readonly scheme: LoadBalancingScheme;
+  /** The protocol; unknown when it is a token or left to the API (Terraform without `protocol`). */
   readonly protocol: BackendProtocol;
   readonly portName?: string;
   readonly affinity: SessionAffinity;
@@ -101,7 +103,8 @@ export interface ServiceSpec {
   readonly localityLbPolicy?: LocalityLbPolicy;
   readonly timeout?: Duration;
   readonly logging: BackendServiceLogging;
-  readonly healthCheck: HealthCheck;
+  /** The health check; absent when a Terraform backend service has none (H* do not apply). */
+  readonly healthCheck?: HealthCheck;
   readonly healthCheckName: string;
 }
 
@@ -163,7 +166,7 @@ export function checkLoadBalancerDraining(
 export function checkBackendTimeout(
   attribute: string,
   timeout: Duration,
-  kind: LoadBalancerKind,
+  kind: LoadBalancerKind | undefined,
 ): Findings {
   const f: Findings = { errors: [], warnings: [] };
   f.errors.push(
@@ -176,6 +179,7 @@ export function checkBackendTimeout(
       'use Duration.seconds(1) or more (30 s is the API default)',
     ),
   );
+  if (kind === undefined) return f;
   if (isPassthrough(kind)) {
     f.warnings.push({
       rule: 'T2',
@@ -207,12 +211,19 @@ export function checkBackendTimeout(
 export function validateService(spec: ServiceSpec): Findings {
   const f: Findings = { errors: [], warnings: [] };
   f.errors.push(
-    ...checkGcpName('name', spec.name, spec.healthCheck.name === undefined ? '-hc' : ''),
+    ...checkGcpName(
+      'name',
+      spec.name,
+      spec.healthCheck && spec.healthCheck.name === undefined ? '-hc' : '',
+    ),
   );
 
-  // B1: scheme must be in the resource's enum.
+  // B1: scheme must be in the resource's enum. An unknown scheme or protocol (a token, or
+  // Terraform that leaves the protocol to the API) skips every rule that needs the load
+  // balancer's kind; the others still run.
   const schemes = spec.regional ? REGIONAL_SCHEMES : GLOBAL_SCHEMES;
-  if (!schemes.includes(spec.scheme)) {
+  const schemeKnown = !isUnresolved(spec.scheme);
+  if (schemeKnown && !schemes.includes(spec.scheme)) {
     f.errors.push({
       rule: 'B1',
       attribute: 'loadBalancingScheme',
@@ -229,8 +240,9 @@ export function validateService(spec: ServiceSpec): Findings {
     return f;
   }
   // B2: protocol per scheme.
-  const protocols = allowedProtocols(spec.regional, spec.scheme);
-  if (!protocols.includes(spec.protocol)) {
+  const protocols = schemeKnown ? allowedProtocols(spec.regional, spec.scheme) : [];
+  const known = schemeKnown && !isUnresolved(spec.protocol);
+  if (known && !protocols.includes(spec.protocol)) {
     f.errors.push({
       rule: 'B2',
       attribute: 'protocol',
@@ -241,7 +253,8 @@ export function validateService(spec: ServiceSpec): Findings {
     });
     return f;
   }
-  const kind = loadBalancerKind(spec.regional, spec.scheme, spec.protocol);
+  const kind = known ? loadBalancerKind(spec.regional, spec.scheme, spec.protocol) : undefined;
+  const passthrough = kind !== undefined && isPassthrough(kind);
 
   // B5: INTERNAL takes no port name.
   if (spec.scheme === LoadBalancingScheme.INTERNAL && spec.portName !== undefined) {
@@ -257,16 +270,16 @@ export function validateService(spec: ServiceSpec): Findings {
   if (spec.portName !== undefined) f.errors.push(...checkGcpName('portName', spec.portName));
 
   // S1–S5, S8 on the affinity itself.
-  const a = spec.affinity.validate(kind, describeService(spec));
+  const a = spec.affinity._validateFor(kind, describeService(spec));
   f.errors.push(...a.errors);
   f.warnings.push(...a.warnings);
-  f.errors.push(...validateLocality(spec, kind));
+  if (kind !== undefined) f.errors.push(...validateLocality(spec, kind));
 
   // T1: draining.
   const draining = checkLoadBalancerDraining(
     'draining.timeout',
     spec.draining,
-    !isPassthrough(kind),
+    kind !== undefined && !passthrough,
   );
   f.errors.push(...draining.errors);
   f.warnings.push(...draining.warnings);
@@ -314,7 +327,8 @@ export function validateService(spec: ServiceSpec): Findings {
   }
 
   // H1–H8 on the health check.
-  f.errors.push(...spec.healthCheck.validate(spec.healthCheckName, isPassthrough(kind)));
+  if (spec.healthCheck)
+    f.errors.push(...spec.healthCheck.validate(spec.healthCheckName, passthrough));
   return f;
 }
 
@@ -412,7 +426,7 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
   if (
     policy === LocalityLbPolicy.WEIGHTED_MAGLEV &&
     kind === LoadBalancerKind.EXTERNAL_PASSTHROUGH_NLB &&
-    spec.healthCheck.protocol === HealthCheckProtocol.TCP
+    spec.healthCheck?.protocol === HealthCheckProtocol.TCP
   ) {
     v.push({
       rule: 'S7',

@@ -281,9 +281,18 @@ export class SessionAffinity {
    * to the type. `describe` names the load balancer, e.g. `an EXTERNAL_MANAGED HTTPS backend service`.
    */
   public validate(kind: LoadBalancerKind, describe: string): RuleFindings {
+    return this._validateFor(kind, describe);
+  }
+
+  /**
+   * `validate` for a load balancer that may be unknown (Terraform that leaves the scheme or
+   * protocol to the API): the rules that depend on the load balancer are then skipped.
+   * @internal
+   */
+  public _validateFor(kind: LoadBalancerKind | undefined, describe: string): RuleFindings {
     const errors: RuleViolation[] = [];
     const warnings: RuleViolation[] = [];
-    const accepted = ACCEPTED[kind];
+    const accepted = kind === undefined ? [] : ACCEPTED[kind];
     const all = Object.values(SessionAffinityType) as string[];
     // A token type (from a variable) is known only to Terraform: nothing can be checked.
     if (isUnresolved(this.type)) return { errors, warnings };
@@ -299,13 +308,13 @@ export class SessionAffinity {
         attribute: 'sessionAffinity',
         value: String(this.type),
         problem: 'is not a session affinity type',
-        allowed: listOf(accepted),
+        allowed: listOf(kind === undefined ? all : accepted),
         fix: 'use one of the SessionAffinity factories',
       });
       return { errors, warnings };
     }
 
-    if (!accepted.includes(this.type)) {
+    if (kind !== undefined && !accepted.includes(this.type)) {
       errors.push({
         rule: 'S1',
         attribute: 'sessionAffinity',
@@ -325,9 +334,10 @@ export class SessionAffinity {
         value: this.ttl.toString(),
         problem: `is set on ${this.type}, which has no cookie, so the load balancer would ignore it (affinity_cookie_ttl_sec needs GENERATED_COOKIE or HTTP_COOKIE)`,
         allowed: 'a TTL only with GENERATED_COOKIE, HTTP_COOKIE or STRONG_COOKIE_AFFINITY',
-        fix: accepted.includes(T.GENERATED_COOKIE)
-          ? `for stickiness that lasts ${ttl}s use SessionAffinity.generatedCookie({ ttl: Duration.seconds(${ttl}) }), or drop the TTL`
-          : 'drop the TTL: this load balancer has no cookie-based affinity',
+        fix:
+          kind === undefined || accepted.includes(T.GENERATED_COOKIE)
+            ? `for stickiness that lasts ${ttl}s use SessionAffinity.generatedCookie({ ttl: Duration.seconds(${ttl}) }), or drop the TTL`
+            : 'drop the TTL: this load balancer has no cookie-based affinity',
       });
     }
     if (this.ttl !== undefined && this.usesCookie) {

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CheckFinding, checkResources } from '../checks/resource-checks';
-import { TfResource, resourcesFromPlan, resourcesFromSynth } from '../checks/terraform-resources';
+import { TfResource, resourcesFromPlan, resourcesFromSynth } from '../terraform/resource';
 import { RuleLevel, RuleRegistry } from '../core/rule-registry';
 import { ReviewInputError, readJson, readSynthDir } from './synth-dir';
 

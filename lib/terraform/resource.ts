@@ -1,8 +1,12 @@
 /**
- * Terraform resources as the checks read them, from a cdktf synth (`cdk.tf.json`) or from
- * `terraform show -json` of a plan: address, type, values, and the references between them.
- * Pure: no cdktf, no provider, so the linter and the Aspect read the same thing.
+ * Terraform resources as every evaluator reads them (the Aspect, lint, the reviewer's models):
+ * from a cdktf synth (`cdk.tf.json`), from HCL converted to JSON (`@cdktf/hcl2json`, bodies as
+ * one-element lists), or from `terraform show -json` of a plan (planned values, with the
+ * values known only after apply marked `AFTER_APPLY`, or the resource changes when a plan has
+ * no planned values). Address, type, values, and the references between them. Pure: no cdktf,
+ * no provider.
  */
+import { AFTER_APPLY } from '../core/unknown';
 
 /** One managed resource. */
 export interface TfResource {
@@ -41,12 +45,16 @@ function suppressionsOf(values: Record<string, any>): TfResource['suppressions']
     : [];
 }
 
-/** The managed resources of one synthesized stack (`cdk.tf.json`). */
+/**
+ * The managed resources of one synthesized stack (`cdk.tf.json`) or of HCL in its JSON form
+ * (hcl2json writes each resource body as a one-element list).
+ */
 export function resourcesFromSynth(stack: string, json: Record<string, any>): TfResource[] {
   const out: TfResource[] = [];
   for (const [type, byName] of Object.entries<any>(json.resource ?? {})) {
     if (!isObject(byName)) continue;
-    for (const [name, values] of Object.entries<any>(byName)) {
+    for (const [name, body] of Object.entries<any>(byName)) {
+      const values = Array.isArray(body) && body.length === 1 ? body[0] : body;
       if (!isObject(values)) continue;
       out.push({
         address: `${type}.${name}`,
@@ -110,22 +118,61 @@ export function resourcesFromPlan(source: string, plan: Record<string, any>): Tf
   };
   collect(plan.configuration?.root_module, '');
 
-  const out: TfResource[] = [];
-  walkModules(plan.planned_values?.root_module, (r) => {
-    if (!isObject(r) || r.mode === 'data' || typeof r.type !== 'string') return;
-    const values = isObject(r.values) ? r.values : {};
+  const changes = new Map<string, any>();
+  for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : [])
+    if (isObject(c) && typeof c.address === 'string') changes.set(c.address, c);
+  const resource = (address: string, type: string, values: Record<string, any>): TfResource => {
     // Configuration addresses have no instance keys: `a.b[0]` reads the references of `a.b`.
-    const configAddress = String(r.address).replace(/\[[^\]]*\]/g, '');
-    out.push({
-      address: String(r.address),
-      type: r.type,
+    const configAddress = address.replace(/\[[^\]]*\]/g, '');
+    return {
+      address,
+      type,
       values,
       source,
       references: references.get(configAddress) ?? {},
       suppressions: suppressionsOf(values),
-    });
+    };
+  };
+
+  const out: TfResource[] = [];
+  walkModules(plan.planned_values?.root_module, (r) => {
+    if (!isObject(r) || r.mode === 'data' || typeof r.type !== 'string') return;
+    const address = String(r.address);
+    // planned_values leave out what is known only after apply: mark it, never read it as unset.
+    const unknown = changes.get(address)?.change?.after_unknown;
+    out.push(resource(address, r.type, withUnknowns(isObject(r.values) ? r.values : {}, unknown)));
   });
+  if (out.length > 0) return out;
+  // A plan without planned values (some tools write only the changes): read what each
+  // change leaves, so a plan is never linted as empty.
+  for (const c of changes.values()) {
+    const after = c.change?.after;
+    if (c.mode === 'data' || typeof c.type !== 'string' || !isObject(after)) continue;
+    out.push(resource(c.address, c.type, withUnknowns(after, c.change?.after_unknown)));
+  }
   return out;
+}
+
+/**
+ * `values` with `AFTER_APPLY` wherever `after_unknown` (a plan's mirror of the values, `true`
+ * where a value is known only after apply) says so.
+ */
+export function withUnknowns(values: any, unknown: any): any {
+  if (unknown === true) return AFTER_APPLY;
+  if (Array.isArray(unknown)) {
+    const list: any[] = Array.isArray(values) ? [...values] : [];
+    unknown.forEach((u, i) => {
+      if (u !== false && u !== undefined) list[i] = withUnknowns(list[i], u);
+    });
+    return list;
+  }
+  if (isObject(unknown)) {
+    const out: Record<string, any> = isObject(values) ? { ...values } : {};
+    for (const [k, u] of Object.entries(unknown))
+      if (u !== false && u !== undefined) out[k] = withUnknowns(out[k], u);
+    return out;
+  }
+  return values;
 }
 
 const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;

@@ -1,0 +1,176 @@
+/**
+ * `google_compute_backend_service` and `google_compute_region_backend_service`: how the
+ * provider reads them, in one place for the Aspect, lint and the reviewer.
+ *
+ * Provider defaults (hashicorp/google 6.50.0; magic-modules BackendService.yaml and
+ * RegionBackendService.yaml): `load_balancing_scheme` EXTERNAL (global) / INTERNAL (regional),
+ * `connection_draining_timeout_sec` 300. Decided by the API when unset (Optional + Computed:
+ * the provider sends nothing): `protocol`, `session_affinity`, `timeout_sec`, `port_name`.
+ * Cookie TTLs live in the field of their affinity type: `affinity_cookie_ttl_sec`
+ * (GENERATED_COOKIE), `consistent_hash.http_cookie.ttl` (HTTP_COOKIE),
+ * `strong_session_affinity_cookie.ttl` (STRONG_COOKIE_AFFINITY).
+ */
+import { DrainingPolicy } from '../../core/draining-policy';
+import { Duration } from '../../core/duration';
+import { API_DECIDED, isUnknown } from '../../core/unknown';
+import { ServiceSpec } from '../../gcp/backend-service-rules';
+import { HealthCheck } from '../../gcp/health-check';
+import { BackendProtocol, LoadBalancingScheme, LocalityLbPolicy } from '../../gcp/load-balancing';
+import { SessionAffinity, SessionAffinityType } from '../../gcp/session-affinity';
+import { TfResource, block } from '../resource';
+import { num, seconds, str } from './values';
+
+/** The backend-service resource types. */
+export const BACKEND_SERVICE_TYPES = [
+  'google_compute_backend_service',
+  'google_compute_region_backend_service',
+];
+
+/** The provider's draining default, sent when `connection_draining_timeout_sec` is unset. */
+export const PROVIDER_DEFAULT_DRAINING = 300;
+
+/** The provider's scheme default. */
+export const providerDefaultScheme = (regional: boolean): LoadBalancingScheme =>
+  regional ? LoadBalancingScheme.INTERNAL : LoadBalancingScheme.EXTERNAL;
+
+const COOKIE_TYPES: string[] = [
+  SessionAffinityType.GENERATED_COOKIE,
+  SessionAffinityType.HTTP_COOKIE,
+  SessionAffinityType.STRONG_COOKIE_AFFINITY,
+];
+
+/** Construct attribute names of the service rules → Terraform attribute names. */
+const SERVICE_ATTRIBUTES: Record<string, string> = {
+  name: 'name',
+  loadBalancingScheme: 'load_balancing_scheme',
+  protocol: 'protocol',
+  portName: 'port_name',
+  sessionAffinity: 'session_affinity',
+  'sessionAffinity.headerName': 'consistent_hash.http_header_name',
+  'sessionAffinity.minimumRingSize': 'consistent_hash.minimum_ring_size',
+  localityLbPolicy: 'locality_lb_policy',
+  draining: 'connection_draining_timeout_sec',
+  'draining.timeout': 'connection_draining_timeout_sec',
+  timeout: 'timeout_sec',
+  'logging.sampleRate': 'log_config.sample_rate',
+  healthCheck: 'health_checks',
+};
+
+/** A backend service as the provider reads it. */
+export interface BackendServiceRead {
+  readonly regional: boolean;
+  /** The rules' view (unknown and API-decided fields stay unknown). */
+  readonly spec: ServiceSpec;
+  /** The rules' attribute names → this resource's Terraform attributes. */
+  readonly attributes: Record<string, string>;
+  /** Where the cookie TTL is (the attribute of the affinity type), when one is set. */
+  readonly ttlAttribute?: string;
+  /** The TTL in seconds (or unknown), when set. */
+  readonly ttlSeconds?: number | string;
+  /** Draining in seconds: as set, the provider's 300 when unset, or unknown. */
+  readonly drainingSeconds: number | string;
+  /** True when draining is the provider's default (nobody chose it). */
+  readonly drainingImplicit: boolean;
+  /** Cookie name and path of HTTP_COOKIE / STRONG_COOKIE_AFFINITY. */
+  readonly cookieName?: string;
+  readonly cookiePath?: string;
+  /** HEADER_FIELD's header. */
+  readonly headerName?: string;
+  /** `health_checks` references (first one is the one the rules use). */
+  readonly healthCheckRefs: string[];
+  /** Backends: group reference, balancing mode, capacity scaler. */
+  readonly backends: { group: string; balancingMode?: string; capacityScaler?: number }[];
+}
+
+/** The TTL field of an affinity type, and its value. */
+function cookieOf(
+  v: Record<string, any>,
+  type: string,
+): { attribute?: string; ttl?: number | string; name?: string; path?: string } {
+  if (type === SessionAffinityType.STRONG_COOKIE_AFFINITY) {
+    const c = block(v.strong_session_affinity_cookie);
+    return {
+      attribute: 'strong_session_affinity_cookie.ttl.seconds',
+      ttl: num(block(c?.ttl)?.seconds),
+      name: str(c?.name),
+      path: str(c?.path),
+    };
+  }
+  if (type === SessionAffinityType.HTTP_COOKIE) {
+    const c = block(block(v.consistent_hash)?.http_cookie);
+    return {
+      attribute: 'consistent_hash.http_cookie.ttl.seconds',
+      ttl: num(block(c?.ttl)?.seconds),
+      name: str(c?.name),
+      path: str(c?.path),
+    };
+  }
+  // GENERATED_COOKIE, and every other type: the only TTL S5 speaks of is affinity_cookie_ttl_sec.
+  return { attribute: 'affinity_cookie_ttl_sec', ttl: num(v.affinity_cookie_ttl_sec) };
+}
+
+/** Reads a backend-service resource; `healthCheck` is the one its `health_checks` names. */
+export function readBackendService(r: TfResource, healthCheck?: HealthCheck): BackendServiceRead {
+  const v = r.values;
+  const regional = r.type === 'google_compute_region_backend_service';
+  const hash = block(v.consistent_hash) ?? {};
+  const type = str(v.session_affinity) ?? API_DECIDED;
+  const cookie = cookieOf(v, type);
+  const ttl = cookie.ttl;
+  const draining = num(v.connection_draining_timeout_sec);
+  const log = block(v.log_config);
+  const logEnabled = log?.enable;
+  const spec: ServiceSpec = {
+    name: str(v.name) ?? r.address.split('.').pop()!,
+    regional,
+    scheme: (str(v.load_balancing_scheme) ??
+      providerDefaultScheme(regional)) as LoadBalancingScheme,
+    protocol: (str(v.protocol) ?? API_DECIDED) as BackendProtocol,
+    portName: str(v.port_name),
+    affinity: SessionAffinity.fromType(type as SessionAffinityType, {
+      ttl: ttl === undefined ? undefined : Duration.seconds(ttl as number),
+      cookieName: cookie.name,
+      cookiePath: cookie.path,
+      headerName: str(hash.http_header_name),
+      minimumRingSize: num(hash.minimum_ring_size),
+    }),
+    draining: DrainingPolicy.of(Duration.seconds(draining ?? PROVIDER_DEFAULT_DRAINING)),
+    localityLbPolicy: str(v.locality_lb_policy) as LocalityLbPolicy | undefined,
+    timeout: seconds(v.timeout_sec),
+    logging: log
+      ? {
+          enabled: isUnknown(logEnabled) ? undefined : logEnabled === true,
+          sampleRate: num(log.sample_rate),
+        }
+      : { enabled: false },
+    healthCheck,
+    healthCheckName: healthCheck?.name ?? '',
+  };
+  const attributes: Record<string, string> = {
+    ...SERVICE_ATTRIBUTES,
+    'sessionAffinity.ttl': cookie.attribute ?? 'affinity_cookie_ttl_sec',
+    'sessionAffinity.cookieName': cookie.attribute?.replace(/ttl\.seconds$/, 'name') ?? 'name',
+    'sessionAffinity.cookiePath': cookie.attribute?.replace(/ttl\.seconds$/, 'path') ?? 'path',
+  };
+  const backends = ([] as any[]).concat(v.backend ?? []).map((b) => ({
+    group: String(b?.group),
+    balancingMode: str(b?.balancing_mode),
+    capacityScaler: num(b?.capacity_scaler),
+  }));
+  return {
+    regional,
+    spec,
+    attributes,
+    ttlAttribute: ttl === undefined || !COOKIE_TYPES.includes(type) ? undefined : cookie.attribute,
+    ttlSeconds: COOKIE_TYPES.includes(type) ? ttl : undefined,
+    drainingSeconds: draining ?? PROVIDER_DEFAULT_DRAINING,
+    drainingImplicit: draining === undefined,
+    cookieName: cookie.name,
+    cookiePath: cookie.path,
+    headerName: type === SessionAffinityType.HEADER_FIELD ? str(hash.http_header_name) : undefined,
+    healthCheckRefs: ([] as unknown[])
+      .concat(v.health_checks ?? [])
+      .filter((x): x is string => typeof x === 'string'),
+    backends,
+  };
+}
