@@ -67,6 +67,7 @@ export default tseslint.config(
       'fuzz/**/*.ts',
       'lib/review/**/*.ts',
       'lib/checks/**/*.ts',
+      'lib/terraform/**/*.ts',
       'lib/k8s/pod-security-rules.ts',
     ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
