@@ -12,7 +12,7 @@ import { RuleLevel } from '../core/rule-registry';
 import { validateService } from '../gcp/backend-service-rules';
 import { PROBE_RANGES, admitsProbes, checkProbeFirewallSources } from '../gcp/firewall-rules';
 import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
-import { RouteTable, validateRoutes } from '../gcp/global-https-frontend';
+import { RouteTable, validateRoutes } from '../gcp/url-map-rules';
 import { HealthCheck } from '../gcp/health-check';
 import { validateZonalGroup } from '../gcp/zonal-backend-group';
 import { SessionAffinity, SessionAffinityType } from '../gcp/session-affinity';

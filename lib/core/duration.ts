@@ -1,4 +1,4 @@
-import type * as cdktf from 'cdktf';
+import { cdktfModule } from './cdktf-lazy';
 import { throwViolations } from './errors';
 import { isUnknown } from './unknown';
 
@@ -76,8 +76,7 @@ export class Duration {
 
   /** `amount × unitSeconds` as a Terraform expression (only tokens reach here, so cdktf is loaded). */
   private static tokenTimes(amount: number, unitSeconds: number): number {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Op, Token } = require('cdktf') as typeof cdktf;
+    const { Op, Token } = cdktfModule();
     return Token.asNumber(Op.mul(amount, unitSeconds));
   }
 

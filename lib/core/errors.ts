@@ -1,4 +1,4 @@
-import type * as cdktf from 'cdktf';
+import { cdktfModule } from './cdktf-lazy';
 import { IConstruct } from 'constructs';
 
 /**
@@ -152,9 +152,7 @@ export function throwViolations(violations: RuleViolation[]): void {
 /** Records warnings as cdktf warning annotations (`cdktf synth` prints them as `WARN`). */
 export function reportWarnings(scope: IConstruct, warnings: RuleViolation[]): void {
   if (warnings.length === 0) return;
-  // Loaded here, not at the top: lint and the reviewer use this module without cdktf.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Annotations } = require('cdktf') as typeof cdktf;
+  const { Annotations } = cdktfModule();
   for (const w of warnings) {
     Annotations.of(scope).addWarning(formatViolation(scope.node.path, w));
   }

@@ -1,5 +1,5 @@
 import { isIPv6 } from 'net';
-import { Fn, Op, Token } from 'cdktf';
+import { cdktfModule } from '../core/cdktf-lazy';
 /**
  * Rules of `GuacdStatefulPool` (K1–K10, N2, N3; docs/RULES.md).
  */
@@ -82,6 +82,7 @@ export function poolReplicas(
 ): number {
   if (spec.replicas !== undefined) return spec.replicas;
   if (isUnresolved(spec.concurrentUsers) || isUnresolved(spec.usersPerPod)) {
+    const { Fn, Op, Token } = cdktfModule();
     return Token.asNumber(
       Fn.max([1, Fn.ceil(Op.div(spec.concurrentUsers as number, spec.usersPerPod))]),
     );

@@ -1,4 +1,5 @@
-import { Op, Token } from 'cdktf';
+import { cdktfModule } from '../core/cdktf-lazy';
+import { isUnknown } from '../core/unknown';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleViolation } from '../core/errors';
 import { checkDurationSeconds } from '../core/rules';
@@ -22,10 +23,10 @@ export interface PodDrainingSettings {
  */
 export function drainScript(port: number, timeoutSeconds: number, pollSeconds: number): string {
   // Token numbers must become `${var.x}` in the script, not their numeric encoding.
-  const timeout = Token.isUnresolved(timeoutSeconds)
-    ? Token.asString(timeoutSeconds)
+  const timeout = isUnknown(timeoutSeconds)
+    ? cdktfModule().Token.asString(timeoutSeconds)
     : timeoutSeconds;
-  const poll = Token.isUnresolved(pollSeconds) ? Token.asString(pollSeconds) : pollSeconds;
+  const poll = isUnknown(pollSeconds) ? cdktfModule().Token.asString(pollSeconds) : pollSeconds;
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
   return [
     `end=$(( $(date +%s) + ${timeout} ))`,
@@ -82,7 +83,8 @@ export function renderPodDraining(
 ): PodDrainingSettings {
   const timeout = policy.timeout.toSeconds();
   const margin = policy.shutdownMargin.toSeconds();
-  const tokens = [timeout, margin, replicas].some((x) => Token.isUnresolved(x));
+  const tokens = [timeout, margin, replicas].some((x) => isUnknown(x));
+  const { Op, Token } = tokens ? cdktfModule() : ({} as ReturnType<typeof cdktfModule>);
   const grace = tokens ? Token.asNumber(Op.add(timeout, margin)) : timeout + margin;
   return {
     preStopCommand: ['/bin/sh', '-c', drainScript(port, timeout, policy.pollInterval.toSeconds())],

@@ -5,13 +5,20 @@
  */
 import {
   BackendServiceEntry,
-  BackendSummary,
   Entry,
   HealthCheckSummary,
   InstanceGroupEntry,
   KubernetesServiceEntry,
   StatefulSetEntry,
 } from './model';
+import { API_DECIDED, describeUnknown, isUnknown } from '../core/unknown';
+import { block as one } from '../terraform/resource';
+import { PROVIDER_DEFAULT_DRAINING, readBackendService } from '../terraform/google/backend-service';
+import {
+  HEALTH_CHECK_DEFAULTS,
+  HEALTH_CHECK_TYPES,
+  readHealthCheck,
+} from '../terraform/google/health-check';
 
 /** `{ <type>: { <name>: <values> } }`, as in `resource` of cdk.tf.json. */
 export type ResourceMap = Record<string, Record<string, any>>;
@@ -19,15 +26,7 @@ export type ResourceMap = Record<string, Record<string, any>>;
 /** Resolves a reference that points outside the stack (cross-stack outputs). */
 export type ExternalResolver = (reference: string) => { type: string; values: any } | undefined;
 
-/** The provider's default draining when `connection_draining_timeout_sec` is unset. */
-export const PROVIDER_DEFAULT_DRAINING = 300;
-
 const COOKIE_TYPES = ['GENERATED_COOKIE', 'HTTP_COOKIE', 'STRONG_COOKIE_AFFINITY'];
-
-/** First element of a list block, or the object itself. */
-export function one(value: any): any {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function num(value: any): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -61,38 +60,22 @@ function healthCheck(
   ref: string | undefined,
 ): HealthCheckSummary | undefined {
   if (!ref) return undefined;
-  const hc = resolve(resources, ref, [
-    'google_compute_health_check',
-    'google_compute_region_health_check',
-  ]);
+  const hc = resolve(resources, ref, HEALTH_CHECK_TYPES);
   if (!hc) return undefined;
-  const v = hc.values;
-  for (const [key, protocol] of [
-    ['https_health_check', 'HTTPS'],
-    ['http_health_check', 'HTTP'],
-    ['http2_health_check', 'HTTP2'],
-    ['tcp_health_check', 'TCP'],
-    ['ssl_health_check', 'SSL'],
-    ['grpc_health_check', 'GRPC'],
-  ]) {
-    const probe = one(v[key]);
-    if (probe) {
-      return {
-        name: v.name,
-        protocol,
-        port: num(probe.port),
-        path: probe.request_path,
-        intervalSeconds: num(v.check_interval_sec) ?? 5,
-        timeoutSeconds: num(v.timeout_sec) ?? 5,
-      };
-    }
-  }
+  const read = readHealthCheck(hc.values);
   return {
-    name: v.name,
-    protocol: '?',
-    intervalSeconds: num(v.check_interval_sec) ?? 5,
-    timeoutSeconds: num(v.timeout_sec) ?? 5,
+    name: hc.values.name,
+    protocol: read.protocol,
+    port: known(read.port),
+    path: read.probe.request_path,
+    intervalSeconds: known(read.intervalSeconds) ?? HEALTH_CHECK_DEFAULTS.check_interval_sec,
+    timeoutSeconds: known(read.timeoutSeconds) ?? HEALTH_CHECK_DEFAULTS.timeout_sec,
   };
+}
+
+/** A number that is known here (not a reference, not decided at apply). */
+function known(value: unknown): number | undefined {
+  return typeof value === 'number' && !isUnknown(value) ? value : undefined;
 }
 
 function groupLabel(resources: ResourceMap, ref: string, external?: ExternalResolver): string {
@@ -118,68 +101,41 @@ function backendService(
   resources: ResourceMap,
   external?: ExternalResolver,
 ): BackendServiceEntry {
-  const affinity: string = v.session_affinity ?? 'NONE';
-  let ttlSeconds: number | undefined;
-  let ttlSource: string | undefined;
-  if (COOKIE_TYPES.includes(affinity)) {
-    const candidates: [string, any][] = [
-      [
-        'strong_session_affinity_cookie.ttl',
-        one(one(v.strong_session_affinity_cookie)?.ttl)?.seconds,
-      ],
-      [
-        'consistent_hash.http_cookie.ttl',
-        one(one(one(v.consistent_hash)?.http_cookie)?.ttl)?.seconds,
-      ],
-      ['affinity_cookie_ttl_sec', v.affinity_cookie_ttl_sec],
-    ];
-    const found = candidates.find(([, value]) => num(value) !== undefined);
-    if (found) {
-      ttlSource = found[0];
-      ttlSeconds = num(found[1]);
-    }
-  }
-  const draining = num(v.connection_draining_timeout_sec);
-  const backends: BackendSummary[] = (
-    Array.isArray(v.backend) ? v.backend : v.backend ? [v.backend] : []
-  ).map((b: any) => ({
-    group: groupLabel(resources, String(b.group), external),
-    balancingMode: b.balancing_mode,
-    capacityScaler: num(b.capacity_scaler),
-  }));
-  const cookie =
-    affinity === 'STRONG_COOKIE_AFFINITY'
-      ? one(v.strong_session_affinity_cookie)
-      : affinity === 'HTTP_COOKIE'
-        ? one(one(v.consistent_hash)?.http_cookie)
-        : undefined;
+  const read = readBackendService({
+    address: `${type}.${id}`,
+    type,
+    values: v,
+    source: stack,
+    suppressions: [],
+  });
+  const affinity = isUnknown(read.spec.affinity.type) ? 'NONE' : read.spec.affinity.type;
+  const scheme = v.load_balancing_scheme ?? `${read.spec.scheme} (default)`;
   return {
     kind: 'backend-service',
     stack,
-    cookieName: typeof cookie?.name === 'string' ? cookie.name : undefined,
-    cookiePath: typeof cookie?.path === 'string' ? cookie.path : undefined,
+    cookieName: read.cookieName,
+    cookiePath: read.cookiePath,
     address: `${type}.${id}`,
     name: v.name,
-    region:
-      type === 'google_compute_region_backend_service'
-        ? (v.region ?? '(provider region)')
-        : undefined,
-    scheme:
-      v.load_balancing_scheme ??
-      (type === 'google_compute_region_backend_service'
-        ? 'INTERNAL (default)'
-        : 'EXTERNAL (default)'),
-    protocol: v.protocol ?? 'HTTP (default)',
+    region: read.regional ? (v.region ?? '(provider region)') : undefined,
+    scheme,
+    protocol: v.protocol ?? describeUnknown(API_DECIDED),
     affinity,
-    ttlSeconds,
-    ttlSource,
-    affinityHeader:
-      affinity === 'HEADER_FIELD' ? one(v.consistent_hash)?.http_header_name : undefined,
+    ttlSeconds: known(read.ttlSeconds),
+    ttlSource:
+      known(read.ttlSeconds) === undefined
+        ? undefined
+        : read.ttlAttribute?.replace(/\.seconds$/, ''),
+    affinityHeader: read.headerName,
     localityLbPolicy: v.locality_lb_policy ?? undefined,
-    drainingSeconds: draining ?? PROVIDER_DEFAULT_DRAINING,
-    drainingImplicit: draining === undefined,
-    healthCheck: healthCheck(resources, (v.health_checks ?? [])[0]),
-    backends,
+    drainingSeconds: known(read.drainingSeconds) ?? PROVIDER_DEFAULT_DRAINING,
+    drainingImplicit: read.drainingImplicit,
+    healthCheck: healthCheck(resources, read.healthCheckRefs[0]),
+    backends: read.backends.map((b) => ({
+      group: groupLabel(resources, b.group, external),
+      balancingMode: b.balancingMode,
+      capacityScaler: known(b.capacityScaler),
+    })),
   };
 }
 

@@ -1,0 +1,122 @@
+/**
+ * U1-U3: the routes of a URL map. Shared by `GlobalHttpsFrontend` and the checks of plain
+ * `google_compute_url_map` resources; no construct code, so lint loads no cdktf.
+ */
+import type { RuleViolation } from '../core/errors';
+import { checkGcpName } from '../core/names';
+import { isUnresolved } from '../core/rules';
+import type { HeaderMatch } from './global-https-frontend';
+
+/** What U1-U3 read of a path matcher (a `HostRule` is one; so is a Terraform `path_matcher`). */
+export interface RouteTable {
+  readonly pathMatcher: string;
+  readonly pathRules?: readonly { readonly paths: string[] }[];
+  readonly routeRules?: readonly {
+    readonly priority: number;
+    readonly prefixMatch?: string;
+    readonly headerMatches?: readonly HeaderMatch[];
+  }[];
+}
+
+/**
+ * U1-U3 on the routes of a URL map (one entry per path matcher): unique matcher names and
+ * route priorities, path rules or route rules, well-formed matches. Shared with the checks of
+ * plain `google_compute_url_map` resources.
+ */
+export function validateRoutes(hostRules: readonly RouteTable[]): RuleViolation[] {
+  const errors: RuleViolation[] = [];
+  const matchers = new Set<string>();
+  for (const h of hostRules) {
+    errors.push(...checkGcpName(`hostRules[${h.pathMatcher}].pathMatcher`, h.pathMatcher));
+    if (matchers.has(h.pathMatcher)) {
+      errors.push({
+        rule: 'U1',
+        attribute: 'hostRules.pathMatcher',
+        value: `"${h.pathMatcher}"`,
+        problem: 'is used by two host rules',
+        allowed: 'unique path matcher names',
+        fix: 'rename one of them',
+      });
+    }
+    matchers.add(h.pathMatcher);
+    if (h.pathRules?.length && h.routeRules?.length) {
+      errors.push({
+        rule: 'U2',
+        attribute: `hostRules[${h.pathMatcher}]`,
+        value: 'pathRules and routeRules',
+        problem: 'a path matcher takes path rules or route rules, not both',
+        allowed: 'either pathRules or routeRules',
+        fix: 'express the path rules as route rules with prefixMatch',
+      });
+    }
+    const priorities = new Set<number>();
+    for (const r of h.routeRules ?? []) {
+      const at = `hostRules[${h.pathMatcher}].routeRules[priority ${r.priority}]`;
+      if (
+        !isUnresolved(r.priority) &&
+        (!Number.isInteger(r.priority) || r.priority < 0 || r.priority > 2_147_483_647)
+      ) {
+        errors.push({
+          rule: 'U1',
+          attribute: `${at}.priority`,
+          value: String(r.priority),
+          problem: 'is out of range',
+          allowed: 'a whole number in 0..2147483647',
+          fix: 'use e.g. 10, 20, 30',
+        });
+      }
+      if (priorities.has(r.priority)) {
+        errors.push({
+          rule: 'U1',
+          attribute: `${at}.priority`,
+          value: String(r.priority),
+          problem: 'is used twice in this path matcher',
+          allowed: 'unique priorities',
+          fix: 'give each route rule its own priority',
+        });
+      }
+      priorities.add(r.priority);
+      const prefix = r.prefixMatch ?? '/';
+      if (!isUnresolved(prefix) && (!prefix.startsWith('/') || prefix.length > 1024)) {
+        errors.push({
+          rule: 'U3',
+          attribute: `${at}.prefixMatch`,
+          value: `"${prefix}"`,
+          problem: 'is not a path prefix',
+          allowed: 'a prefix starting with "/", 1..1024 characters',
+          fix: `use "/${prefix.replace(/^\/*/, '')}"`,
+        });
+      }
+      for (const m of r.headerMatches ?? []) {
+        const kinds = [m.exactMatch, m.prefixMatch, m.presentMatch].filter(
+          (x) => x !== undefined,
+        ).length;
+        if (kinds !== 1) {
+          errors.push({
+            rule: 'U3',
+            attribute: `${at}.headerMatches[${m.headerName}]`,
+            value: kinds === 0 ? '(no match kind)' : 'several match kinds',
+            problem: 'needs exactly one way to match',
+            allowed: 'exactly one of exactMatch, prefixMatch, presentMatch',
+            fix: 'keep one of them (presentMatch: true matches any value)',
+          });
+        }
+      }
+    }
+    for (const p of h.pathRules ?? []) {
+      for (const path of p.paths) {
+        if (!isUnresolved(path) && !path.startsWith('/')) {
+          errors.push({
+            rule: 'U3',
+            attribute: `hostRules[${h.pathMatcher}].pathRules.paths`,
+            value: `"${path}"`,
+            problem: 'is not an absolute path',
+            allowed: 'paths starting with "/"',
+            fix: `use "/${path}"`,
+          });
+        }
+      }
+    }
+  }
+  return errors;
+}
