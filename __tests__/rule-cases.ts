@@ -9,6 +9,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ComputeBackendService } from '@cdktf/provider-google/lib/compute-backend-service';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeRegionBackendService } from '@cdktf/provider-google/lib/compute-region-backend-service';
 import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
 import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-check';
 import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy';
@@ -250,13 +251,39 @@ const l1Service = (extra: Record<string, unknown> = {}) =>
       ...extra,
     });
   });
-const l1Firewall = (sourceRanges: string[]) =>
+/**
+ * A firewall beside a health check on 443; `lb` says which backend service uses the health
+ * check: a proxy load balancer's (EXTERNAL_MANAGED), a passthrough NLB's, or none (autohealing).
+ */
+const l1Firewall = (
+  sourceRanges: string[],
+  lb: 'proxy' | 'passthrough' | 'none' = 'proxy',
+  targetTags?: string[],
+) =>
   checked((s) => {
-    new ComputeHealthCheck(s, 'hc', { name: 'hc', httpsHealthCheck: { port: 443 } });
+    const hc = new ComputeHealthCheck(s, 'hc', { name: 'hc', httpsHealthCheck: { port: 443 } });
+    if (lb === 'proxy')
+      new ComputeBackendService(s, 'bs', {
+        name: 'bs',
+        loadBalancingScheme: 'EXTERNAL_MANAGED',
+        protocol: 'HTTPS',
+        connectionDrainingTimeoutSec: 60,
+        healthChecks: [hc.id],
+      });
+    if (lb === 'passthrough')
+      new ComputeRegionBackendService(s, 'bs', {
+        name: 'bs',
+        region: 'europe-west4',
+        loadBalancingScheme: 'EXTERNAL',
+        protocol: 'TCP',
+        connectionDrainingTimeoutSec: 60,
+        healthChecks: [hc.id],
+      });
     new ComputeFirewall(s, 'fw', {
       name: 'fw',
       network: 'default',
       sourceRanges,
+      targetTags,
       allow: [{ protocol: 'tcp', ports: ['443'] }],
     });
   });
@@ -1778,7 +1805,14 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       ),
       c('open to ::/0 as well', l1Firewall(['35.191.0.0/16', '130.211.0.0/22', '::/0'])),
     ],
-    [c('probe ranges only', l1Firewall(['35.191.0.0/16', '130.211.0.0/22']))],
+    [
+      c('probe ranges only', l1Firewall(['35.191.0.0/16', '130.211.0.0/22'])),
+      c(
+        'the serving port of an external passthrough NLB, which keeps client addresses',
+        l1Firewall(['0.0.0.0/0'], 'passthrough'),
+      ),
+      c('a health check no load balancer uses (autohealing)', l1Firewall(['0.0.0.0/0'], 'none')),
+    ],
   ),
   X2: cases(
     [

@@ -33,7 +33,11 @@ import { checkDns1035Label } from '../core/names';
 import { isUnknown } from '../core/unknown';
 import { GkeFrontend, validateWebTier } from '../gke/web-tier-rules';
 import { ResourceIndex, TfResource, block } from '../terraform/resource';
-import { BACKEND_SERVICE_TYPES, readBackendService } from '../terraform/google/backend-service';
+import {
+  BACKEND_SERVICE_TYPES,
+  providerDefaultScheme,
+  readBackendService,
+} from '../terraform/google/backend-service';
 import {
   HEALTH_CHECK_ATTRIBUTES,
   HEALTH_CHECK_TYPES,
@@ -81,6 +85,10 @@ const GROUP_MANAGERS = [
   'google_compute_region_instance_group_manager',
 ];
 const AUTOSCALERS = ['google_compute_autoscaler', 'google_compute_region_autoscaler'];
+const INSTANCE_TEMPLATES = [
+  'google_compute_instance_template',
+  'google_compute_region_instance_template',
+];
 const GROUP_ATTRIBUTES: Record<string, string> = {
   name: 'name',
   targetSize: 'target_size',
@@ -443,13 +451,64 @@ function checkProbeFirewalls(idx: ResourceIndex, report: Report): void {
       },
     ]);
   }
-  const ports = idx
-    .ofTypes(HEALTH_CHECKS)
-    .map((hc) => readHealthCheck(hc.values).port)
-    .filter((p): p is number => typeof p === 'number' && !isUnknown(p));
+  // X1: only what a proxy load balancer's backends serve its probes on. Passthrough NLBs keep
+  // the client's address, so their ports are meant to be open to clients; a health check no
+  // backend service uses (autohealing) is no load balancer's port.
   for (const fw of idx.ofTypes(FIREWALLS)) {
-    report(fw, RuleLevel.ERROR, checkProbeFirewallSources(fw.values, ports));
+    const ports = new Set<number>();
+    for (const bs of idx.ofTypes(BACKEND_SERVICES, fw)) {
+      const regional = bs.type === 'google_compute_region_backend_service';
+      const scheme = bs.values.load_balancing_scheme ?? providerDefaultScheme(regional);
+      if (!isProxyScheme(regional, scheme) || !mayReachBackends(idx, fw, bs)) continue;
+      for (const hc of idx.referenced(bs, 'health_checks', HEALTH_CHECKS)) {
+        const port = readHealthCheck(hc.values).port;
+        if (typeof port === 'number' && !isUnknown(port)) ports.add(port);
+      }
+    }
+    report(fw, RuleLevel.ERROR, checkProbeFirewallSources(fw.values, [...ports]));
   }
+}
+
+/** True for the schemes whose backends are reached by Google's proxies, not by clients. */
+function isProxyScheme(regional: boolean, scheme: unknown): boolean {
+  if (typeof scheme !== 'string' || isUnknown(scheme)) return false;
+  if (scheme === 'INTERNAL') return false;
+  return !(regional && scheme === 'EXTERNAL');
+}
+
+/**
+ * False only when the firewall provably targets other instances than the backends': it names
+ * target tags, and every backend group's instance template is known and carries none of them.
+ */
+function mayReachBackends(idx: ResourceIndex, fw: TfResource, bs: TfResource): boolean {
+  const targetTags = ([] as unknown[]).concat(fw.values.target_tags ?? []);
+  if (targetTags.length === 0 || targetTags.some(isUnknown)) return true;
+  const groups = ([] as any[]).concat(bs.values.backend ?? []);
+  if (groups.length === 0) return true;
+  return groups.some((b) => {
+    const ref = String(b?.group ?? '');
+    const igm = idx
+      .ofTypes(GROUP_MANAGERS, bs)
+      .find(
+        (g) =>
+          ref.includes(`${g.address}.`) ||
+          (typeof g.values.name === 'string' && ref.endsWith(`/${g.values.name}`)),
+      );
+    if (!igm) return true;
+    const versions = ([] as any[]).concat(igm.values.version ?? []);
+    const templates = versions.flatMap((v) =>
+      idx.referenced(
+        { ...igm, values: { ...igm.values, version: v } },
+        'version.instance_template',
+        INSTANCE_TEMPLATES,
+      ),
+    );
+    if (templates.length === 0) return true;
+    return templates.some((t) => {
+      const tags = ([] as unknown[]).concat(t.values.tags ?? []);
+      return tags.some(isUnknown) || tags.some((tag) => targetTags.includes(tag));
+    });
+  });
 }
 
 const GUACD_IMAGE = /(^|\/)guacamole\/guacd([:@]|$)/;

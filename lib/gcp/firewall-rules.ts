@@ -72,7 +72,7 @@ export function checkProbeFirewallSources(
 ): RuleViolation[] {
   if (!isIngress(fw)) return [];
   const open = ([] as string[]).concat(fw.source_ranges ?? []).filter(isOpenToAll);
-  const exposed = ports.filter((p) => opensTcpPort(fw, p));
+  const exposed = [...new Set(ports)].filter((p) => opensTcpPort(fw, p));
   if (open.length === 0 || exposed.length === 0) return [];
   return [
     {
