@@ -1,6 +1,7 @@
 // The package as a consumer gets it: build with jsii, check API.md is fresh, pack, check the
 // tarball's contents, then install the tarball into temporary projects written from the
-// README's "Use it in your project" blocks and run them as the README says:
+// documents' consumer blocks (README.md's install lines and apps, docs/review-and-lint.md's
+// review.ts) and run them as the README says:
 //   full         every peer; compiled with tsc, synthesized with the cdktf CLI, reviewed with
 //                `npx affinity-review`, and the `/review` library entry point imported;
 //   google-only  no @cdktf/provider-kubernetes installed (optional peer);
@@ -107,23 +108,42 @@ const tarball = step('npm pack', () => {
   return join(work, out[0].filename);
 });
 
-// 3. The README's consumer blocks: `<!-- consumer: <project|all> <file> -->` before a fence.
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/<!-- consumer: (\S+) (\S+) -->\s*```\w*\n([\s\S]*?)```/g)].map(
-  (m) => ({ project: m[1], file: m[2], text: m[3] }),
+// 3. The consumer blocks, `<!-- consumer: <project|all> <file> -->` before a fence, of
+// README.md, CONTRIBUTING.md and docs/*.md (the same documents __tests__/readme.test.ts checks).
+const documents = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md') && f !== 'RULES.md')
+    .map((f) => `docs/${f}`),
+];
+const blocks = documents.flatMap((d) =>
+  [
+    ...readFileSync(join(root, d), 'utf8').matchAll(
+      /<!-- consumer: (\S+) (\S+) -->\s*```\w*\n([\s\S]*?)```/g,
+    ),
+  ].map((m) => ({ project: m[1], file: m[2], text: m[3], document: d })),
 );
 const projects = ['full', 'google-only', 'k8s-only'];
 for (const p of projects) {
   for (const f of ['install.sh', 'main.ts']) {
     check(
-      blocks.some((b) => b.project === p && b.file === f),
+      blocks.some((b) => b.project === p && b.file === f && b.document === 'README.md'),
       `README has no ${f} block for ${p}`,
     );
   }
 }
+for (const b of blocks) {
+  const same = blocks.filter((o) => o.project === b.project && o.file === b.file);
+  check(same.length === 1, `two consumer blocks write ${b.project} ${b.file}; keep one`);
+}
+check(
+  blocks.some((b) => b.project === 'full' && b.file === 'review.ts'),
+  "no document has the full project's review.ts block",
+);
 for (const f of ['tsconfig.json', 'cdktf.json']) {
   check(
-    blocks.some((b) => b.project === 'all' && b.file === f),
+    blocks.some((b) => b.project === 'all' && b.file === f && b.document === 'README.md'),
     `README has no ${f} block`,
   );
 }
@@ -270,7 +290,7 @@ for (const project of projects) {
   );
 
   if (project === 'full') {
-    // The README's review.ts: the reviewer as a library through the `/review` entry point
+    // The documents' review.ts: the reviewer as a library through the `/review` entry point
     // (exports map at run time, typesVersions for tsc), compiled above with main.ts.
     step('full: /review as a library', () => {
       const out = node(['review.js'], dir, { allowFailure: true });
