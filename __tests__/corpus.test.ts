@@ -15,15 +15,14 @@
  * names ERRORs must have those rules and no other. A named WARNING must be present; other
  * warnings are allowed unless the fixture says `no WARNING` or `not <rule>`.
  *
- * The HCL is converted with @cdktf/hcl2json and read as a synthesized stack is read; this
- * file unwraps the one-element array hcl2json gives for each resource body (nested blocks
- * stay arrays, `${...}` expressions stay strings).
+ * The HCL is converted with @cdktf/hcl2json and read by the same reader as a synthesized
+ * stack (hcl2json's one-element bodies and block lists, `${...}` expressions as unknowns).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from '@cdktf/hcl2json';
 import { checkResources } from '../lib/checks/resource-checks';
-import { resourcesFromSynth } from '../lib/checks/terraform-resources';
+import { resourcesFromSynth } from '../lib/terraform/resource';
 import { RuleLevel } from '../lib/core/rule-registry';
 
 const DIR = path.join(__dirname, 'fixtures', 'corpus');
@@ -65,20 +64,9 @@ function expectationsOf(text: string): Expectation {
   return e;
 }
 
-/** hcl2json output → `{ resource: { <type>: { <name>: <body> } } }`, as lint reads it. */
-function lintInput(parsed: Record<string, any>): Record<string, any> {
-  const resource: Record<string, Record<string, unknown>> = {};
-  for (const [type, byName] of Object.entries<Record<string, unknown>>(parsed.resource ?? {}))
-    for (const [name, body] of Object.entries(byName)) {
-      resource[type] ??= {};
-      resource[type][name] = Array.isArray(body) ? body[0] : body;
-    }
-  return { resource };
-}
-
 async function lint(file: string) {
   const text = fs.readFileSync(path.join(DIR, file), 'utf8');
-  const json = lintInput(await parse(file, text));
+  const json = await parse(file, text);
   const findings = checkResources(resourcesFromSynth(file, json)).filter(
     (f) => f.suppressedBecause === undefined,
   );

@@ -241,6 +241,23 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
         ]);
       }
     });
+  // Health checks no backend service of this configuration uses (autohealing, or a service
+  // elsewhere): their own rules still hold, since the API checks them at create.
+  const used = new Set(
+    idx
+      .ofTypes(BACKEND_SERVICES)
+      .flatMap((bs) => idx.referenced(bs, 'health_checks', HEALTH_CHECKS))
+      .map((hc) => `${hc.source}\u0000${hc.address}`),
+  );
+  for (const hc of idx.ofTypes(HEALTH_CHECKS)) {
+    if (used.has(`${hc.source}\u0000${hc.address}`)) continue;
+    guarded(hc, HEALTH_CHECK_ATTRIBUTES, () => {
+      const { healthCheck } = readHealthCheck(hc.values);
+      const name = str(hc.values.name) ?? hc.address.split('.').pop()!;
+      // Not passthrough: H6 (no port on a passthrough NLB) needs the service, which is not here.
+      report(hc, RuleLevel.ERROR, healthCheck.validate(name, false), HEALTH_CHECK_ATTRIBUTES);
+    });
+  }
   checkProbeFirewalls(idx, report);
 
   // Managed instance groups with their autoscalers: N1, M1 (a size Terraform and an
@@ -256,7 +273,7 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
       const v = igm.values;
       const namedPorts = ([] as any[])
         .concat(v.named_port ?? [])
-        .map((p) => ({ name: String(p.name), port: Number(p.port) }));
+        .map((p) => ({ name: String(p.name), port: num(p.port) as number }));
       const cooldown = num(policy?.cooldown_period);
       const findings = validateZonalGroup(
         {
@@ -299,7 +316,8 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
         const matches = ([] as any[]).concat(r.match_rules ?? []);
         return {
           priority: Number(r.priority),
-          prefixMatch: str(matches[0]?.prefix_match) ?? str(matches[0]?.full_path_match),
+          // A full_path_match is a whole path, not a prefix: U3's prefix shape does not apply to it.
+          prefixMatch: str(matches[0]?.prefix_match),
           headerMatches: matches
             .flatMap((m) => ([] as any[]).concat(m.header_matches ?? []))
             .map((h) => ({
@@ -324,20 +342,26 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
     report(map, RuleLevel.ERROR, routes);
   }
 
-  // Google Cloud: HTTPS frontends.
+  // Google Cloud: HTTPS frontends. The security pack reports at the level its standard
+  // warrants: the API accepts these frontends, so they are warnings here (the constructs
+  // refuse to render them: their frontends are secure by default).
   for (const proxy of idx.ofTypes(HTTPS_PROXIES)) {
     const [policy] = idx.referenced(proxy, 'ssl_policy', SSL_POLICIES);
     const given =
       proxy.values.ssl_policy !== undefined || (proxy.references?.ssl_policy ?? []).length > 0;
     if (policy || !given)
-      report(proxy, RuleLevel.ERROR, checkSslPolicy(policy?.values, 'ssl_policy'));
+      report(proxy, RuleLevel.WARNING, checkSslPolicy(policy?.values, 'ssl_policy'));
   }
   for (const rule of idx.ofTypes(FORWARDING_RULES)) {
     if (!servesPort80(rule.values.port_range)) continue;
+    // Port 80 inside a VPC (internal Application LBs) carries no traffic from the internet.
+    const scheme = rule.values.load_balancing_scheme ?? 'EXTERNAL';
+    if (typeof scheme !== 'string' || !scheme.startsWith('EXTERNAL')) continue;
     const [proxy] = idx.referenced(rule, 'target', HTTP_PROXIES);
     if (!proxy) continue; // port 80 to a TCP proxy or a backend: not an HTTP frontend
     const [urlMap] = idx.referenced(proxy, 'url_map', URL_MAPS);
-    report(rule, RuleLevel.ERROR, checkHttpRedirects(urlMap?.values, 'port_range 80'));
+    if (!urlMap) continue; // the URL map is not in this configuration: nothing to judge
+    report(rule, RuleLevel.WARNING, checkHttpRedirects(urlMap.values, 'port_range 80'));
   }
 
   // Kubernetes: Services with ClientIP affinity, and guacd workloads.
@@ -462,11 +486,35 @@ function checkProbeFirewalls(idx: ResourceIndex, report: Report): void {
       if (!isProxyScheme(regional, scheme) || !mayReachBackends(idx, fw, bs)) continue;
       for (const hc of idx.referenced(bs, 'health_checks', HEALTH_CHECKS)) {
         const port = readHealthCheck(hc.values).port;
-        if (typeof port === 'number' && !isUnknown(port)) ports.add(port);
+        if (typeof port === 'number' && !isUnknown(port) && !otherTargets(idx, fw, port))
+          ports.add(port);
       }
     }
-    report(fw, RuleLevel.ERROR, checkProbeFirewallSources(fw.values, [...ports]));
+    report(fw, RuleLevel.WARNING, checkProbeFirewallSources(fw.values, [...ports]));
   }
+}
+
+const lastSegment = (v: unknown) =>
+  typeof v === 'string' && !isUnknown(v) ? v.split('/').pop() : undefined;
+const tagsOf = (fw: TfResource): unknown[] => ([] as unknown[]).concat(fw.values.target_tags ?? []);
+
+/**
+ * True when the rules that admit the probers on `port` (the load balancer's own rules, so they
+ * say where its backends are) all target another network or other tags than `fw`.
+ */
+function otherTargets(idx: ResourceIndex, fw: TfResource, port: number): boolean {
+  const probeRules = idx
+    .ofTypes(FIREWALLS, fw)
+    .filter((f) => f !== fw && admitsProbes(f.values, port));
+  if (probeRules.length === 0) return false;
+  return probeRules.every((p) => {
+    const [a, b] = [lastSegment(fw.values.network), lastSegment(p.values.network)];
+    if (a !== undefined && b !== undefined && a !== b) return true;
+    const [mine, theirs] = [tagsOf(fw), tagsOf(p)];
+    if (mine.length === 0 || theirs.length === 0) return false;
+    if ([...mine, ...theirs].some(isUnknown)) return false;
+    return !mine.some((t) => theirs.includes(t));
+  });
 }
 
 /** True for the schemes whose backends are reached by Google's proxies, not by clients. */

@@ -690,30 +690,31 @@ const RULES: RuleDefinition[] = [
   {
     id: 'X1',
     title: 'Probe firewall open only to Google',
-    levels: E,
+    levels: EW,
     platform: GCP,
     checks:
-      'An ingress firewall rule that opens a health-check or serving port of a load balancer admits Google\u2019s probe and front-end ranges, never 0.0.0.0/0 or ::/0 (the backends would be reachable around the load balancer, its TLS policy and its affinity).',
+      'An ingress firewall rule that opens the health-check port of a proxy load balancer\u2019s backends admits Google\u2019s probe and front-end ranges, never 0.0.0.0/0 or ::/0 (the backends would be reachable around the load balancer, its TLS policy and its affinity). Not flagged: passthrough Network Load Balancers (they keep client addresses, so their serving port is meant for clients), health checks no backend service uses, and rules whose network or target tags differ from those of the load balancer\u2019s own probe rule or instance templates. Level: the API accepts it, so the Aspect and lint warn; the constructs, which render secure frontends by default, refuse it.',
     source: 'https://cloud.google.com/load-balancing/docs/firewall-rules',
     enforcedBy: ['LoadBalancerFirewall (by construction)', CHECKS],
   },
   {
     id: 'X2',
     title: 'HTTPS frontends: TLS 1.2+ with a MODERN or RESTRICTED profile',
-    levels: E,
+    levels: EW,
     platform: GCP,
     checks:
-      'Every target HTTPS proxy has an SSL policy with min_tls_version TLS_1_2 or TLS_1_3 and profile MODERN or RESTRICTED (without one, Google\u2019s default accepts TLS 1.0 and COMPATIBLE).',
-    source: 'https://cloud.google.com/load-balancing/docs/ssl-policies-concepts',
+      'Every target HTTPS proxy has an SSL policy with min_tls_version TLS_1_2 or TLS_1_3 and profile MODERN, RESTRICTED, or CUSTOM without the weak suites of CIS Google Cloud Foundations Benchmark 3.9 (without a policy, Google\u2019s default accepts TLS 1.0 and COMPATIBLE). Level: the API accepts it, so the Aspect and lint warn; the constructs, which render secure frontends by default, refuse it.',
+    source:
+      'https://cloud.google.com/load-balancing/docs/ssl-policies-concepts (and CIS Google Cloud Platform Foundation Benchmark 3.9: no HTTPS or SSL proxy load balancer permits an SSL policy with weak cipher suites)',
     enforcedBy: ['GlobalHttpsFrontend', CHECKS],
   },
   {
     id: 'X3',
     title: 'Port 80 only redirects to HTTPS',
-    levels: E,
+    levels: EW,
     platform: GCP,
     checks:
-      'A forwarding rule that serves port 80 through an HTTP proxy uses a URL map with default_url_redirect.https_redirect = true, so cookies and credentials never travel in clear text.',
+      'An external forwarding rule that serves port 80 through an HTTP proxy uses a URL map with default_url_redirect.https_redirect = true, so cookies and credentials never travel in clear text over the internet (internal Application Load Balancers, and URL maps outside the configuration, are not judged). Level: the API accepts it, so the Aspect and lint warn; the constructs, which render secure frontends by default, refuse it.',
     source: 'https://cloud.google.com/load-balancing/docs/https/setting-up-http-https-redirect',
     enforcedBy: ['GlobalHttpsFrontend (by construction)', CHECKS],
   },

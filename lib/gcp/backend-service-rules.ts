@@ -355,6 +355,7 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
   ];
   if (
     policy !== undefined &&
+    !isUnresolved(spec.affinity.type) &&
     !spec.affinity.needsConsistentHash &&
     !affinityFree.includes(spec.affinity.type) &&
     usesLocalityPolicyForAffinity(spec.scheme) &&

@@ -9,10 +9,27 @@ import { RuleViolation } from '../core/errors';
 export interface SslPolicyValues {
   readonly profile?: string;
   readonly min_tls_version?: string;
+  readonly custom_features?: string[];
 }
 
 const TLS_OK = ['TLS_1_2', 'TLS_1_3'];
 const PROFILES_OK = ['MODERN', 'RESTRICTED'];
+/**
+ * The suites CIS Google Cloud Foundations Benchmark 3.9 calls weak (RSA key exchange, no forward
+ * secrecy, 3DES): a CUSTOM profile without any of them satisfies it.
+ */
+const WEAK_SUITES = [
+  'TLS_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_RSA_WITH_AES_128_CBC_SHA',
+  'TLS_RSA_WITH_AES_256_CBC_SHA',
+  'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+];
+const strongCustom = (policy: SslPolicyValues) =>
+  policy.profile === 'CUSTOM' &&
+  Array.isArray(policy.custom_features) &&
+  policy.custom_features.length > 0 &&
+  policy.custom_features.every((f) => typeof f === 'string' && !WEAK_SUITES.includes(f));
 
 /** X2: the HTTPS proxy has an SSL policy with TLS 1.2 or later and a MODERN or RESTRICTED profile. */
 export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string): RuleViolation[] {
@@ -41,7 +58,7 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       fix: 'set min_tls_version = "TLS_1_2"',
     });
   const profile = policy.profile ?? 'COMPATIBLE';
-  if (!PROFILES_OK.includes(profile))
+  if (!PROFILES_OK.includes(profile) && !strongCustom(policy))
     v.push({
       rule: 'X2',
       attribute: `${at}.profile`,
