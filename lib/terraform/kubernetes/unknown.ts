@@ -13,14 +13,18 @@ export const KNOWN_AFTER_APPLY = '${(known after apply)}';
 
 const TOKEN_MARKERS = ['#{TfToken[', '&{TfToken['];
 
-/** A `${` or `%{` that is not escaped (`$${` and `%%{` are literal text in Terraform). */
+/**
+ * A `${` or `%{` that is not escaped. Terraform's template scanner reads `$${` (`%%{`) as a literal
+ * `${` (`%{`) and any other `$` as literal text, so only a single `$` (`%`) before `{` opens an
+ * interpolation (directive): `$${x}` and `$$${x}` are text.
+ */
 function hasInterpolation(s: string): boolean {
   for (let i = s.indexOf('{'); i > 0; i = s.indexOf('{', i + 1)) {
     const c = s[i - 1];
     if (c !== '$' && c !== '%') continue;
     let run = 1;
     while (i - 1 - run >= 0 && s[i - 1 - run] === c) run++;
-    if (run % 2 === 1) return true;
+    if (run === 1) return true;
   }
   return false;
 }
