@@ -1,0 +1,223 @@
+/**
+ * A small table language for the hashicorp/kubernetes provider's resource schemas, and the one
+ * reader that turns a resource's Terraform values into the Kubernetes API object the provider
+ * sends. Pure: no cdktf, no provider package.
+ *
+ * What a table says about an attribute is what the provider's expand functions do with it
+ * (hashicorp/terraform-provider-kubernetes v2.38.0 = be88f44271050f69d52f410bca388834afedfe71,
+ * `kubernetes/structures_*.go`, `structure_*.go`): the API field it fills, the conversion
+ * (a TypeString that holds an integer, an int-or-string, an octal file mode), and the value it
+ * sends when the configuration leaves the attribute unset (the schema's `Default`, or the Go zero
+ * value for pointer fields the expand function always fills). An attribute with no `default` is
+ * absent from the API object when unset: the API server decides it.
+ *
+ * Input forms, all read alike:
+ * - cdktf synth JSON: single blocks as objects, block lists as arrays;
+ * - a plan's `planned_values`: every block a list, nulls (and, in nested blocks of this SDKv2
+ *   provider, Go zero values) for unset attributes;
+ * - HCL-JSON from `@cdktf/hcl2json`: every block a list, `dynamic` blocks, `${...}` expressions.
+ */
+import { KNOWN_AFTER_APPLY, isUnknown } from './unknown';
+
+/** JSON as the readers produce it. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON object. */
+export type JsonObject = { [key: string]: Json };
+
+/**
+ * Terraform attribute types and the conversion to the API field:
+ * `s` string, `n` number, `b` bool, `map` string map, `list` string list, `nlist` number list,
+ * `int` a TypeString holding an integer (`replicas`, `run_as_user`: strconv.ParseInt),
+ * `intstr` an int-or-string (intstr.Parse: digits become a number), `octal` a file mode
+ * (`"0644"` -> 420, strconv.ParseInt(v, 8, 32)).
+ */
+export type AttrType = 's' | 'n' | 'b' | 'map' | 'list' | 'nlist' | 'int' | 'intstr' | 'octal';
+
+/** One Terraform attribute. */
+export interface AttrSpec {
+  readonly kind: 'attr';
+  readonly type: AttrType;
+  /** API field name (default: the attribute in camelCase). */
+  readonly api?: string;
+  /** What the provider sends when the configuration leaves it unset. */
+  readonly default?: Json;
+  /** Optional + Computed: when unset, the API server decides (documentation; never assumed). */
+  readonly computed?: boolean;
+  /** Not sent: computed-only, or ignored by the provider's expand function. */
+  readonly drop?: boolean;
+  /** Sent only when this holds on the (raw) enclosing block. */
+  readonly when?: (block: Readonly<Record<string, unknown>>) => boolean;
+}
+
+/** A nested block: `one` becomes an API object (the first element), `many` an API array. */
+export interface BlockSpec {
+  readonly kind: 'one' | 'many';
+  readonly fields: Fields;
+  readonly api?: string;
+  readonly computed?: boolean;
+  readonly drop?: boolean;
+  /** What the provider sends when the block is absent from a present parent. */
+  readonly absent?: Json;
+  /** Reshapes the API value the table produced (e.g. projected volume sources). */
+  readonly shape?: (value: Json) => Json;
+}
+
+/** The attributes and blocks of one block, by Terraform name. */
+export type Fields = { readonly [attribute: string]: AttrSpec | BlockSpec };
+
+type AttrOptions = Omit<AttrSpec, 'kind' | 'type'>;
+type BlockOptions = Omit<BlockSpec, 'kind' | 'fields'>;
+
+/** Table helpers. */
+export const s = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 's', ...o });
+export const n = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 'n', ...o });
+export const b = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 'b', ...o });
+export const map = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 'map', ...o });
+export const list = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 'list', ...o });
+export const nlist = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 'nlist', ...o });
+export const int = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 'int', ...o });
+export const intstr = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 'intstr', ...o });
+export const octal = (o: AttrOptions = {}): AttrSpec => ({ kind: 'attr', type: 'octal', ...o });
+export const one = (fields: Fields, o: BlockOptions = {}): BlockSpec => ({
+  kind: 'one',
+  fields,
+  ...o,
+});
+export const many = (fields: Fields, o: BlockOptions = {}): BlockSpec => ({
+  kind: 'many',
+  fields,
+  ...o,
+});
+/** Not sent (computed-only attributes such as `uid`, or attributes the expand ignores). */
+export const dropped: AttrSpec = { kind: 'attr', type: 's', drop: true };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `session_affinity_config` -> `sessionAffinityConfig`. */
+export function camel(attribute: string): string {
+  return attribute.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+const INTEGER = /^[+-]?\d+$/;
+
+function isZero(v: unknown, type: AttrType): boolean {
+  if (v === '' || v === false) return true;
+  if (v === 0) return type === 'n';
+  if (Array.isArray(v)) return v.length === 0;
+  if (isObject(v)) return Object.keys(v).length === 0;
+  return false;
+}
+
+function convert(v: Json, type: AttrType): Json {
+  if (isUnknown(v)) return v;
+  switch (type) {
+    case 'n':
+      return typeof v === 'string' && /^[+-]?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+    case 'b':
+      return v === 'true' ? true : v === 'false' ? false : v;
+    case 'int':
+    case 'intstr':
+      if (typeof v === 'string' && INTEGER.test(v)) return Number(v);
+      return v;
+    case 'octal': {
+      const text = String(v);
+      return /^[0-7]+$/.test(text) ? parseInt(text, 8) : v;
+    }
+    case 'nlist':
+      return Array.isArray(v) ? v.map((x) => convert(x, 'n')) : v;
+    case 'map':
+      // A map attribute may hold nulls in a plan; the provider sends only string values.
+      return isObject(v)
+        ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined))
+        : v;
+    default:
+      return v;
+  }
+}
+
+function readAttr(
+  spec: AttrSpec,
+  raw: unknown,
+  unknownTree: unknown,
+  block: Readonly<Record<string, unknown>>,
+): Json | undefined {
+  if (spec.drop) return undefined;
+  if (unknownTree === true && (raw === undefined || raw === null)) return KNOWN_AFTER_APPLY;
+  if (spec.when && !spec.when(block)) return undefined;
+  let v = raw as Json | undefined;
+  if (v === undefined || v === null || (spec.default === undefined && isZero(v, spec.type)))
+    v = spec.default;
+  if (v === undefined || v === null) return undefined;
+  const out = convert(v, spec.type);
+  return isZero(out, 'map') && spec.default === undefined ? undefined : out;
+}
+
+/** The `for_each` of a `dynamic` block (HCL-JSON): the list is unknown until Terraform runs. */
+function dynamicBlocks(raw: Record<string, unknown>): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const d of ([] as unknown[]).concat(raw.dynamic ?? [])) {
+    if (!isObject(d)) continue;
+    for (const [name, body] of Object.entries(d)) {
+      const first = Array.isArray(body) ? body[0] : body;
+      const forEach = isObject(first) ? first.for_each : undefined;
+      out[name] = typeof forEach === 'string' && isUnknown(forEach) ? forEach : KNOWN_AFTER_APPLY;
+    }
+  }
+  return out;
+}
+
+function readBlock(spec: BlockSpec, raw: unknown, unknownTree: unknown): Json | undefined {
+  if (spec.drop) return undefined;
+  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0))
+    return unknownTree === true ? KNOWN_AFTER_APPLY : spec.absent;
+  if (isUnknown(raw)) return raw as Json;
+  const items = Array.isArray(raw) ? raw : [raw];
+  const trees = Array.isArray(unknownTree) ? unknownTree : [];
+  const item = (x: unknown, i: number): Json =>
+    (x === null || x === undefined) && trees[i] === true
+      ? KNOWN_AFTER_APPLY
+      : isUnknown(x)
+        ? (x as Json)
+        : readFields(spec.fields, isObject(x) ? x : {}, trees[i]);
+  const value = spec.kind === 'one' ? item(items[0], 0) : items.map(item);
+  return spec.shape ? spec.shape(value) : value;
+}
+
+/** Reads one block's attributes and nested blocks into its API object. */
+export function readFields(
+  fields: Fields,
+  raw: Readonly<Record<string, unknown>>,
+  unknownTree?: unknown,
+): JsonObject {
+  const out: JsonObject = {};
+  const unknowns = isObject(unknownTree) ? unknownTree : {};
+  const dynamic = raw.dynamic === undefined ? {} : dynamicBlocks(raw);
+  for (const [name, spec] of Object.entries(fields)) {
+    const api = spec.api ?? camel(name);
+    if (dynamic[name] !== undefined && !spec.drop) {
+      out[api] = dynamic[name];
+      continue;
+    }
+    const v =
+      spec.kind === 'attr'
+        ? readAttr(spec, raw[name], unknowns[name], raw)
+        : readBlock(spec, raw[name], unknowns[name]);
+    if (v !== undefined) out[api] = v;
+  }
+  return out;
+}
+
+/** The first element of a block list, or the value itself (every input form). */
+export function first(value: unknown): Record<string, unknown> | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return isObject(v) ? v : undefined;
+}
+
+/** Number of Terraform attributes and blocks a table maps (for docs and the report). */
+export function countFields(fields: Fields): number {
+  return Object.values(fields).reduce(
+    (sum, spec) => sum + 1 + (spec.kind === 'attr' ? 0 : countFields(spec.fields)),
+    0,
+  );
+}
