@@ -1,5 +1,7 @@
 /**
- * Unknown values. A field read from Terraform, or given to a construct, may hold no value yet:
+ * Unknown values. A field read from Terraform, or given to a construct, may hold no value yet.
+ * Recognized by cdktf's own markers (cdktf 0.21 `lib/tokens/private/encoding.js`: `${TfToken[`,
+ * `#{TfToken[`, `&{TfToken[`, numbers whose top 16 bits are 0xFDFF or 0xFBFF):
  * - a cdktf token (`variable.stringValue`, a resource attribute): a string with `${TfToken[`,
  *   a number with cdktf's token bit pattern, a list token or an `IResolvable`;
  * - a Terraform expression, as HCL, hcl2json and cdk.tf.json write it: any string with `${`
@@ -19,25 +21,61 @@ export const AFTER_APPLY = '${(known after apply)}';
  */
 export const API_DECIDED = '${(decided by the API)}';
 
-// cdktf encodes a number token as a double whose top 16 bits are this marker
-// (cdktf lib/tokens/private/encoding.ts, DOUBLE_TOKEN_MARKER_BITS / _LIST_).
-const DOUBLE_TOKEN_MARKER = 0xfdff;
-const DOUBLE_LIST_TOKEN_MARKER = 0xfbff;
+const TOKEN_MARKERS = ['#{TfToken[', '&{TfToken['];
 
-function isTokenDouble(value: number): boolean {
-  const words = new Uint16Array(new Float64Array([value]).buffer);
-  return words[3] === DOUBLE_TOKEN_MARKER || words[3] === DOUBLE_LIST_TOKEN_MARKER;
+/**
+ * A `${` or `%{` that is not escaped. Terraform's template scanner reads `$${` (`%%{`) as a literal
+ * `${` (`%{`) and any other `$` as literal text, so only a single `$` (`%`) before `{` opens an
+ * interpolation (directive): `$${x}` and `$$${x}` are text.
+ */
+function hasInterpolation(s: string): boolean {
+  for (let i = s.indexOf('{'); i > 0; i = s.indexOf('{', i + 1)) {
+    const c = s[i - 1];
+    if (c !== '$' && c !== '%') continue;
+    let run = 1;
+    while (i - 1 - run >= 0 && s[i - 1 - run] === c) run++;
+    if (run === 1) return true;
+  }
+  return false;
 }
 
-/** True when `value` is not known here: a token, a `${...}` expression, or known after apply. */
+/** cdktf's encoding of a number token: a NaN-space double with 0xFDFF (or 0xFBFF for lists) on top. */
+function isTokenNumber(n: number): boolean {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, n);
+  const top = view.getUint16(0);
+  return top === 0xfdff || top === 0xfbff;
+}
+
+/**
+ * True when the value itself is not known: a token or reference string (also inside text, e.g.
+ * `"${var.name}-web"`), a token number, a token list (`['#{TfToken[..]}']`), a token map, or
+ * `AFTER_APPLY` or `API_DECIDED`. Shallow: a list or object that merely contains an unknown is not itself
+ * unknown (use `containsUnknown`).
+ */
 export function isUnknown(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('${') || value.includes('#{TfToken[');
-  if (typeof value === 'number') return isTokenDouble(value);
-  if (Array.isArray(value)) return value.length === 1 && isUnknown(value[0]);
-  if (typeof value === 'object' && value !== null) {
+  if (typeof value === 'string')
+    return hasInterpolation(value) || TOKEN_MARKERS.some((m) => value.includes(m));
+  if (typeof value === 'number') return isTokenNumber(value);
+  if (Array.isArray(value))
+    return value.length === 1 && (typeof value[0] === 'string' || typeof value[0] === 'number')
+      ? (typeof value[0] === 'string' && value[0].includes('#{TfToken[')) ||
+          (typeof value[0] === 'number' && isTokenNumber(value[0]))
+      : false;
+  if (value !== null && typeof value === 'object') {
+    // An IResolvable (a cdktf expression object) is known only to Terraform.
     if (typeof (value as { resolve?: unknown }).resolve === 'function') return true;
-    return Object.keys(value).some((k) => k.includes('${TfToken['));
+    return Object.keys(value).some((k) => k.includes('&{TfToken['));
   }
+  return false;
+}
+
+/** True when the value or anything inside it is unknown. */
+export function containsUnknown(value: unknown): boolean {
+  if (isUnknown(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === 'object')
+    return Object.values(value).some(containsUnknown);
   return false;
 }
 
