@@ -1,0 +1,112 @@
+/**
+ * Reporting for the checks of plain Terraform: a finding per rule violation, on the resource it
+ * is about, in Terraform's attribute names, with its level and suppression. Shared by the
+ * Google Cloud, firewall and Kubernetes checks.
+ */
+import { RuleViolation, ValidationError } from '../core/errors';
+import { RuleLevel } from '../core/rule-registry';
+import { TfResource } from '../terraform/resource';
+
+/** One finding of a rule on a Terraform resource. */
+export interface CheckFinding extends RuleViolation {
+  readonly level: RuleLevel;
+  /** The resource the finding is reported on. */
+  readonly resource: TfResource;
+  /** The suppression's reason, when the resource suppresses this rule. */
+  readonly suppressedBecause?: string;
+}
+
+type Findings = { errors: RuleViolation[]; warnings: RuleViolation[] };
+
+/**
+ * The fix in Terraform's words where the rule function phrases it for the constructs (the
+ * rule, its check and its message are the function's; only the remedy is re-worded).
+ */
+const TERRAFORM_FIXES: Record<string, (v: RuleViolation) => string> = {
+  S1: () =>
+    'set session_affinity to one the load balancer accepts (see allowed); for per-client stickiness on an HTTP(S) load balancer use GENERATED_COOKIE or STRONG_COOKIE_AFFINITY',
+  S5: (v) =>
+    /no cookie/.test(v.problem)
+      ? 'set session_affinity = "GENERATED_COOKIE" to keep the TTL, or remove affinity_cookie_ttl_sec'
+      : 'set affinity_cookie_ttl_sec within 0..1209600',
+  H1: () => 'set check_interval_sec and timeout_sec within 1..300',
+  M1: (v) =>
+    /autoscaler/.test(v.problem)
+      ? 'remove target_size from the group; the autoscaler sizes it (min_replicas is the floor)'
+      : v.fix,
+  H2: () => 'lower timeout_sec to at most check_interval_sec, or raise check_interval_sec',
+  T1: (v) =>
+    /out of range/.test(v.problem) ? 'set connection_draining_timeout_sec within 0..3600' : v.fix,
+  K1: () => 'set session_affinity_config.client_ip.timeout_seconds within 1..86400',
+  K4: (v) =>
+    v.value === 'no preStop hook'
+      ? 'add a lifecycle pre_stop exec hook that waits while guacd has open connections on 4822, and a termination_grace_period_seconds longer than that wait (GuacdStatefulPool renders both)'
+      : v.fix,
+};
+
+/** Collects findings: once per resource, rule, attribute and value. */
+export class Reporter {
+  public readonly findings: CheckFinding[] = [];
+  private readonly seen = new Set<string>();
+
+  /** Reports `violations` on `resource`, renaming rule attributes through `attributes`. */
+  public report(
+    resource: TfResource,
+    level: RuleLevel,
+    violations: readonly RuleViolation[],
+    attributes: Record<string, string> = {},
+  ): void {
+    for (const v of violations) {
+      const attribute = attributes[v.attribute] ?? v.attribute;
+      // A health check shared by several services is checked once per service: report once.
+      const key = [resource.source, resource.address, v.rule, attribute, v.value, v.problem].join(
+        '\u0000',
+      );
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      const suppression = resource.suppressions.find((s) => s.rule === v.rule);
+      this.findings.push({
+        ...v,
+        attribute,
+        fix: TERRAFORM_FIXES[v.rule]?.(v) ?? v.fix,
+        level,
+        resource,
+        suppressedBecause: suppression?.reason,
+      });
+    }
+  }
+
+  /**
+   * Runs `fn`; a value class refusing a value outright (a negative duration, D1) is a finding
+   * of the resource being mapped, not a crash of the check.
+   */
+  public guarded(r: TfResource, attributes: Record<string, string>, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (!ValidationError.isValidationError(e)) throw e;
+      this.report(r, RuleLevel.ERROR, e.violations, attributes);
+    }
+  }
+
+  /**
+   * The errors and warnings of one rule run, on `main`, or on `other` (the health check of a
+   * service, the autoscaler of a group) for the findings `onOther` picks.
+   */
+  public reportFindings(
+    findings: Findings,
+    main: TfResource,
+    mainAttributes: Record<string, string>,
+    other?: TfResource,
+    onOther: (v: RuleViolation) => boolean = () => false,
+    otherAttributes: Record<string, string> = {},
+  ): void {
+    for (const [level, list] of [
+      [RuleLevel.ERROR, findings.errors],
+      [RuleLevel.WARNING, findings.warnings],
+    ] as const) {
+      this.report(main, level, other ? list.filter((v) => !onOther(v)) : list, mainAttributes);
+      if (other) this.report(other, level, list.filter(onOther), otherAttributes);
+    }
+  }
+}
