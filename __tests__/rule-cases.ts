@@ -417,8 +417,100 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         hc(HealthCheck.https({ interval: untyped(5) })),
         /is not a Duration/,
       ),
+      c(
+        'backend group as a URL string (issue 18)',
+        svc({ backends: [untyped({ group: 'projects/p/zones/us-west1-a/instanceGroups/x' })] }),
+        /svc: backends\[0\]\.group "projects\/p\/zones\/[^"]*" is not an IInstanceGroup/,
+      ),
+      c(
+        'backend group as an empty object',
+        svc({ backends: [untyped({ group: {} })] }),
+        /backends\[0\]\.group \(a plain object\) is not an IInstanceGroup \(allowed: an IInstanceGroup, e\.g\. zonalGroup/,
+      ),
+      c(
+        'addBackend with a group as a string',
+        (st) => svc()(st).addBackend(untyped({ group: 'x' })),
+        /backends\[1\]\.group "x" is not an IInstanceGroup/,
+      ),
+      c(
+        'backend capacity scaler as a string',
+        backend({ capacityScaler: untyped('1') }),
+        /backends\[0\]\.capacityScaler "1" is not a number/,
+      ),
+      c(
+        'logging as a boolean',
+        svc({ logging: untyped(true) }),
+        /logging true is not a BackendServiceLogging/,
+      ),
+      c(
+        'route rule service as a name',
+        frontend({}, (a) => [
+          {
+            hosts: ['app.example.com'],
+            pathMatcher: 'pm',
+            defaultService: a,
+            routeRules: [{ priority: 1, service: untyped('svc') }],
+          },
+        ]),
+        /hostRules\[0\]\.routeRules\[0\]\.service "svc" is not an AffinityBackendService/,
+      ),
+      c(
+        'header match as a string',
+        frontend({}, (a) => [
+          {
+            hosts: ['app.example.com'],
+            pathMatcher: 'pm',
+            defaultService: a,
+            routeRules: [{ priority: 1, service: a, headerMatches: [untyped('x-tenant: a')] }],
+          },
+        ]),
+        /routeRules\[0\]\.headerMatches\[0\] "x-tenant: a" is not a HeaderMatch/,
+      ),
+      c(
+        'autoscaling cooldown as seconds',
+        autoscaling({ cooldown: untyped(60) }),
+        /autoscaling\.cooldown 60 is not a Duration/,
+      ),
+      c(
+        'firewall services as a plain object',
+        firewall({ services: [untyped({ name: 'svc' })] }),
+        /services\[0\] \(a plain object\) is not an AffinityBackendService/,
+      ),
+      c(
+        'monitoring alert delay as minutes',
+        monitoring({ alertAfter: untyped(10) }),
+        /alertAfter 10 is not a Duration/,
+      ),
+      c(
+        'pool resources as numbers',
+        pool({ resources: untyped({ cpuLimit: 1 }) }),
+        /resources\.cpuLimit 1 is not a string/,
+      ),
+      c(
+        'pool selector value as a number',
+        pool({ webPodSelector: untyped({ app: 1 }) }),
+        /webPodSelector\["app"\] 1 is not a string/,
+      ),
+      c(
+        'web tier environment value as a boolean',
+        webTier({ environment: untyped({ OPENID_ENABLED: true }) }),
+        /environment\["OPENID_ENABLED"\] true is not a string/,
+      ),
+      c(
+        'web tier pool drain as a Duration',
+        webTier({ draining: untyped(Duration.minutes(30)) }),
+        /draining \(object\) is not a DrainingPolicy/,
+      ),
     ],
-    [c('typed props', svc()), c('typed pool', pool())],
+    [
+      c('typed props', svc()),
+      c('typed pool', pool()),
+      c('group from a URL', svc({ backends: [rate({ group: group('g-b') })] })),
+      c(
+        'typed web tier with every nested prop',
+        webTier({ environment: { A: 'b' }, resources: { cpuLimit: '1' } }),
+      ),
+    ],
   ),
   D1: cases(
     [

@@ -77,7 +77,7 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: RulePlatform.ALL,
     checks:
-      'Required props are present, numbers are finite, objects are objects (what a JavaScript caller can get wrong that TypeScript would catch). Unresolved tokens are accepted everywhere.',
+      'Required props are present, numbers are finite, objects are objects (what a JavaScript caller can get wrong that TypeScript would catch), at every depth: each construct checks every prop of its props interface, nested ones included (a backend\u2019s group, a route rule\u2019s service, an autoscaler\u2019s cooldown, a label value), against the type it documents, and names the prop path (e.g. `backends[0].group`) and the expected type. Unresolved tokens are accepted everywhere.',
     source: 'https://developer.hashicorp.com/terraform/cdktf/concepts/tokens',
     enforcedBy: ['every construct and value class'],
   },

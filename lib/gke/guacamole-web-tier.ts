@@ -32,6 +32,51 @@ import {
   checkWebHost,
   validateWebTier,
 } from './web-tier-rules';
+import {
+  checkShape,
+  aNumber,
+  aString,
+  anInstance,
+  mapOf,
+  objectOf,
+  optional,
+  required,
+} from '../core/shape';
+import { DRAINING, DURATION } from '../core/value-shapes';
+import { HEALTH_CHECK, SESSION_AFFINITY } from '../gcp/shapes';
+import { RESOURCES } from '../k8s/shapes';
+
+/** P1 shape of `GuacamoleWebTierProps`, every prop at every depth. */
+const WEB_TIER_PROPS = objectOf(
+  'GuacamoleWebTierProps',
+  {
+    guacd: required(
+      anInstance(
+        'GuacdStatefulPool',
+        "new GuacdStatefulPool(stack, 'guacd', { webPodSelector })",
+        (v) => v instanceof GuacdStatefulPool,
+      ),
+    ),
+    frontend: required(aString('GkeFrontend.INGRESS')),
+    name: optional(aString("'guacamole'")),
+    namespace: optional(aString("'guacamole'")),
+    image: optional(aString("'guacamole/guacamole:1.6.0'")),
+    replicas: optional(aNumber('2')),
+    sessionAffinity: optional(SESSION_AFFINITY),
+    draining: optional(DRAINING('DrainingPolicy.of(Duration.minutes(30))')),
+    loadBalancerDraining: optional(DRAINING('DrainingPolicy.of(Duration.minutes(30))')),
+    backendTimeout: optional(DURATION('Duration.hours(8)')),
+    healthCheck: optional(HEALTH_CHECK),
+    resources: optional(RESOURCES),
+    runAsUser: optional(aNumber('1001')),
+    environment: optional(mapOf(aString("'value'"), "{ OPENID_ENABLED: 'true' }")),
+    host: optional(aString("'desktop.example.com'")),
+    gatewayName: optional(aString("'external-http'")),
+    gatewayNamespace: optional(aString("'infra'")),
+    staticIpName: optional(aString("'web-ip'")),
+  },
+  '{ guacd, frontend: GkeFrontend.INGRESS }',
+);
 
 /** The port Guacamole's web application (Tomcat) listens on. */
 const WEB_PORT = 8080;
@@ -167,6 +212,7 @@ export class GuacamoleWebTier extends Construct {
     super(scope, id);
     markRulesChecked(this);
     applyFindings(this, { errors: checkProps(props), warnings: [] });
+    applyFindings(this, { errors: checkShape(props, WEB_TIER_PROPS), warnings: [] });
     const pool = props.guacd;
     this.name = props.name ?? 'guacamole';
     this.namespace = props.namespace ?? pool.namespace;
