@@ -69,10 +69,11 @@ const WEB_TIERS: Record<
       healthCheck: HealthCheck.https({ port: 8443, requestPath: '/guacamole/' }),
     },
   },
-  'ingress-tcp-health-check': {
+  // A TCP health check on an Ingress is refused (W9: ingress-gce's translator has no TCP).
+  'ingress-no-affinity': {
     web: {
       frontend: GkeFrontend.INGRESS,
-      healthCheck: HealthCheck.tcp({ port: 8080 }),
+      healthCheck: HealthCheck.http({ port: 8080, requestPath: '/guacamole/' }),
       sessionAffinity: SessionAffinity.none(),
     },
   },

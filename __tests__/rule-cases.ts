@@ -444,8 +444,100 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         hc(HealthCheck.https({ interval: untyped(5) })),
         /is not a Duration/,
       ),
+      c(
+        'backend group as a URL string (issue 18)',
+        svc({ backends: [untyped({ group: 'projects/p/zones/us-west1-a/instanceGroups/x' })] }),
+        /svc: backends\[0\]\.group "projects\/p\/zones\/[^"]*" is not an IInstanceGroup/,
+      ),
+      c(
+        'backend group as an empty object',
+        svc({ backends: [untyped({ group: {} })] }),
+        /backends\[0\]\.group \(a plain object\) is not an IInstanceGroup \(allowed: an IInstanceGroup, e\.g\. zonalGroup/,
+      ),
+      c(
+        'addBackend with a group as a string',
+        (st) => svc()(st).addBackend(untyped({ group: 'x' })),
+        /backends\[1\]\.group "x" is not an IInstanceGroup/,
+      ),
+      c(
+        'backend capacity scaler as a string',
+        backend({ capacityScaler: untyped('1') }),
+        /backends\[0\]\.capacityScaler "1" is not a number/,
+      ),
+      c(
+        'logging as a boolean',
+        svc({ logging: untyped(true) }),
+        /logging true is not a BackendServiceLogging/,
+      ),
+      c(
+        'route rule service as a name',
+        frontend({}, (a) => [
+          {
+            hosts: ['app.example.com'],
+            pathMatcher: 'pm',
+            defaultService: a,
+            routeRules: [{ priority: 1, service: untyped('svc') }],
+          },
+        ]),
+        /hostRules\[0\]\.routeRules\[0\]\.service "svc" is not an AffinityBackendService/,
+      ),
+      c(
+        'header match as a string',
+        frontend({}, (a) => [
+          {
+            hosts: ['app.example.com'],
+            pathMatcher: 'pm',
+            defaultService: a,
+            routeRules: [{ priority: 1, service: a, headerMatches: [untyped('x-tenant: a')] }],
+          },
+        ]),
+        /routeRules\[0\]\.headerMatches\[0\] "x-tenant: a" is not a HeaderMatch/,
+      ),
+      c(
+        'autoscaling cooldown as seconds',
+        autoscaling({ cooldown: untyped(60) }),
+        /autoscaling\.cooldown 60 is not a Duration/,
+      ),
+      c(
+        'firewall services as a plain object',
+        firewall({ services: [untyped({ name: 'svc' })] }),
+        /services\[0\] \(a plain object\) is not an AffinityBackendService/,
+      ),
+      c(
+        'monitoring alert delay as minutes',
+        monitoring({ alertAfter: untyped(10) }),
+        /alertAfter 10 is not a Duration/,
+      ),
+      c(
+        'pool resources as numbers',
+        pool({ resources: untyped({ cpuLimit: 1 }) }),
+        /resources\.cpuLimit 1 is not a string/,
+      ),
+      c(
+        'pool selector value as a number',
+        pool({ webPodSelector: untyped({ app: 1 }) }),
+        /webPodSelector\["app"\] 1 is not a string/,
+      ),
+      c(
+        'web tier environment value as a boolean',
+        webTier({ environment: untyped({ OPENID_ENABLED: true }) }),
+        /environment\["OPENID_ENABLED"\] true is not a string/,
+      ),
+      c(
+        'web tier pool drain as a Duration',
+        webTier({ draining: untyped(Duration.minutes(30)) }),
+        /draining \(object\) is not a DrainingPolicy/,
+      ),
     ],
-    [c('typed props', svc()), c('typed pool', pool())],
+    [
+      c('typed props', svc()),
+      c('typed pool', pool()),
+      c('group from a URL', svc({ backends: [rate({ group: group('g-b') })] })),
+      c(
+        'typed web tier with every nested prop',
+        webTier({ environment: { A: 'b' }, resources: { cpuLimit: '1' } }),
+      ),
+    ],
   ),
   D1: cases(
     [
@@ -462,6 +554,11 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
   ),
   N1: cases(
     [
+      c(
+        'web tier static IP name with upper case (a Google Cloud address)',
+        webTier({ staticIpName: 'Web-IP' }),
+        /staticIpName "Web-IP" is not a valid Google Cloud resource name/,
+      ),
       c(
         'uppercase',
         svc({ name: 'Svc' }),
@@ -492,6 +589,12 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
   N2: cases(
     [
       c(
+        'web tier name of 64 characters (its Service)',
+        webTier({ name: 'w'.repeat(64) }),
+        /name "w{64}" is 64 characters long, too long for a Kubernetes DNS-1035 label/,
+      ),
+      c('web tier name with a dot', webTier({ name: 'guac.web' }), /"guac-web"/),
+      c(
         'leading digit',
         pool({ name: '1guacd' }),
         /name "1guacd" is not a Kubernetes DNS-1035 label.*e\.g\. "guacd"/,
@@ -502,7 +605,14 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /affinityServiceName "guacd_svc".*"guacd-svc"/,
       ),
     ],
-    [c('valid names', pool({ name: 'guacd-a1', affinityServiceName: 'svc-1' }))],
+    [
+      c('valid names', pool({ name: 'guacd-a1', affinityServiceName: 'svc-1' })),
+      c(
+        'web tier name of 63 characters: its custom resources are subdomains, not labels',
+        webTier({ name: 'w'.repeat(63) }),
+      ),
+      c('web tier name of 63 characters behind a Gateway', gateway({ name: 'w'.repeat(63) })),
+    ],
   ),
   N3: cases(
     [
@@ -513,10 +623,36 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       ),
       c('64 characters', pool({ namespace: 'n'.repeat(64) }), /is 64 characters long/),
       c('web namespace ending in a hyphen', pool({ webNamespace: 'web-' }), /webNamespace "web-"/),
+      c(
+        'Gateway namespace with a dot (gateway-api Namespace type)',
+        gateway({ gatewayNamespace: 'infra.gw' }),
+        /gatewayNamespace "infra\.gw" is not a Kubernetes DNS-1123 label/,
+      ),
+      c('Gateway namespace of 64 characters', gateway({ gatewayNamespace: 'g'.repeat(64) })),
     ],
     [
       c('a leading digit is fine', pool({ namespace: '1st-guacamole', webNamespace: '2nd' })),
       c('63 characters', pool({ namespace: 'n'.repeat(63) })),
+      c('Gateway namespace of 63 characters', gateway({ gatewayNamespace: 'g'.repeat(63) })),
+    ],
+  ),
+  N4: cases(
+    [
+      c(
+        'Gateway name with upper case',
+        gateway({ gatewayName: 'External-HTTP' }),
+        /gatewayName "External-HTTP" is not a Kubernetes DNS-1123 subdomain.*"external-http"/,
+      ),
+      c(
+        'Gateway name of 254 characters',
+        gateway({ gatewayName: 'g'.repeat(254) }),
+        /is 254 characters long.*at most 253 characters here/,
+      ),
+      c('Gateway name ending in a dot', gateway({ gatewayName: 'gw.' })),
+    ],
+    [
+      c('Gateway name of 253 characters', gateway({ gatewayName: 'g'.repeat(253) })),
+      c('Gateway name with dots and a leading digit', gateway({ gatewayName: '1.external-http' })),
     ],
   ),
   B1: cases(
@@ -1570,6 +1706,16 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       ),
       c('1.5 replicas', pool({ replicas: 1.5 }), /replicas 1\.5 is not a whole number.*e\.g\. 3/),
       c('-1 replicas', pool({ replicas: -1 }), /is out of range/),
+      c(
+        '2^31 replicas (above the int32 of spec.replicas)',
+        pool({ replicas: 2_147_483_648 }),
+        /replicas 2147483648 is out of range \(allowed: a whole number in 0\.\.2147483647\)/,
+      ),
+      c(
+        'users needing more pods than an int32',
+        pool({ concurrentUsers: Number.MAX_SAFE_INTEGER, usersPerPod: 1 }),
+        /needs more pods than a StatefulSet can have.*raise usersPerPod/,
+      ),
       c('both', pool({ replicas: 2, concurrentUsers: 40 }), /keep one of them/),
       c('usersPerPod 0', pool({ concurrentUsers: 10, usersPerPod: 0 }), /use e\.g\. 20/),
       c(
@@ -1578,7 +1724,14 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /must be a finite number/,
       ),
     ],
-    [c('1 and 1000', pool({ replicas: 1000 })), c('1 replica', pool({ replicas: 1 }))],
+    [
+      c('1 and 1000', pool({ replicas: 1000 })),
+      c('1 replica', pool({ replicas: 1 })),
+      c(
+        'two million users, a million per pod (no cap on users)',
+        pool({ concurrentUsers: 2_000_000, usersPerPod: 1_000_000 }),
+      ),
+    ],
   ),
   K3: cases(
     [
@@ -1592,7 +1745,12 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
   ),
   K4: cases(
     [
-      c('drain above 7 days', drain(7 * 86_400 + 1), /up to 7 days/),
+      c(
+        'drain of 8 days (a warning: Kubernetes sets no upper bound)',
+        drain(8 * 86_400, { replicas: 1 }),
+        /makes a rollout of 1 pods take up to/,
+      ),
+      c('fractional drain', drain(1.5), /draining\.timeout 1\.5s is not a whole number of seconds/),
       c(
         'poll 0',
         pool({
@@ -1627,6 +1785,16 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
     ],
     [
       c('rollout of exactly 8 hours', drain(2865, { replicas: 10 })),
+      c(
+        'drain 1 s, margin 2 hours, poll 10 minutes (above the old caps: Kubernetes has none)',
+        pool({
+          draining: DrainingPolicy.withOptions({
+            timeout: Duration.seconds(1),
+            shutdownMargin: Duration.hours(2),
+            pollInterval: Duration.minutes(10),
+          }),
+        }),
+      ),
       c(
         'drain 1 s, margin 1 s, poll 300 s',
         pool({
@@ -1702,6 +1870,40 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /is not pinned.*"guacamole\/guacd:1\.6\.0"/,
       ),
       c('untagged (warning)', pool({ image: 'guacamole/guacd' }), /is not pinned/),
+      c(
+        'sha256 digest of 63 hex digits',
+        pool({ image: `guacamole/guacd@sha256:${'a'.repeat(63)}` }),
+        /has a sha256 digest of 63 hex digits; sha256 has exactly 64.*allowed: a digest sha256:<64 hex>/,
+      ),
+      c(
+        'sha256 digest of 65 hex digits',
+        pool({ image: `guacamole/guacd:1.6.0@sha256:${'a'.repeat(65)}` }),
+        /sha256 digest of 65 hex digits/,
+      ),
+      c(
+        'sha512 digest of 64 hex digits',
+        pool({ image: `guacamole/guacd@sha512:${'a'.repeat(64)}` }),
+        /sha512 has exactly 128/,
+      ),
+      c(
+        'upper-case hex',
+        pool({ image: `guacamole/guacd@sha256:${'A'.repeat(64)}` }),
+        /upper-case hex/,
+      ),
+      c(
+        'unsupported algorithm',
+        pool({ image: `guacamole/guacd@md5:${'a'.repeat(32)}` }),
+        /algorithm "md5", which container runtimes do not support/,
+      ),
+      c(
+        'name of 256 characters',
+        pool({ image: `registry.example.com/${'g'.repeat(235)}:1.6.0` }),
+        /has a name of 256 characters/,
+      ),
+      c(
+        'web tier image with a short digest',
+        webTier({ image: `guacamole/guacamole@sha256:${'b'.repeat(40)}` }),
+      ),
     ],
     [
       c(
@@ -1709,6 +1911,14 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         pool({ image: `registry.example.com:5000/guacamole/guacd@sha256:${'a'.repeat(64)}` }),
       ),
       c('localhost with tag', pool({ image: 'localhost/guacd:1.6.0' })),
+      c('sha512 digest', pool({ image: `guacamole/guacd@sha512:${'f'.repeat(128)}` })),
+      c('sha384 digest', pool({ image: `guacamole/guacd:1.6.0@sha384:${'0'.repeat(96)}` })),
+      c(
+        'name of 255 characters with a long tag and digest (the limit is on the name)',
+        pool({
+          image: `registry.example.com/${'g'.repeat(234)}:${'t'.repeat(128)}@sha256:${'a'.repeat(64)}`,
+        }),
+      ),
     ],
   ),
   K8: cases(
@@ -1823,6 +2033,16 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /min_tls_version TLS_1_0/,
       ),
       c(
+        'TLS 1.3, which the pinned provider does not accept',
+        l1Https({ profile: 'RESTRICTED', minTlsVersion: 'TLS_1_3' }),
+        /min_tls_version TLS_1_3 is not accepted by the pinned provider hashicorp\/google 6\.50\.0.*allowed: TLS_1_0, TLS_1_1, TLS_1_2/,
+      ),
+      c(
+        'a profile outside the provider enum',
+        l1Https({ profile: 'STRICT', minTlsVersion: 'TLS_1_2' }),
+        /profile STRICT is not accepted by the pinned provider/,
+      ),
+      c(
         'COMPATIBLE profile',
         l1Https({ profile: 'COMPATIBLE', minTlsVersion: 'TLS_1_2' }),
         /profile COMPATIBLE/,
@@ -1841,7 +2061,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
     ],
     [
       c('MODERN, TLS 1.2', l1Https({ profile: 'MODERN', minTlsVersion: 'TLS_1_2' })),
-      c('RESTRICTED, TLS 1.3', l1Https({ profile: 'RESTRICTED', minTlsVersion: 'TLS_1_3' })),
+      c('RESTRICTED, TLS 1.2', l1Https({ profile: 'RESTRICTED', minTlsVersion: 'TLS_1_2' })),
     ],
   ),
   X3: cases(
@@ -1967,10 +2187,17 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /makes GENERATED_COOKIE affinity moot/,
       ),
       c('negative replicas', webTier({ replicas: -1 })),
+      c(
+        '2^31 replicas (above the int32 of spec.replicas)',
+        webTier({ replicas: 2_147_483_648 }),
+        /replicas 2147483648 is out of range \(allowed: a whole number in 0\.\.2147483647\)/,
+      ),
       c('fractional replicas', webTier({ replicas: 1.5 })),
     ],
     [
       c('two replicas', webTier({ replicas: 2 })),
+      c('1001 replicas (no cap below the int32)', webTier({ replicas: 1001 })),
+      c('2^31 - 1 replicas', webTier({ replicas: 2_147_483_647 })),
       c(
         'one replica without affinity',
         webTier({ replicas: 1, sessionAffinity: SessionAffinity.none() }),
@@ -2045,12 +2272,108 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /healthCheck.host "desktop.example.com" has no field in a BackendConfig.*fix: remove host from the HealthCheck/,
       ),
       c(
-        'health-check logging in a HealthCheckPolicy',
-        gateway({ healthCheck: HealthCheck.http({ port: 8080, logging: true }) }),
-        /healthCheck.logging true has no field in a HealthCheckPolicy/,
+        'health-check logging in a BackendConfig',
+        webTier({ healthCheck: HealthCheck.http({ port: 8080, logging: true }) }),
+        /healthCheck.logging true has no field in a BackendConfig/,
+      ),
+      c(
+        'a health-check description in a HealthCheckPolicy',
+        gateway({ healthCheck: HealthCheck.http({ port: 8080, description: 'web' }) }),
+        /healthCheck.description "web" has no field in a HealthCheckPolicy.*allowed: port, requestPath, host, response, logging/,
       ),
     ],
-    [c('Gateway named', gateway())],
+    [
+      c('Gateway named', gateway()),
+      c(
+        'host, response and logging in a HealthCheckPolicy (it carries them)',
+        gateway({
+          healthCheck: HealthCheck.http({
+            port: 8080,
+            requestPath: '/guacamole/',
+            host: 'desktop.example.com',
+            response: 'Guacamole',
+            logging: true,
+          }),
+        }),
+      ),
+    ],
+  ),
+  W9: cases(
+    [
+      c(
+        'a TCP health check in a BackendConfig',
+        webTier({ healthCheck: HealthCheck.tcp({ port: 8080 }) }),
+        /healthCheck "TCP" is not a type ingress-gce can configure from a BackendConfig.*allowed: HTTP, HTTPS, HTTP2/,
+      ),
+      c(
+        'a HealthCheckPolicy host with upper case',
+        gateway({ healthCheck: HealthCheck.http({ port: 8080, host: 'Desktop.example.com' }) }),
+        /healthCheck.host "Desktop.example.com" is not a host name a HealthCheckPolicy accepts.*"desktop.example.com"/,
+      ),
+      c(
+        'a HealthCheckPolicy host with a port',
+        gateway({
+          healthCheck: HealthCheck.https({ port: 8443, host: 'desktop.example.com:8443' }),
+        }),
+      ),
+      c(
+        'a HealthCheckPolicy request path ending in a space-free but unlisted character',
+        gateway({ healthCheck: HealthCheck.http({ port: 8080, requestPath: '/guacamole/<x>' }) }),
+        /healthCheck.requestPath "\/guacamole\/<x>" does not match the request-path pattern/,
+      ),
+    ],
+    [
+      c('HTTPS in a BackendConfig', webTier({ healthCheck: HealthCheck.https({ port: 8443 }) })),
+      c('TCP in a HealthCheckPolicy', gateway({ healthCheck: HealthCheck.tcp({ port: 8080 }) })),
+      c(
+        'a HealthCheckPolicy host of one label',
+        gateway({ healthCheck: HealthCheck.http({ port: 8080, host: 'guacamole' }) }),
+      ),
+    ],
+  ),
+  W10: cases(
+    [
+      c(
+        'Ingress host with upper case',
+        webTier({ host: 'Desktop.example.com' }),
+        /host "Desktop.example.com" is not an Ingress rule host the API server accepts.*fix: use host: "desktop.example.com"/,
+      ),
+      c('Ingress host with a trailing dot', webTier({ host: 'desktop.example.com.' })),
+      c('Ingress host with a port', webTier({ host: 'desktop.example.com:443' })),
+      c(
+        'Ingress host that is an IPv4 address',
+        webTier({ host: '203.0.113.10' }),
+        /is an IP address; the API server refuses it/,
+      ),
+      c('Ingress host that is IPv4 with leading zeros', webTier({ host: '010.0.0.1' })),
+      c('Ingress wildcard in the middle', webTier({ host: 'desktop.*.example.com' })),
+      c('Ingress bare wildcard', webTier({ host: '*' })),
+      c(
+        'Ingress host of 254 characters',
+        webTier({ host: `${'a'.repeat(63)}.`.repeat(3) + 'a'.repeat(62) }),
+      ),
+      c(
+        'HTTPRoute hostname with an underscore',
+        gateway({ host: 'desk_top.example.com' }),
+        /is not an HTTPRoute hostname the Gateway API schema accepts/,
+      ),
+      c(
+        'HTTPRoute hostname that is an IPv4 address (warning)',
+        gateway({ host: '203.0.113.10' }),
+        /the Gateway API says hostnames are never IPs/,
+      ),
+    ],
+    [
+      c('Ingress host', webTier({ host: 'desktop.example.com' })),
+      c('Ingress wildcard host', webTier({ host: '*.example.com' })),
+      c(
+        'Ingress host of 253 characters',
+        webTier({ host: `${'a'.repeat(63)}.`.repeat(3) + 'a'.repeat(61) }),
+      ),
+      c('Ingress host with a leading digit', webTier({ host: '1desk.example.com' })),
+      c('HTTPRoute wildcard hostname', gateway({ host: '*.example.com' })),
+      c('HTTPRoute single-label hostname', gateway({ host: 'guacamole' })),
+    ],
   ),
   A1: cases(
     [

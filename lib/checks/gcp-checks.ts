@@ -19,7 +19,11 @@ import {
 import { Duration } from '../core/duration';
 import { RuleLevel } from '../core/rule-registry';
 import { validateService } from '../gcp/backend-service-rules';
-import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
+import {
+  checkHttpRedirects,
+  checkSslPolicy,
+  refusedByProvider,
+} from '../gcp/frontend-security-rules';
 import { RouteTable, validateRoutes } from '../gcp/url-map-rules';
 import { validateZonalGroup } from '../gcp/zonal-backend-group';
 import { ResourceIndex, block } from '../terraform/resource';
@@ -180,8 +184,15 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
     const [policy] = idx.referenced(proxy, 'ssl_policy', SSL_POLICIES);
     const given =
       proxy.values.ssl_policy !== undefined || (proxy.references?.ssl_policy ?? []).length > 0;
-    if (policy || !given)
-      out.report(proxy, RuleLevel.WARNING, checkSslPolicy(policy?.values, 'ssl_policy'));
+    if (policy || !given) {
+      const x2 = checkSslPolicy(policy?.values, 'ssl_policy');
+      out.report(proxy, RuleLevel.ERROR, x2.filter(refusedByProvider));
+      out.report(
+        proxy,
+        RuleLevel.WARNING,
+        x2.filter((v) => !refusedByProvider(v)),
+      );
+    }
   }
   for (const rule of idx.ofTypes(FORWARDING_RULES)) {
     if (!servesPort80(rule.values.port_range)) continue;

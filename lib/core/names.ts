@@ -16,6 +16,8 @@ interface LabelKind {
   readonly pattern: RegExp;
   readonly allowed: string;
   readonly mustStartWithLetter: boolean;
+  /** The longest name of the kind (63 for labels, 253 for subdomains). */
+  readonly maxLength: number;
 }
 
 const GCP_NAME: LabelKind = {
@@ -25,6 +27,7 @@ const GCP_NAME: LabelKind = {
   allowed:
     'lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen, 1..63 characters',
   mustStartWithLetter: true,
+  maxLength: 63,
 };
 const DNS_1035: LabelKind = {
   rule: 'N2',
@@ -33,6 +36,7 @@ const DNS_1035: LabelKind = {
   allowed:
     'lowercase letters, digits and hyphens, starting with a letter, ending with a letter or digit, 1..63 characters',
   mustStartWithLetter: true,
+  maxLength: 63,
 };
 const DNS_1123: LabelKind = {
   rule: 'N3',
@@ -41,7 +45,40 @@ const DNS_1123: LabelKind = {
   allowed:
     'lowercase letters, digits and hyphens, starting and ending with a letter or digit, 1..63 characters',
   mustStartWithLetter: false,
+  maxLength: 63,
 };
+/**
+ * DNS-1123 subdomain: the name of most Kubernetes objects (Deployment, StatefulSet, Ingress,
+ * NetworkPolicy, PodDisruptionBudget) and of every custom resource (BackendConfig,
+ * GCPBackendPolicy, HealthCheckPolicy, HTTPRoute, Gateway).
+ * kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/api/validation/generic.go
+ * (`NameIsDNSSubdomain`), pkg/apis/apps/validation, pkg/apis/networking/validation,
+ * pkg/apis/policy/validation; apiextensions-apiserver validates custom resource names so.
+ */
+const DNS_1123_SUBDOMAIN: LabelKind = {
+  rule: 'N4',
+  what: 'a Kubernetes DNS-1123 subdomain (the rule for most object and custom resource names)',
+  pattern: DNS_SUBDOMAIN,
+  allowed:
+    'lowercase letters, digits, hyphens and dots, each dot-separated part starting and ending with a letter or digit, 1..253 characters',
+  mustStartWithLetter: false,
+  maxLength: 253,
+};
+
+/** The Kubernetes kinds this library names, and the name rule of each. */
+export type KubernetesKind =
+  | 'Service'
+  | 'Namespace'
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'Ingress'
+  | 'NetworkPolicy'
+  | 'PodDisruptionBudget'
+  | 'BackendConfig'
+  | 'GCPBackendPolicy'
+  | 'HealthCheckPolicy'
+  | 'HTTPRoute'
+  | 'Gateway';
 
 /**
  * Checks `name` and, when `derived` is given, the longest name derived from it. The fix
@@ -51,7 +88,7 @@ function checkLabel(
   kind: LabelKind,
   attribute: string,
   name: string,
-  maxLength = 63,
+  maxLength = kind.maxLength,
   longestSuffix = '',
 ): RuleViolation[] {
   if (isUnresolved(name)) return [];
@@ -68,9 +105,10 @@ function checkLabel(
     ];
   }
   const derived = `${name}${longestSuffix}`;
-  const valid = kind.pattern.test(name) && name.length <= maxLength && derived.length <= 63;
+  const valid =
+    kind.pattern.test(name) && name.length <= maxLength && derived.length <= kind.maxLength;
   if (valid) return [];
-  const limit = Math.min(maxLength, 63 - longestSuffix.length);
+  const limit = Math.min(maxLength, kind.maxLength - longestSuffix.length);
   const tooLong = name.length > limit && kind.pattern.test(name);
   return [
     {
@@ -107,8 +145,39 @@ export function checkDns1123Label(attribute: string, name: string): RuleViolatio
   return checkLabel(DNS_1123, attribute, name);
 }
 
+/**
+ * Checks a Kubernetes DNS-1123 subdomain (the names of most objects and of custom resources),
+ * with the longest suffix derived from it.
+ */
+export function checkDns1123Subdomain(
+  attribute: string,
+  name: string,
+  longestSuffix = '',
+): RuleViolation[] {
+  return checkLabel(DNS_1123_SUBDOMAIN, attribute, name, 253, longestSuffix);
+}
+
+/**
+ * Checks `metadata.name` of an object of `kind` against the rule the API server applies to
+ * that kind: a DNS-1035 label for Services (N2), a DNS-1123 label for Namespaces (N3), a
+ * DNS-1123 subdomain for every other kind this library renders (N4).
+ * kubernetes/kubernetes pkg/apis/core/validation/validation.go (`ValidateServiceName`,
+ * `ValidateNamespaceName`), pkg/apis/apps/validation, pkg/apis/networking/validation,
+ * pkg/apis/policy/validation.
+ */
+export function checkObjectName(
+  kind: KubernetesKind,
+  attribute: string,
+  name: string,
+): RuleViolation[] {
+  if (kind === 'Service') return checkDns1035Label(attribute, name);
+  if (kind === 'Namespace') return checkDns1123Label(attribute, name);
+  return checkDns1123Subdomain(attribute, name);
+}
+
 /** A value of `kind` close to `name`, at most `limit` characters, that passes the check. */
 export function suggestLabel(name: string, kind: LabelKind, limit: number): string {
+  if (kind.pattern === DNS_SUBDOMAIN) return suggestSubdomain(name, limit);
   let s = String(name)
     .toLowerCase()
     .replace(/[^-a-z0-9]/g, '-')
@@ -117,6 +186,20 @@ export function suggestLabel(name: string, kind: LabelKind, limit: number): stri
   s = s.slice(0, limit).replace(/-+$/, '');
   if (s.length > 0) return s;
   return 'app'.slice(0, Math.max(1, limit));
+}
+
+/** A DNS-1123 subdomain close to `name`, at most `limit` characters. */
+function suggestSubdomain(name: string, limit: number): string {
+  const s = String(name)
+    .toLowerCase()
+    .replace(/[^-a-z0-9.]/g, '-')
+    .split('.')
+    .map((part) => part.replace(/-+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter((part) => part.length > 0)
+    .join('.')
+    .slice(0, limit)
+    .replace(/[-.]+$/, '');
+  return s.length > 0 ? s : 'app';
 }
 
 /**

@@ -66,6 +66,9 @@ const DOC_NAMES = 'https://kubernetes.io/docs/concepts/overview/working-with-obj
 const DOC_POD_TERMINATION =
   'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination';
 const DOC_NETPOL = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
+const K8S_GIT = 'https://github.com/kubernetes/kubernetes/blob/master';
+const INGRESS_GCE = 'https://github.com/kubernetes/ingress-gce/blob/master';
+const GATEWAY_API = 'https://github.com/kubernetes-sigs/gateway-api/blob/main';
 
 const RULES: RuleDefinition[] = [
   {
@@ -74,7 +77,7 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: RulePlatform.ALL,
     checks:
-      'Required props are present, numbers are finite, objects are objects (what a JavaScript caller can get wrong that TypeScript would catch). Unresolved tokens are accepted everywhere.',
+      'Required props are present, numbers are finite, objects are objects (what a JavaScript caller can get wrong that TypeScript would catch), at every depth: each construct checks every prop of its props interface, nested ones included (a backend\u2019s group, a route rule\u2019s service, an autoscaler\u2019s cooldown, a label value), against the type it documents, and names the prop path (e.g. `backends[0].group`) and the expected type. Unresolved tokens are accepted everywhere.',
     source: 'https://developer.hashicorp.com/terraform/cdktf/concepts/tokens',
     enforcedBy: ['every construct and value class'],
   },
@@ -112,9 +115,9 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: K8S,
     checks:
-      'Service names (and the names a pool derives from its name) start with a letter, hold lowercase letters, digits and hyphens, end with a letter or digit, at most 63 characters.',
-    source: `${DOC_NAMES}#rfc-1035-label-names`,
-    enforcedBy: [POOL, CHECKS],
+      'Service names (the pool\u2019s Services and the names a pool derives from its name, the web tier\u2019s name, which names its Service) start with a letter, hold lowercase letters, digits and hyphens, end with a letter or digit, at most 63 characters. Only Services: other kinds follow N3 or N4.',
+    source: `${K8S_GIT}/pkg/apis/core/validation/validation.go (ValidateServiceName = NameIsDNS1035Label); ${DOC_NAMES}#rfc-1035-label-names`,
+    enforcedBy: [POOL, WEB, CHECKS],
   },
   {
     id: 'N3',
@@ -122,9 +125,19 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: K8S,
     checks:
-      'Namespaces are RFC 1123 labels: lowercase letters, digits and hyphens, starting and ending with a letter or digit (a leading digit is fine), at most 63 characters.',
-    source: `${DOC_NAMES}#dns-label-names`,
-    enforcedBy: [POOL],
+      'Namespaces (the pool\u2019s, its webNamespace, the web tier\u2019s and its gatewayNamespace, which gateway-api\u2019s Namespace type pins to the same pattern) are RFC 1123 labels: lowercase letters, digits and hyphens, starting and ending with a letter or digit (a leading digit is fine), at most 63 characters.',
+    source: `${K8S_GIT}/pkg/apis/core/validation/validation.go (ValidateNamespaceName); ${GATEWAY_API}/apis/v1/shared_types.go (Namespace); ${DOC_NAMES}#dns-label-names`,
+    enforcedBy: [POOL, WEB],
+  },
+  {
+    id: 'N4',
+    title: 'Kubernetes DNS-1123 subdomain names (other objects, custom resources)',
+    levels: E,
+    platform: K8S,
+    checks:
+      'Names of Deployments, StatefulSets, Ingresses, NetworkPolicies, PodDisruptionBudgets and custom resources (BackendConfig, GCPBackendPolicy, HealthCheckPolicy, HTTPRoute, Gateway; so the web tier\u2019s gatewayName) are DNS-1123 subdomains: lowercase letters, digits, hyphens and dots, each part starting and ending with a letter or digit, at most 253 characters. They are not limited to the 63 characters of a Service name.',
+    source: `${K8S_GIT}/pkg/apis/apps/validation/validation.go, pkg/apis/networking/validation/validation.go, pkg/apis/policy/validation/validation.go (NameIsDNSSubdomain); ${DOC_NAMES}#dns-subdomain-names`,
+    enforcedBy: [WEB],
   },
   {
     id: 'B1',
@@ -592,11 +605,12 @@ const RULES: RuleDefinition[] = [
   },
   {
     id: 'K1',
-    title: 'ClientIP affinity timeout 1..86400 s',
+    title: 'Service affinity: ClientIP timeout 1..86400 s, config only with ClientIP',
     levels: E,
     platform: K8S,
-    checks: 'sessionAffinityConfig.clientIP.timeoutSeconds is whole seconds, > 0 and <= 86400.',
-    source: 'https://kubernetes.io/docs/reference/networking/virtual-ips/#session-affinity',
+    checks:
+      'sessionAffinity is None or ClientIP; with ClientIP, sessionAffinityConfig.clientIP.timeoutSeconds is whole seconds, > 0 and <= 86400 (10800 when unset); with None, a sessionAffinityConfig is refused by the API server.',
+    source: `${K8S_GIT}/pkg/apis/core/validation/validation.go (ValidateService, validateClientIPAffinityConfig)`,
     enforcedBy: [POOL, CHECKS],
   },
   {
@@ -605,8 +619,8 @@ const RULES: RuleDefinition[] = [
     levels: EW,
     platform: K8S,
     checks:
-      'replicas (a whole number, 0 warns: no pod serves) or concurrentUsers (1..1 000 000), not both; usersPerPod is a positive finite number.',
-    source: 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/',
+      'replicas (a whole number 0..2147483647, the int32 of spec.replicas; 0 warns: no pod serves) or concurrentUsers (a whole number of 1 or more, giving at most 2147483647 pods), not both; usersPerPod is a positive finite number.',
+    source: `${K8S_GIT}/pkg/apis/apps/validation/validation.go (ValidateStatefulSetSpec: replicas non-negative, an int32)`,
     enforcedBy: [POOL],
   },
   {
@@ -625,8 +639,8 @@ const RULES: RuleDefinition[] = [
     levels: EW,
     platform: K8S,
     checks:
-      'The drain is whole seconds in 0..7 days, polls every 1..300 s, with a shutdown margin of 1..3600 s; a drain of 0 warns (every rollout cuts every session); a rollout longer than 8 hours (replicas x grace) warns; waitForRollout false warns.',
-    source: DOC_POD_TERMINATION,
+      'The drain is whole seconds of 0 or more, polls every 1 s or more, with a shutdown margin of 1 s or more (Kubernetes sets no upper bound on terminationGracePeriodSeconds); a drain of 0 warns (every rollout cuts every session); a rollout longer than 8 hours (replicas x grace) warns; waitForRollout false warns.',
+    source: `${DOC_POD_TERMINATION}; ${K8S_GIT}/pkg/apis/core/validation/validation.go (terminationGracePeriodSeconds: ValidateNonnegativeField)`,
     enforcedBy: [POOL, 'DrainingPolicy', CHECKS],
   },
   {
@@ -653,9 +667,10 @@ const RULES: RuleDefinition[] = [
     levels: EW,
     platform: K8S,
     checks:
-      'The image is a valid reference (`[registry/]repository[:tag][@digest]`, lowercase repository); an untagged or `latest` image warns.',
-    source: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
-    enforcedBy: [POOL, CHECKS],
+      'The image is a valid reference (`[registry/]repository[:tag][@digest]`, lowercase repository, a name of at most 255 characters without the tag and digest) whose digest, if any, is one a runtime verifies: sha256 with 64, sha384 with 96 or sha512 with 128 lowercase hex digits (other algorithms are unsupported); an untagged or `latest` image warns.',
+    source:
+      'https://github.com/distribution/reference/blob/main/reference.go (Parse, NameTotalLengthMax); https://github.com/opencontainers/go-digest/blob/master/algorithm.go (anchoredEncodedRegexps)',
+    enforcedBy: [POOL, WEB, CHECKS],
   },
   {
     id: 'K8',
@@ -699,13 +714,13 @@ const RULES: RuleDefinition[] = [
   },
   {
     id: 'X2',
-    title: 'HTTPS frontends: TLS 1.2+ with a MODERN or RESTRICTED profile',
+    title: 'HTTPS frontends: TLS 1.2 with a MODERN or RESTRICTED profile',
     levels: EW,
     platform: GCP,
     checks:
-      'Every target HTTPS proxy has an SSL policy with min_tls_version TLS_1_2 or TLS_1_3 and profile MODERN, RESTRICTED, or CUSTOM without the weak suites of CIS Google Cloud Foundations Benchmark 3.9 (without a policy, Google\u2019s default accepts TLS 1.0 and COMPATIBLE). Level: the API accepts it, so the Aspect and lint warn; the constructs, which render secure frontends by default, refuse it.',
+      'Every target HTTPS proxy has an SSL policy with min_tls_version TLS_1_2 and profile MODERN, RESTRICTED, or CUSTOM without the weak suites of CIS Google Cloud Foundations Benchmark 3.9 (without a policy, Google\u2019s default accepts TLS 1.0 and COMPATIBLE). Level: values outside the pinned provider\u2019s enums (min_tls_version TLS_1_0, TLS_1_1, TLS_1_2; profile COMPATIBLE, MODERN, RESTRICTED, CUSTOM in hashicorp/google 6.50.0, so not TLS_1_3) fail terraform plan: an error everywhere. A weak policy is accepted by the API, so the Aspect and lint warn; the constructs, which render secure frontends by default, refuse it.',
     source:
-      'https://cloud.google.com/load-balancing/docs/ssl-policies-concepts (and CIS Google Cloud Platform Foundation Benchmark 3.9: no HTTPS or SSL proxy load balancer permits an SSL policy with weak cipher suites)',
+      'https://cloud.google.com/load-balancing/docs/ssl-policies-concepts (and CIS Google Cloud Platform Foundation Benchmark 3.9: no HTTPS or SSL proxy load balancer permits an SSL policy with weak cipher suites); https://registry.terraform.io/providers/hashicorp/google/6.50.0/docs/resources/compute_ssl_policy#min_tls_version',
     enforcedBy: ['GlobalHttpsFrontend', CHECKS],
   },
   {
@@ -786,8 +801,8 @@ const RULES: RuleDefinition[] = [
     levels: EW,
     platform: GKE,
     checks:
-      'Web replicas are a whole number 0..1000; fewer than 2 with affinity warns (affinity is moot).',
-    source: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/',
+      'Web replicas are a whole number 0..2147483647 (the int32 of a Deployment\u2019s spec.replicas); fewer than 2 with affinity warns (affinity is moot).',
+    source: `${K8S_GIT}/pkg/apis/apps/validation/validation.go (ValidateDeploymentSpec: replicas non-negative, an int32)`,
     enforcedBy: [WEB],
   },
   {
@@ -817,8 +832,28 @@ const RULES: RuleDefinition[] = [
     levels: E,
     platform: GKE,
     checks:
-      'frontend GATEWAY needs gatewayName (the HTTPRoute\u2019s parent); gatewayName and gatewayNamespace only with GATEWAY, staticIpName only with INGRESS; the health check sets nothing a BackendConfig or HealthCheckPolicy cannot hold (name, host, response, logging, description), so no setting is dropped.',
-    source: 'https://cloud.google.com/kubernetes-engine/docs/concepts/gateway-api',
+      'frontend GATEWAY needs gatewayName (the HTTPRoute\u2019s parent); gatewayName and gatewayNamespace only with GATEWAY, staticIpName only with INGRESS; the health check sets nothing its GKE object cannot hold, so no setting is dropped: a BackendConfig holds no name, host, response, logging or description; a HealthCheckPolicy holds host, response and logging (rendered) but no name or description.',
+    source: `${INGRESS_GCE}/pkg/apis/backendconfig/v1/types.go (HealthCheckConfig); https://cloud.google.com/kubernetes-engine/docs/how-to/configure-gateway-resources#configure_health_check`,
+    enforcedBy: [WEB],
+  },
+  {
+    id: 'W9',
+    title: 'Health check a GKE object can carry',
+    levels: E,
+    platform: GKE,
+    checks:
+      'A BackendConfig health check is of type HTTP, HTTPS or HTTP2 (ingress-gce\u2019s translator refuses any other, e.g. TCP, and never syncs the backend); a HealthCheckPolicy is of type TCP, HTTP, HTTPS, HTTP2 or GRPC with exactly the matching probe block, a host that is a lowercase RFC 1123 host name and a request path that matches the CRD\u2019s pattern (at most 2048 characters each). For HealthCheckPolicy manifests (lint), H1-H3 apply with the CRD\u2019s defaults: interval and timeout 5 s, so a timeoutSec above 5 without checkIntervalSec is refused.',
+    source: `${INGRESS_GCE}/pkg/translator/healthchecks.go (merge); https://cloud.google.com/kubernetes-engine/docs/how-to/configure-gateway-resources#configure_health_check`,
+    enforcedBy: [WEB],
+  },
+  {
+    id: 'W10',
+    title: 'Hosts the Ingress or HTTPRoute API accepts',
+    levels: EW,
+    platform: GKE,
+    checks:
+      'The web tier\u2019s host is a lowercase DNS-1123 subdomain of at most 253 characters, optionally starting with `*.` (no upper case, port, trailing dot or other wildcard). An IP address is refused on an Ingress and warns on an HTTPRoute (the Gateway API says hostnames are not IPs, but its pattern lets IPv4 through).',
+    source: `${K8S_GIT}/pkg/apis/networking/validation/validation.go (validateIngressRules); ${GATEWAY_API}/apis/v1/shared_types.go (Hostname)`,
     enforcedBy: [WEB],
   },
   {

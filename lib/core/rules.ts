@@ -66,7 +66,10 @@ export function checkIntRange(
         : typeof value === 'number' && Number.isFinite(value)
           ? 'is not a whole number'
           : 'is not a finite number',
-      allowed: `a whole number in ${min}..${max}`,
+      allowed:
+        max >= Number.MAX_SAFE_INTEGER
+          ? `a whole number of ${min} or more`
+          : `a whole number in ${min}..${max}`,
       fix,
     },
   ];
@@ -92,7 +95,10 @@ export function checkDurationSeconds(
         attribute,
         value: value.toString(),
         problem: 'is not a whole number of seconds',
-        allowed: `whole seconds in ${minSeconds}s..${maxSeconds}s`,
+        allowed:
+          maxSeconds >= Number.MAX_SAFE_INTEGER
+            ? `whole seconds of ${minSeconds}s or more`
+            : `whole seconds in ${minSeconds}s..${maxSeconds}s`,
         fix: `round it, e.g. Duration.seconds(${Math.min(maxSeconds, Math.max(minSeconds, Math.round(s)))})`,
       },
     ];
@@ -104,7 +110,7 @@ export function checkDurationSeconds(
         attribute,
         value: value.toString(),
         problem: 'is out of range',
-        allowed: `${minSeconds}s..${maxSeconds}s`,
+        allowed: span(minSeconds, maxSeconds, 's'),
         fix,
       },
     ];
@@ -147,6 +153,10 @@ export function checkPresent(
     },
   ];
 }
+
+/** `min..max`, or `min or more` when the range has no upper bound worth printing. */
+const span = (min: number, max: number, unit: string) =>
+  max >= Number.MAX_SAFE_INTEGER ? `${min}${unit} or more` : `${min}${unit}..${max}${unit}`;
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 

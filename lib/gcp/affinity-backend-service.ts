@@ -37,6 +37,8 @@ import {
   loadBalancerKind,
 } from './load-balancing';
 import { SessionAffinity, SessionAffinityType } from './session-affinity';
+import { checkShape } from '../core/shape';
+import { BACKEND, BACKEND_SERVICE_PROPS } from './shapes';
 
 /** P1: the props a plain JavaScript caller can get wrong in ways TypeScript would catch. */
 function checkServiceProps(props: AffinityBackendServiceProps): RuleViolation[] {
@@ -218,6 +220,7 @@ export class AffinityBackendService extends Construct {
     super(scope, id);
     markRulesChecked(this);
     applyFindings(this, { errors: checkServiceProps(props), warnings: [] });
+    applyFindings(this, { errors: checkShape(props, BACKEND_SERVICE_PROPS), warnings: [] });
     const regional = props.region !== undefined;
     // Passthrough load balancers forward to the packet's port and use no named port.
     const passthroughScheme =
@@ -324,6 +327,8 @@ export class AffinityBackendService extends Construct {
         ),
       );
     }
+    if (problems.length === 0)
+      problems.push(...BACKEND.check(backend, `backends[${this.backendList.length}]`));
     if (problems.length > 0) throw new ValidationError(this, problems);
     this.backendList.push(backend);
     const registry = STACK_SERVICES.get(TerraformStack.of(this));

@@ -8,6 +8,12 @@ import { RuleViolation, applyFindings, withConstructPath } from '../core/errors'
 import { checkDurationSeconds, checkRange, isUnresolved, checkRequiredProps } from '../core/rules';
 import { AffinityBackendService } from './affinity-backend-service';
 import { LoadBalancerKind } from './load-balancing';
+import { checkShape } from '../core/shape';
+import { backendServiceShape, monitoringProps } from './shapes';
+
+const MONITORING_PROPS = monitoringProps(
+  backendServiceShape((v) => v instanceof AffinityBackendService),
+);
 
 /** Properties of an `AffinityMonitoring`. */
 export interface AffinityMonitoringProps {
@@ -110,6 +116,7 @@ export class AffinityMonitoring extends Construct {
       ]),
       warnings: [],
     });
+    applyFindings(this, { errors: checkShape(props, MONITORING_PROPS), warnings: [] });
     const threshold = props.unevenShareThreshold ?? 0.8;
     const minRate = props.minRequestRate ?? 1;
     const after = props.alertAfter ?? Duration.minutes(10);

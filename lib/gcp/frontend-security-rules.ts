@@ -12,7 +12,7 @@ export interface SslPolicyValues {
   readonly custom_features?: string[];
 }
 
-const TLS_OK = ['TLS_1_2', 'TLS_1_3'];
+const TLS_OK = ['TLS_1_2'];
 const PROFILES_OK = ['MODERN', 'RESTRICTED'];
 /**
  * The suites CIS Google Cloud Foundations Benchmark 3.9 calls weak (RSA key exchange, no forward
@@ -30,8 +30,23 @@ const strongCustom = (policy: SslPolicyValues) =>
   Array.isArray(policy.custom_features) &&
   policy.custom_features.length > 0 &&
   policy.custom_features.every((f) => typeof f === 'string' && !WEAK_SUITES.includes(f));
+/**
+ * The values `google_compute_ssl_policy` accepts in the pinned provider, hashicorp/google
+ * 6.50.0 (@cdktf/provider-google 16.12.1, lib/compute-ssl-policy: "Possible values"): any
+ * other value fails `terraform plan`. TLS_1_3 arrived in a later major version of the provider.
+ */
+const PROVIDER_TLS = ['TLS_1_0', 'TLS_1_1', 'TLS_1_2'];
+const PROVIDER_PROFILES = ['COMPATIBLE', 'MODERN', 'RESTRICTED', 'CUSTOM'];
+const PINNED = 'hashicorp/google 6.50.0';
 
-/** X2: the HTTPS proxy has an SSL policy with TLS 1.2 or later and a MODERN or RESTRICTED profile. */
+/** True for an X2 finding the pinned provider refuses at plan (an error everywhere). */
+export const refusedByProvider = (v: RuleViolation): boolean =>
+  v.problem.includes(`the pinned provider ${PINNED}`);
+
+/**
+ * X2: the HTTPS proxy has an SSL policy with TLS 1.2 and a MODERN or RESTRICTED profile, in
+ * values the pinned provider accepts (TLS 1.2 is the highest minimum it has).
+ */
 export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string): RuleViolation[] {
   if (policy === undefined) {
     return [
@@ -48,7 +63,16 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
   }
   const v: RuleViolation[] = [];
   const tls = policy.min_tls_version ?? 'TLS_1_0';
-  if (!TLS_OK.includes(tls))
+  if (!PROVIDER_TLS.includes(tls))
+    v.push({
+      rule: 'X2',
+      attribute: `${at}.min_tls_version`,
+      value: String(tls),
+      problem: `is not accepted by the pinned provider ${PINNED}: terraform plan fails`,
+      allowed: `${PROVIDER_TLS.join(', ')} (and only TLS_1_2 is safe)`,
+      fix: 'set min_tls_version = "TLS_1_2" (with profile MODERN or RESTRICTED)',
+    });
+  else if (!TLS_OK.includes(tls))
     v.push({
       rule: 'X2',
       attribute: `${at}.min_tls_version`,
@@ -58,7 +82,16 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       fix: 'set min_tls_version = "TLS_1_2"',
     });
   const profile = policy.profile ?? 'COMPATIBLE';
-  if (!PROFILES_OK.includes(profile) && !strongCustom(policy))
+  if (!PROVIDER_PROFILES.includes(profile))
+    v.push({
+      rule: 'X2',
+      attribute: `${at}.profile`,
+      value: String(profile),
+      problem: `is not accepted by the pinned provider ${PINNED}: terraform plan fails`,
+      allowed: `${PROVIDER_PROFILES.join(', ')} (and only MODERN or RESTRICTED are safe)`,
+      fix: 'set profile = "MODERN" (or "RESTRICTED")',
+    });
+  else if (!PROFILES_OK.includes(profile) && !strongCustom(policy))
     v.push({
       rule: 'X2',
       attribute: `${at}.profile`,

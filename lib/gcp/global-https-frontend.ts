@@ -16,6 +16,12 @@ import { checkSslPolicy } from './frontend-security-rules';
 import { googleModule } from './google-provider';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
 import { validateRoutes } from './url-map-rules';
+import { checkShape } from '../core/shape';
+import { backendServiceShape, frontendProps } from './shapes';
+
+const FRONTEND_PROPS = frontendProps(
+  backendServiceShape((v) => v instanceof AffinityBackendService),
+);
 
 /** SSL policy profiles this frontend offers; both with TLS 1.2 as the minimum. */
 export enum SslProfile {
@@ -159,6 +165,7 @@ export class GlobalHttpsFrontend extends Construct {
       ]),
       warnings: [],
     });
+    applyFindings(this, { errors: checkShape(props, FRONTEND_PROPS), warnings: [] });
     const hostRules = props.hostRules ?? [];
     const services = uniqueServices(props.defaultService, hostRules);
     applyFindings(

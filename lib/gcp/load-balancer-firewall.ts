@@ -7,6 +7,12 @@ import { checkGcpName } from '../core/names';
 import { AffinityBackendService } from './affinity-backend-service';
 import { PROBE_RANGES } from './firewall-rules';
 import { googleModule } from './google-provider';
+import { checkShape } from '../core/shape';
+import { backendServiceShape, firewallProps } from './shapes';
+
+const FIREWALL_PROPS = firewallProps(
+  backendServiceShape((v) => v instanceof AffinityBackendService),
+);
 
 /** Properties of a `LoadBalancerFirewall`. */
 export interface LoadBalancerFirewallProps {
@@ -74,6 +80,7 @@ export class LoadBalancerFirewall extends Construct {
       ]),
       warnings: [],
     });
+    applyFindings(this, { errors: checkShape(props, FIREWALL_PROPS), warnings: [] });
     const errors: RuleViolation[] = [...checkGcpName('name', props.name)];
     const warnings: RuleViolation[] = [];
     errors.push(

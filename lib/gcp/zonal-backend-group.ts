@@ -13,6 +13,8 @@ import {
 } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { IInstanceGroup, NamedPort } from './instance-group';
+import { checkShape } from '../core/shape';
+import { ZONAL_GROUP_PROPS } from './shapes';
 
 /** Autoscaling of a zonal managed instance group. */
 export interface ZonalAutoscalingOptions {
@@ -103,6 +105,7 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
       ]),
       warnings: [],
     });
+    applyFindings(this, { errors: checkShape(props, ZONAL_GROUP_PROPS), warnings: [] });
     const namedPorts = props.namedPorts ?? [{ name: 'https', port: 443 }];
     const targetSize = props.autoscaling ? props.targetSize : (props.targetSize ?? 1);
     applyFindings(

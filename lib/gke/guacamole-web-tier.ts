@@ -8,12 +8,17 @@ import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
-import { checkDns1035Label, checkDns1123Label } from '../core/names';
+import {
+  checkDns1035Label,
+  checkDns1123Label,
+  checkDns1123Subdomain,
+  checkGcpName,
+} from '../core/names';
 import { checkIntRange, checkRequiredProps, checkValueClass } from '../core/rules';
 import { HealthCheck, HealthCheckProtocol } from '../gcp/health-check';
 import { SessionAffinity } from '../gcp/session-affinity';
 import { GuacdResources, GuacdStatefulPool } from '../k8s/guacd-stateful-pool';
-import { checkResourceQuantities } from '../k8s/guacd-pool-rules';
+import { MAX_REPLICAS, checkResourceQuantities } from '../k8s/guacd-pool-rules';
 import { checkImageReference } from '../k8s/image-reference';
 import { kubernetesModule } from '../k8s/kubernetes-provider';
 import { renderPodDraining } from '../k8s/pod-draining';
@@ -21,10 +26,57 @@ import { RESTRICTED_CONTAINER, checkRenderedPod } from '../k8s/pod-security-rule
 import {
   GkeFrontend,
   POLICY_KIND,
+  checkCarriedHealthCheck,
   checkFrontendSettings,
   checkGuacdAdmitsWeb,
+  checkWebHost,
   validateWebTier,
 } from './web-tier-rules';
+import {
+  checkShape,
+  aNumber,
+  aString,
+  anInstance,
+  mapOf,
+  objectOf,
+  optional,
+  required,
+} from '../core/shape';
+import { DRAINING, DURATION } from '../core/value-shapes';
+import { HEALTH_CHECK, SESSION_AFFINITY } from '../gcp/shapes';
+import { RESOURCES } from '../k8s/shapes';
+
+/** P1 shape of `GuacamoleWebTierProps`, every prop at every depth. */
+const WEB_TIER_PROPS = objectOf(
+  'GuacamoleWebTierProps',
+  {
+    guacd: required(
+      anInstance(
+        'GuacdStatefulPool',
+        "new GuacdStatefulPool(stack, 'guacd', { webPodSelector })",
+        (v) => v instanceof GuacdStatefulPool,
+      ),
+    ),
+    frontend: required(aString('GkeFrontend.INGRESS')),
+    name: optional(aString("'guacamole'")),
+    namespace: optional(aString("'guacamole'")),
+    image: optional(aString("'guacamole/guacamole:1.6.0'")),
+    replicas: optional(aNumber('2')),
+    sessionAffinity: optional(SESSION_AFFINITY),
+    draining: optional(DRAINING('DrainingPolicy.of(Duration.minutes(30))')),
+    loadBalancerDraining: optional(DRAINING('DrainingPolicy.of(Duration.minutes(30))')),
+    backendTimeout: optional(DURATION('Duration.hours(8)')),
+    healthCheck: optional(HEALTH_CHECK),
+    resources: optional(RESOURCES),
+    runAsUser: optional(aNumber('1001')),
+    environment: optional(mapOf(aString("'value'"), "{ OPENID_ENABLED: 'true' }")),
+    host: optional(aString("'desktop.example.com'")),
+    gatewayName: optional(aString("'external-http'")),
+    gatewayNamespace: optional(aString("'infra'")),
+    staticIpName: optional(aString("'web-ip'")),
+  },
+  '{ guacd, frontend: GkeFrontend.INGRESS }',
+);
 
 /** The port Guacamole's web application (Tomcat) listens on. */
 const WEB_PORT = 8080;
@@ -160,6 +212,7 @@ export class GuacamoleWebTier extends Construct {
     super(scope, id);
     markRulesChecked(this);
     applyFindings(this, { errors: checkProps(props), warnings: [] });
+    applyFindings(this, { errors: checkShape(props, WEB_TIER_PROPS), warnings: [] });
     const pool = props.guacd;
     this.name = props.name ?? 'guacamole';
     this.namespace = props.namespace ?? pool.namespace;
@@ -210,10 +263,13 @@ export class GuacamoleWebTier extends Construct {
     );
     errors.push(...findings.errors);
     warnings.push(...findings.warnings);
-    errors.push(...checkDns1035Label('name', this.name, 63 - '-backend-config'.length));
-    errors.push(...checkDns1123Label('namespace', this.namespace));
+    errors.push(...checkNames(this.name, this.namespace, props));
+    errors.push(...checkCarriedHealthCheck(props.frontend, this.healthCheck));
+    const host = checkWebHost(props.frontend, props.host);
+    errors.push(...host.errors);
+    warnings.push(...host.warnings);
     errors.push(
-      ...checkIntRange('W5', 'replicas', this.replicas, 0, 1000, 'use 2 or more web pods'),
+      ...checkIntRange('W5', 'replicas', this.replicas, 0, MAX_REPLICAS, 'use 2 or more web pods'),
     );
     const imageCheck = checkImageReference('image', image);
     errors.push(...imageCheck.errors);
@@ -445,6 +501,9 @@ export class GuacamoleWebTier extends Construct {
           },
         },
       });
+      // HealthCheckPolicy carries the probe's host, response and logging too (W8 lists what
+      // it cannot carry).
+      const response = hc.response !== undefined ? { response: hc.response } : {};
       new Manifest(this, 'health-check-policy', {
         manifest: {
           apiVersion: 'networking.gke.io/v1',
@@ -457,14 +516,17 @@ export class GuacamoleWebTier extends Construct {
               timeoutSec: hc.timeout.toSeconds(),
               healthyThreshold: hc.healthyThreshold,
               unhealthyThreshold: hc.unhealthyThreshold,
+              ...(hc.logging ? { logConfig: { enabled: true } } : {}),
               config:
                 hcType === 'TCP'
-                  ? { type: 'TCP', tcpHealthCheck: { port: hc.port ?? WEB_PORT } }
+                  ? { type: 'TCP', tcpHealthCheck: { port: hc.port ?? WEB_PORT, ...response } }
                   : {
                       type: hcType,
                       [hcType === 'HTTPS' ? 'httpsHealthCheck' : 'httpHealthCheck']: {
                         port: hc.port ?? WEB_PORT,
                         requestPath: hc.requestPath ?? '/guacamole/',
+                        ...(hc.host !== undefined ? { host: hc.host } : {}),
+                        ...response,
                       },
                     },
             },
@@ -495,6 +557,29 @@ export class GuacamoleWebTier extends Construct {
       });
     }
   }
+}
+
+/**
+ * N1-N4: every name the tier renders, by the rule of the object it names. `name` names the
+ * Service (a DNS-1035 label, N2) and the Deployment, Ingress, HTTPRoute and the custom
+ * resources derived from it (DNS-1123 subdomains, N4); the namespaces are DNS-1123 labels
+ * (N3, and gateway-api's `Namespace` type); the Gateway is a custom resource (N4); the static
+ * IP is a Google Cloud address (N1).
+ */
+function checkNames(name: string, namespace: string, props: GuacamoleWebTierProps) {
+  const service = checkDns1035Label('name', name);
+  return [
+    ...service,
+    ...(service.length === 0 ? checkDns1123Subdomain('name', name, '-backend-config') : []),
+    ...checkDns1123Label('namespace', namespace),
+    ...(props.gatewayName !== undefined
+      ? checkDns1123Subdomain('gatewayName', props.gatewayName)
+      : []),
+    ...(props.gatewayNamespace !== undefined
+      ? checkDns1123Label('gatewayNamespace', props.gatewayNamespace)
+      : []),
+    ...(props.staticIpName !== undefined ? checkGcpName('staticIpName', props.staticIpName) : []),
+  ];
 }
 
 /** P1: the props a JavaScript caller can get wrong in shape. */

@@ -4,10 +4,11 @@
  * T1, T2, H1-H8): the GKE objects configure a backend service, so the same functions judge
  * them. Pure functions over a normalized spec; the construct and the Terraform checks map to it.
  */
+import { isIP } from 'net';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleFindings, RuleViolation } from '../core/errors';
-import { listOf } from '../core/rules';
+import { checkIntRange, isUnresolved, listOf } from '../core/rules';
 import { checkBackendTimeout, checkLoadBalancerDraining } from '../gcp/backend-service-rules';
 import { HealthCheck } from '../gcp/health-check';
 import { LoadBalancerKind } from '../gcp/load-balancing';
@@ -269,23 +270,305 @@ export function checkFrontendSettings(
     });
   }
   const policy = POLICY_KIND[frontend];
-  const carried: [string, unknown][] = [
+  // BackendConfig's HealthCheckConfig has interval, timeout, thresholds, type, port and
+  // requestPath (ingress-gce pkg/apis/backendconfig/v1/types.go); HealthCheckPolicy also has
+  // host, response and logConfig (networking.gke.io/v1 HealthCheckPolicy, as published in
+  // @kubernetes-models/gke 4.6.2), which the tier renders. Neither has a name or description.
+  const ingress = frontend === GkeFrontend.INGRESS;
+  const dropped: [string, unknown][] = [
     ['healthCheck.name', healthCheck.name],
-    ['healthCheck.host', healthCheck.host],
-    ['healthCheck.response', healthCheck.response],
-    ['healthCheck.logging', healthCheck.logging ? true : undefined],
+    ...(ingress
+      ? ([
+          ['healthCheck.host', healthCheck.host],
+          ['healthCheck.response', healthCheck.response],
+          ['healthCheck.logging', healthCheck.logging ? true : undefined],
+        ] as [string, unknown][])
+      : []),
     ['healthCheck.description', healthCheck.description],
   ];
-  for (const [attribute, value] of carried) {
+  for (const [attribute, value] of dropped) {
     if (value === undefined) continue;
     v.push({
       rule: 'W8',
       attribute,
       value: JSON.stringify(value),
-      problem: `has no field in a ${frontend === GkeFrontend.INGRESS ? 'BackendConfig' : 'HealthCheckPolicy'} (GKE names the health check of the ${policy}'s backend service itself); it would be ignored`,
-      allowed: 'port, requestPath, interval, timeout and thresholds',
+      problem: `has no field in a ${ingress ? 'BackendConfig' : 'HealthCheckPolicy'} (GKE names the health check of the ${policy}'s backend service itself); it would be ignored`,
+      allowed: ingress
+        ? 'port, requestPath, interval, timeout and thresholds'
+        : 'port, requestPath, host, response, logging, interval, timeout and thresholds',
       fix: `remove ${attribute.split('.')[1]} from the HealthCheck`,
     });
   }
   return v;
+}
+
+/**
+ * W9: the health-check types each GKE object can carry. ingress-gce's translator merges a
+ * BackendConfig `healthCheck.type` of HTTP, HTTPS or HTTP2 and refuses any other
+ * ("Protocol ... is not valid", pkg/translator/healthchecks.go, `merge`), so the Ingress's
+ * backend is never synced. A HealthCheckPolicy takes TCP, HTTP, HTTPS, HTTP2 or GRPC.
+ */
+export const HEALTH_CHECK_TYPES: Record<GkeFrontend, readonly string[]> = {
+  [GkeFrontend.INGRESS]: ['HTTP', 'HTTPS', 'HTTP2'],
+  [GkeFrontend.GATEWAY]: ['TCP', 'HTTP', 'HTTPS', 'HTTP2', 'GRPC'],
+};
+
+/**
+ * HealthCheckPolicy's schema for `host` (an RFC 1123 host name, at most 2048 characters) and
+ * `requestPath` (the pattern is not anchored at its start: the path must end in `/` and
+ * characters of the set), as published in the CRD (@kubernetes-models/gke 4.6.2,
+ * networking.gke.io/v1 HealthCheckPolicy).
+ */
+const POLICY_HOST = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const POLICY_REQUEST_PATH = /\/[A-Za-z0-9/\-._~%!?$&'()*+,;=:]*$/;
+const POLICY_TEXT_MAX = 2048;
+
+/** W9 on a health-check type given to a BackendConfig or a HealthCheckPolicy. */
+export function checkHealthCheckType(
+  frontend: GkeFrontend,
+  type: string,
+  attribute: string,
+): RuleViolation[] {
+  if (isUnresolved(type) || HEALTH_CHECK_TYPES[frontend].includes(type)) return [];
+  const ingress = frontend === GkeFrontend.INGRESS;
+  return [
+    {
+      rule: 'W9',
+      attribute,
+      value: JSON.stringify(type),
+      problem: ingress
+        ? 'is not a type ingress-gce can configure from a BackendConfig: its translator refuses it and the Ingress backend is never synced'
+        : 'is not a HealthCheckPolicy health-check type: the API server refuses the policy',
+      allowed: listOf(HEALTH_CHECK_TYPES[frontend]),
+      fix: ingress
+        ? "use HealthCheck.http({ port: 8080, requestPath: '/guacamole/' }) (the web application answers HTTP)"
+        : 'use one of the listed types',
+    },
+  ];
+}
+
+/** W9: the health check of a web tier, as the GKE object of its frontend carries it. */
+export function checkCarriedHealthCheck(
+  frontend: GkeFrontend,
+  healthCheck: HealthCheck,
+): RuleViolation[] {
+  const v = checkHealthCheckType(frontend, healthCheck.protocol, 'healthCheck');
+  if (frontend === GkeFrontend.GATEWAY) {
+    v.push(...checkPolicyProbeText(healthCheck.host, healthCheck.requestPath, 'healthCheck'));
+  }
+  return v;
+}
+
+/** W9: HealthCheckPolicy's patterns for `host` and `requestPath`. */
+function checkPolicyProbeText(
+  host: string | undefined,
+  requestPath: string | undefined,
+  at: string,
+): RuleViolation[] {
+  const v: RuleViolation[] = [];
+  if (
+    host !== undefined &&
+    !isUnresolved(host) &&
+    (typeof host !== 'string' || !POLICY_HOST.test(host) || host.length > POLICY_TEXT_MAX)
+  ) {
+    v.push({
+      rule: 'W9',
+      attribute: `${at}.host`,
+      value: JSON.stringify(host),
+      problem:
+        'is not a host name a HealthCheckPolicy accepts (the CRD allows an RFC 1123 host name only: lower case, no port, no trailing dot)',
+      allowed: `lowercase letters, digits, hyphens and dots, at most ${POLICY_TEXT_MAX} characters, e.g. desktop.example.com`,
+      fix: `use ${JSON.stringify(
+        String(host).toLowerCase().replace(/:\d+$/, '').replace(/\.$/, ''),
+      )}`,
+    });
+  }
+  if (
+    requestPath !== undefined &&
+    !isUnresolved(requestPath) &&
+    typeof requestPath === 'string' &&
+    (!POLICY_REQUEST_PATH.test(requestPath) || requestPath.length > POLICY_TEXT_MAX)
+  ) {
+    v.push({
+      rule: 'W9',
+      attribute: `${at}.requestPath`,
+      value: JSON.stringify(requestPath),
+      problem:
+        "does not match the request-path pattern of a HealthCheckPolicy (it must end in '/' followed by URL characters)",
+      allowed: `a path whose last segment holds letters, digits and - . _ ~ % ! ? $ & ' ( ) * + , ; = :, at most ${POLICY_TEXT_MAX} characters`,
+      fix: "percent-encode the other characters, e.g. '/guacamole/'",
+    });
+  }
+  return v;
+}
+
+/** The HealthCheckPolicy `spec.default` values W9 and H1-H3 read (Terraform manifest shape). */
+export interface HealthCheckPolicyValues {
+  readonly checkIntervalSec?: unknown;
+  readonly timeoutSec?: unknown;
+  readonly healthyThreshold?: unknown;
+  readonly unhealthyThreshold?: unknown;
+  readonly config?: {
+    readonly type?: unknown;
+    readonly [probe: string]: unknown;
+  };
+}
+
+/** The probe block of each HealthCheckPolicy type. */
+const PROBE_FIELD: Record<string, string> = {
+  TCP: 'tcpHealthCheck',
+  HTTP: 'httpHealthCheck',
+  HTTPS: 'httpsHealthCheck',
+  HTTP2: 'http2HealthCheck',
+  GRPC: 'grpcHealthCheck',
+};
+
+/**
+ * W9 and H1-H3 on a HealthCheckPolicy's `spec.default`, with the CRD's defaults: interval
+ * and timeout 5 s, thresholds 2, type HTTP. The CRD bounds interval and timeout to 1..300 and
+ * thresholds to 1..10, refuses a timeout above the interval (so a `timeoutSec` of 6 without
+ * `checkIntervalSec` is refused), and wants exactly the probe block that matches `type`.
+ * For the Aspect and lint (the construct renders these values from a checked `HealthCheck`).
+ */
+export function checkHealthCheckPolicy(
+  values: HealthCheckPolicyValues | undefined,
+  at = 'manifest.spec.default',
+): RuleViolation[] {
+  const d = values ?? {};
+  const v: RuleViolation[] = [];
+  // A value Terraform decides (`${...}`) is checked by the API server, not here.
+  const int = (x: unknown, fallback: number) =>
+    (x === undefined ? fallback : isTerraformExpression(x) ? undefined : x) as number;
+  const interval = int(d.checkIntervalSec, 5);
+  const timeout = int(d.timeoutSec, 5);
+  v.push(
+    ...checkIntRange('H1', `${at}.checkIntervalSec`, interval, 1, 300, 'use 1..300 (default 5)'),
+    ...checkIntRange('H1', `${at}.timeoutSec`, timeout, 1, 300, 'use 1..300 (default 5)'),
+    ...checkIntRange(
+      'H3',
+      `${at}.healthyThreshold`,
+      int(d.healthyThreshold, 2),
+      1,
+      10,
+      'use 1..10 (default 2)',
+    ),
+    ...checkIntRange(
+      'H3',
+      `${at}.unhealthyThreshold`,
+      int(d.unhealthyThreshold, 2),
+      1,
+      10,
+      'use 1..10 (default 2)',
+    ),
+  );
+  if (
+    typeof interval === 'number' &&
+    typeof timeout === 'number' &&
+    !isUnresolved(interval) &&
+    !isUnresolved(timeout) &&
+    timeout > interval
+  ) {
+    v.push({
+      rule: 'H2',
+      attribute: `${at}.timeoutSec`,
+      value: String(timeout),
+      problem: `is longer than the interval (${interval}s${d.checkIntervalSec === undefined ? ', the default' : ''}); the HealthCheckPolicy is refused ("It is invalid for timeoutSec to have greater value than checkIntervalSec")`,
+      allowed: `a timeout of at most the interval (${interval}s; equal is fine)`,
+      fix: `set timeoutSec to ${interval} or less, or checkIntervalSec to ${timeout} or more`,
+    });
+  }
+  const config = d.config ?? {};
+  if (isTerraformExpression(config.type)) return v;
+  const type = config.type === undefined ? 'HTTP' : String(config.type);
+  v.push(...checkHealthCheckType(GkeFrontend.GATEWAY, type, `${at}.config.type`));
+  // "Exactly one of the protocol-specific health check field must be specified, which must
+  // match type field" (the CRD's description): a block of another type, or two blocks.
+  const given = Object.values(PROBE_FIELD).filter((f) => config[f] !== undefined);
+  const expected = PROBE_FIELD[type];
+  if (expected !== undefined && given.length > 0 && (given.length !== 1 || given[0] !== expected)) {
+    v.push({
+      rule: 'W9',
+      attribute: `${at}.config`,
+      value: given.length === 0 ? '(no probe block)' : given.join(', '),
+      problem: `does not hold exactly the probe block of type ${type}; the HealthCheckPolicy is refused`,
+      allowed: `exactly ${expected} with type ${type}`,
+      fix: `give config.${expected} only (or change config.type)`,
+    });
+  }
+  const probe = (expected !== undefined ? config[expected] : undefined) as
+    { host?: string; requestPath?: string } | undefined;
+  const text = (x: string | undefined) => (isTerraformExpression(x) ? undefined : x);
+  v.push(
+    ...checkPolicyProbeText(
+      text(probe?.host),
+      text(probe?.requestPath),
+      `${at}.config.${expected}`,
+    ),
+  );
+  return v;
+}
+
+/** A value only Terraform knows: a cdktf token, or a `${...}` expression in synthesized JSON. */
+export function isTerraformExpression(x: unknown): boolean {
+  return isUnresolved(x) || (typeof x === 'string' && x.includes('${'));
+}
+
+/** A numeric IP address as Kubernetes' `ParseIPSloppy` reads one (IPv4 may have leading zeros). */
+function isIpAddress(host: string): boolean {
+  if (isIP(host) !== 0) return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * W10: the host users reach, as the frontend's API validates it.
+ * - Ingress (kubernetes/kubernetes pkg/apis/networking/validation/validation.go,
+ *   `validateIngressRules`): a DNS-1123 subdomain of at most 253 characters, or `*.` and one;
+ *   never an IP address. The API server refuses anything else.
+ * - HTTPRoute (kubernetes-sigs/gateway-api apis/v1/shared_types.go, `Hostname`): the same
+ *   pattern, 1..253 characters, refused otherwise by the CRD schema. The type says "IPs are
+ *   not allowed", but its pattern lets an IPv4 address through: a warning.
+ */
+export function checkWebHost(frontend: GkeFrontend, host: string | undefined): RuleFindings {
+  const errors: RuleViolation[] = [];
+  const warnings: RuleViolation[] = [];
+  if (host === undefined || host === '' || isUnresolved(host)) return { errors, warnings };
+  const ingress = frontend === GkeFrontend.INGRESS;
+  const what = ingress ? 'an Ingress rule host' : 'an HTTPRoute hostname';
+  const text = String(host);
+  const bare = text.startsWith('*.') ? text.slice(2) : text;
+  const suggestion = bare
+    .toLowerCase()
+    .replace(/:\d+$/, '')
+    .split('.')
+    .map((label) => label.replace(/[^-a-z0-9]/g, '-').replace(/^-+|-+$/g, ''))
+    .filter((label) => label.length > 0)
+    .join('.')
+    .slice(0, 251)
+    .replace(/[.-]+$/, '');
+  if (typeof host !== 'string' || !SUBDOMAIN.test(bare) || text.length > 253) {
+    errors.push({
+      rule: 'W10',
+      attribute: 'host',
+      value: JSON.stringify(host),
+      problem: `is not ${what} the ${ingress ? 'API server' : 'Gateway API schema'} accepts`,
+      allowed:
+        'a lowercase DNS name (RFC 1123 subdomain) of at most 253 characters, optionally starting with "*."; no port, no trailing dot, no upper case',
+      fix: `use host: ${JSON.stringify((text.startsWith('*.') ? '*.' : '') + (suggestion || 'desktop.example.com'))}`,
+    });
+  } else if (isIpAddress(text)) {
+    (ingress ? errors : warnings).push({
+      rule: 'W10',
+      attribute: 'host',
+      value: JSON.stringify(host),
+      problem: ingress
+        ? 'is an IP address; the API server refuses it ("must be a DNS name, not an IP address")'
+        : 'is an IP address; the Gateway API says hostnames are never IPs, so a GKE Gateway may not match it',
+      allowed: 'a DNS name, e.g. desktop.example.com',
+      fix: 'use the DNS name users reach, or leave host unset to serve any host',
+    });
+  }
+  return { errors, warnings };
 }

@@ -14,6 +14,12 @@ import { validatePodDraining } from './pod-draining';
 
 /** guacd's port (`EXPOSE 4822`, `-l` default). */
 export const GUACD_PORT = 4822;
+/**
+ * The most replicas a StatefulSet or Deployment can have: `spec.replicas` is an int32,
+ * validated only to be non-negative (kubernetes/kubernetes pkg/apis/apps/validation,
+ * `ValidateNonnegativeField`); the API refuses a larger JSON number when it decodes it.
+ */
+export const MAX_REPLICAS = 2_147_483_647;
 /** Kubernetes' ClientIP affinity limit: `>0 && <=86400`. */
 export const MAX_CLIENT_IP_AFFINITY_SECONDS = 86_400;
 
@@ -76,6 +82,73 @@ export function checkClientIpAffinityTimeout(
   );
 }
 
+/** The Service values K1 reads (Terraform's `kubernetes_service_v1` spec, snake_case). */
+export interface ServiceAffinityValues {
+  /** `spec.session_affinity`: None (the default) or ClientIP. */
+  readonly session_affinity?: string;
+  /** `spec.session_affinity_config` (a block, possibly a list of one). */
+  readonly session_affinity_config?: unknown;
+}
+
+const AFFINITY_TYPES = ['None', 'ClientIP'];
+
+/**
+ * K1 on any Service, as the API server validates it (kubernetes/kubernetes
+ * pkg/apis/core/validation/validation.go, `ValidateService`): sessionAffinity is None or
+ * ClientIP; with ClientIP the timeout is in 1..86400 (defaulted to 10800 when the config is
+ * absent); with None, a sessionAffinityConfig is forbidden ("must not be set when session
+ * affinity is None"), so the Service is refused. For the Aspect and lint.
+ */
+export function checkServiceAffinity(values: ServiceAffinityValues, at = 'spec'): RuleViolation[] {
+  const affinity = values.session_affinity ?? 'None';
+  // A value Terraform decides (`${...}`) is checked by the API server, not here.
+  if (isUnresolved(affinity) || affinity.includes('${')) return [];
+  const raw = values.session_affinity_config;
+  const config = (Array.isArray(raw) ? raw[0] : raw) as { client_ip?: unknown } | undefined | null;
+  const given =
+    config !== undefined && config !== null && !(Array.isArray(raw) && raw.length === 0);
+  if (!AFFINITY_TYPES.includes(affinity)) {
+    return [
+      {
+        rule: 'K1',
+        attribute: `${at}.session_affinity`,
+        value: JSON.stringify(affinity),
+        problem: 'is not a Service affinity; the API server refuses the Service',
+        allowed: AFFINITY_TYPES.join(' or '),
+        fix: 'set session_affinity = "ClientIP" (or leave it unset for None)',
+      },
+    ];
+  }
+  if (affinity === 'None') {
+    return given
+      ? [
+          {
+            rule: 'K1',
+            attribute: `${at}.session_affinity_config`,
+            value: `set with session_affinity ${values.session_affinity === undefined ? 'unset (None)' : 'None'}`,
+            problem:
+              'is forbidden without ClientIP affinity; the API server refuses the Service ("must not be set when session affinity is None")',
+            allowed: 'session_affinity_config only with session_affinity = "ClientIP"',
+            fix: 'set session_affinity = "ClientIP", or remove session_affinity_config',
+          },
+        ]
+      : [];
+  }
+  const clientIp = (config as { client_ip?: unknown } | undefined)?.client_ip;
+  const block = (Array.isArray(clientIp) ? clientIp[0] : clientIp) as
+    { timeout_seconds?: unknown } | undefined;
+  const timeout = block?.timeout_seconds ?? 10_800;
+  if (isUnresolved(timeout) || (typeof timeout === 'string' && timeout.includes('${'))) return [];
+  return checkIntRange(
+    'K1',
+    `${at}.session_affinity_config.client_ip.timeout_seconds`,
+    typeof timeout === 'number' ? timeout : Number(timeout),
+    1,
+    MAX_CLIENT_IP_AFFINITY_SECONDS,
+    'use 1 up to 86400 seconds (Kubernetes allows >0 and <=86400)',
+  );
+}
+
 /** Replicas from the props: given directly, or ceil(concurrentUsers / usersPerPod), or 3. */
 export function poolReplicas(
   spec: Pick<PoolSpec, 'replicas' | 'concurrentUsers' | 'usersPerPod'>,
@@ -116,7 +189,7 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
       'replicas',
       spec.replicas,
       0,
-      Number.MAX_SAFE_INTEGER,
+      MAX_REPLICAS,
       'use a whole number of pods, e.g. 3',
     ),
   );
@@ -137,8 +210,8 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
       'concurrentUsers',
       spec.concurrentUsers,
       1,
-      1_000_000,
-      'use a positive number of users',
+      Number.MAX_SAFE_INTEGER,
+      'use a positive whole number of users',
     ),
   );
   if (
@@ -158,7 +231,18 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
       fix: 'use e.g. 20',
     });
   }
-  const replicas = errors.some((e) => e.rule === 'K2') ? 1 : poolReplicas(spec);
+  let replicas = errors.some((e) => e.rule === 'K2') ? 1 : poolReplicas(spec);
+  if (spec.replicas === undefined && !isUnresolved(replicas) && replicas > MAX_REPLICAS) {
+    errors.push({
+      rule: 'K2',
+      attribute: 'concurrentUsers',
+      value: `${spec.concurrentUsers} (${replicas} pods at ${spec.usersPerPod} users per pod)`,
+      problem: `needs more pods than a StatefulSet can have (replicas is an int32, at most ${MAX_REPLICAS})`,
+      allowed: `at most ${MAX_REPLICAS} pods of usersPerPod users`,
+      fix: 'raise usersPerPod or split the users over several pools',
+    });
+    replicas = 1;
+  }
 
   // N2/K3: the StatefulSet name and every name derived from it.
   errors.push(...checkPoolName(spec.name, replicas));

@@ -19,6 +19,8 @@ import {
   PoolSpec,
   validatePool,
 } from './guacd-pool-rules';
+import { checkShape } from '../core/shape';
+import { POOL_PROPS } from './shapes';
 
 /** CPU and memory of each guacd container (Kubernetes quantities). */
 export interface GuacdResources {
@@ -177,6 +179,7 @@ export class GuacdStatefulPool extends Construct {
     super(scope, id);
     markRulesChecked(this);
     applyFindings(this, { errors: checkPoolProps(props), warnings: [] });
+    applyFindings(this, { errors: checkShape(props, POOL_PROPS), warnings: [] });
     const spec: PoolSpec = {
       name: props.name ?? 'guacd-stateful',
       namespace: props.namespace ?? 'guacamole',

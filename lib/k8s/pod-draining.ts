@@ -39,7 +39,15 @@ export function drainScript(port: number, timeoutSeconds: number, pollSeconds: n
   ].join('\n');
 }
 
-/** Rules K4/K5 for the Kubernetes rendering of a draining policy. */
+/**
+ * The longest wait that stays exact in the rendered JSON. Kubernetes sets no upper bound:
+ * `terminationGracePeriodSeconds` is an int64 checked only to be non-negative
+ * (kubernetes/kubernetes pkg/apis/core/validation/validation.go, `ValidateNonnegativeField`),
+ * and the preStop script sleeps for any number of seconds. Long drains warn (K4, rollout time).
+ */
+export const MAX_GRACE_SECONDS = Number.MAX_SAFE_INTEGER;
+
+/** Rule K4 for the Kubernetes rendering of a draining policy. */
 export function validatePodDraining(policy: DrainingPolicy): RuleViolation[] {
   const v: RuleViolation[] = [];
   v.push(
@@ -48,8 +56,8 @@ export function validatePodDraining(policy: DrainingPolicy): RuleViolation[] {
       'draining.timeout',
       policy.timeout,
       0,
-      7 * 86_400,
-      'use Duration.minutes(...) up to 7 days',
+      MAX_GRACE_SECONDS,
+      'use whole seconds, e.g. Duration.minutes(30)',
     ),
   );
   v.push(
@@ -58,8 +66,8 @@ export function validatePodDraining(policy: DrainingPolicy): RuleViolation[] {
       'draining.pollInterval',
       policy.pollInterval,
       1,
-      300,
-      'use Duration.seconds(1..300)',
+      MAX_GRACE_SECONDS,
+      'use whole seconds of at least 1, e.g. Duration.seconds(5)',
     ),
   );
   v.push(
@@ -68,7 +76,7 @@ export function validatePodDraining(policy: DrainingPolicy): RuleViolation[] {
       'draining.shutdownMargin',
       policy.shutdownMargin,
       1,
-      3600,
+      MAX_GRACE_SECONDS,
       'use at least Duration.seconds(1) (default 15 s) so the grace period outlasts the drain wait',
     ),
   );
