@@ -440,7 +440,7 @@ describe('no control character from the input reaches the output', () => {
       ['lint', plan, '--format', 'markdown'],
     ];
     for (const argv of runs) {
-      const r = runReview([...argv, '--fail-on', argv[0] === 'lint' ? 'never' : 'never']);
+      const r = runReview([...argv, '--fail-on', 'never']);
       expect({ argv, raw: RAW.exec(r.stdout + r.stderr)?.[0] }).toEqual({ argv, raw: undefined });
       expect(r.stdout).toContain(escapeControl(name));
     }
@@ -609,7 +609,7 @@ app.synth();`;
   });
 
   test('an AffinityChecks that ran leaves the exit code alone', () => {
-    const r = node(['-e', app('AffinityChecks.applyTo(app); process.exitCode = 0;')]);
+    const r = node(['-e', app('AffinityChecks.applyTo(app);')]);
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });
