@@ -152,7 +152,8 @@ const RECORDED = new WeakMap<IConstruct, { rule: string; reason: string }[]>();
 /**
  * Instances cdktf has not visited yet. `Aspects.of(app).add(...)` is silently never run by
  * cdktf 0.21 (it visits the Aspects of stacks and below only): say so when the process ends,
- * instead of letting an unchecked synth look like a clean one.
+ * and make the process exit non-zero (the user asked for checks: `cdktf synth` must not pass
+ * as if they had passed). An exit code already non-zero is kept.
  */
 const NEVER_VISITED = new Set<AffinityChecks>();
 let exitHook = false;
@@ -165,5 +166,6 @@ function watchInvocation(checks: AffinityChecks): void {
     process.stderr.write(
       `AffinityChecks: ${NEVER_VISITED.size} instance(s) never ran. cdktf 0.21 runs only the Aspects of stacks and their children, not those added with Aspects.of(app); use AffinityChecks.applyTo(app) after creating the stacks, or Aspects.of(stack).add(...).\n`,
     );
+    if (!process.exitCode) process.exitCode = 1;
   });
 }

@@ -12,7 +12,7 @@
  * Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 bad input.
  */
 import { compareInventories } from './compare';
-import { ReviewFormat, formatFindings, formatInventory } from './format';
+import { ReviewFormat, formatFindings, formatInventory, inputErrorLine } from './format';
 import { Risk } from './model';
 import { reviewPlan } from './plan';
 import { ReviewInputError, SynthCache, inventoryFromSynthDir, readSynthDir } from './synth-dir';
@@ -52,6 +52,8 @@ function parse(argv: string[]): Options {
       const v = inline ?? argv[++i];
       if (v === undefined || (inline === undefined && v.startsWith('--')))
         throw new ReviewInputError(`${flag} needs a value; ${USAGE}`);
+      // An empty value (a CI variable that was never set) is an error, never "no option".
+      if (v.trim() === '') throw new ReviewInputError(`${flag} is given an empty value; ${USAGE}`);
       return v;
     };
     switch (flag) {
@@ -86,7 +88,10 @@ function parse(argv: string[]): Options {
         ? `missing <synth-dir>; ${USAGE}`
         : `one <synth-dir> expected, got ${positional.length}; ${USAGE}`,
     );
-  if (o.base && o.plan) throw new ReviewInputError('--base and --plan cannot be used together');
+  if (o.base !== undefined && o.plan !== undefined)
+    throw new ReviewInputError('--base and --plan cannot be used together');
+  if (positional[0].trim() === '')
+    throw new ReviewInputError(`the <synth-dir> argument is empty; ${USAGE}`);
   return { ...(o as Options), dir: positional[0] };
 }
 
@@ -105,7 +110,7 @@ export function runReview(argv: string[]): ReviewResult {
     return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
   try {
     const o = parse(argv);
-    if (!o.base && !o.plan) {
+    if (o.base === undefined && o.plan === undefined) {
       return {
         code: 0,
         stdout: `${formatInventory(inventoryFromSynthDir(o.dir), o.format)}\n`,
@@ -113,12 +118,13 @@ export function runReview(argv: string[]): ReviewResult {
       };
     }
     const cache = new SynthCache();
-    const findings = o.plan
-      ? reviewPlan(o.plan, readSynthDir(o.dir))
-      : compareInventories(
-          inventoryFromSynthDir(o.base!, cache),
-          inventoryFromSynthDir(o.dir, cache),
-        );
+    const findings =
+      o.plan !== undefined
+        ? reviewPlan(o.plan, readSynthDir(o.dir))
+        : compareInventories(
+            inventoryFromSynthDir(o.base!, cache),
+            inventoryFromSynthDir(o.dir, cache),
+          );
     const threshold = o.failOn === 'never' ? Infinity : RANK[o.failOn as Risk];
     const failing = findings.some((f) => RANK[f.risk] >= threshold);
     return {
@@ -127,21 +133,18 @@ export function runReview(argv: string[]): ReviewResult {
       stderr: '',
     };
   } catch (e) {
-    if (e instanceof ReviewInputError)
-      return { code: 2, stdout: '', stderr: `affinity-review: ${e.message}\n` };
-    // Valid JSON of a shape nothing checked: still bad input, never a stack trace.
-    if (e instanceof TypeError || e instanceof RangeError)
-      return {
-        code: 2,
-        stdout: '',
-        stderr: `affinity-review: the input has an unexpected shape (${e.message.split('\n')[0]})\n`,
-      };
-    throw e;
+    return { code: 2, stdout: '', stderr: inputErrorLine('affinity-review', e) };
   }
 }
 
 if (require.main === module) {
-  const result = runReview(process.argv.slice(2));
+  let result: ReviewResult;
+  try {
+    result = runReview(process.argv.slice(2));
+  } catch (e) {
+    // lint's own catch covers its run; this covers loading it (never a stack trace).
+    result = { code: 2, stdout: '', stderr: inputErrorLine('affinity-review', e) };
+  }
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   process.exitCode = result.code;

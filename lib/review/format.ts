@@ -1,5 +1,102 @@
-/** Renders an inventory or findings as text (a terminal table), markdown (a PR comment) or JSON. */
+/**
+ * Renders an inventory or findings as text (a terminal table), markdown (a PR comment) or JSON.
+ *
+ * Output safety, in this one place: every line of text and every markdown cell that holds a
+ * value from the input goes through `display` (lint.ts and the error lines use it too). It
+ * escapes control characters (C0, DEL, C1, Unicode line separators and bidirectional
+ * overrides), so no byte of a resource name can move the cursor, recolour or rewrite a
+ * terminal or hide text in a review; and it shortens very long values with a marker. JSON
+ * output carries every value whole, with the same characters as \u escapes (`safeJson`).
+ */
+import { ReviewInputError } from './json-input';
 import { BackendServiceEntry, Entry, Finding, Inventory, Risk } from './model';
+
+/** A word (run of non-blank characters) longer than this is shown cut, with a marker. */
+export const DISPLAY_WORD_MAX = 200;
+/** A value longer than this is shown cut, with a marker (text and markdown output). */
+export const DISPLAY_VALUE_MAX = 4000;
+
+/**
+ * Characters never written raw: C0 controls (tab and newline included: a value cannot break
+ * a line or a table), DEL, C1 controls (U+009B is CSI, like ESC [), U+2028/U+2029, and the
+ * bidirectional controls that can make a review show text in another order (CVE-2021-42574).
+ */
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_ONE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const hex = (c: string, digits: number) => c.charCodeAt(0).toString(16).padStart(digits, '0');
+
+/** Escapes the unsafe characters: `\n`, `\t`, `\r`, `\x1b`, `\x9b`, `\u202e`. */
+export function escapeControl(s: string): string {
+  if (!UNSAFE_ONE.test(s)) return s;
+  return s.replace(
+    UNSAFE,
+    (c) => NAMED[c] ?? (c < '\u0100' ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`),
+  );
+}
+
+/** `… (+N characters)`: what a shortened word or value ends with. */
+const cutMarker = (n: number) => `… (+${n} characters)`;
+
+/**
+ * A value as text and markdown show it: control characters escaped; then a word longer than
+ * DISPLAY_WORD_MAX characters cut to that length (`nnnn… (+1048376 characters)`); then the
+ * whole cut to at most DISPLAY_VALUE_MAX characters. Idempotent: displaying a displayed
+ * value changes nothing. Linear in the length of the value.
+ */
+export function display(
+  value: unknown,
+  wordMax = DISPLAY_WORD_MAX,
+  valueMax = DISPLAY_VALUE_MAX,
+): string {
+  // Escaped first, then cut: a cut can never leave a raw control character, and a second
+  // pass finds nothing left to escape or to cut.
+  let s = escapeControl(typeof value === 'string' ? value : String(value));
+  if (s.length > wordMax)
+    s = s.replace(
+      new RegExp(`[^\\s]{${wordMax + 1},}`, 'g'),
+      (word) => word.slice(0, wordMax - 1) + cutMarker(word.length - wordMax + 1),
+    );
+  if (s.length > valueMax) {
+    // The marker starts with a space: the word it cuts does not grow.
+    const keep = valueMax - 40;
+    s = `${s.slice(0, keep)} ${cutMarker(s.length - keep)}`;
+  }
+  return s;
+}
+
+/**
+ * The unsafe characters that JSON.stringify writes raw (it escapes C0 itself; the newlines of
+ * an indented document are outside strings and stay).
+ */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON output with the unsafe characters that JSON.stringify leaves raw written as \u escapes. */
+export function safeJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
+}
+
+/** A one-line error for stderr: `<program>: <message>`, escaped and bounded. */
+export function errorLine(program: string, message: string): string {
+  return `${program}: ${display(message, 400, 2000)}\n`;
+}
+
+/**
+ * The one line printed for an error (exit 2): the reason for bad input; for anything else
+ * (valid JSON of a shape a reader did not expect, or a fault of this tool) its first line,
+ * never a stack trace, and no byte of the input that could reach the terminal raw.
+ */
+export function inputErrorLine(program: string, e: unknown): string {
+  if (e instanceof ReviewInputError) return errorLine(program, e.message);
+  const first = String((e as Error)?.message ?? e).split('\n')[0];
+  if (e instanceof TypeError || e instanceof RangeError)
+    return errorLine(program, `the input has an unexpected shape (${first})`);
+  return errorLine(program, `internal error: ${first}; please report it with the input`);
+}
 
 /** Output formats of the review. */
 export type ReviewFormat = 'text' | 'markdown' | 'json';
@@ -22,10 +119,18 @@ export function wrap(text: string, width = TEXT_WIDTH, indent = ''): string[] {
     }
     line = empty ? line + word : `${line} ${word}`;
     empty = false;
-    // A single word longer than the width is cut.
-    while (line.length > width) {
-      lines.push(line.slice(0, width));
-      line = indent + line.slice(width);
+    // A single word longer than the width is cut (in one pass: re-slicing the rest of a long
+    // word at every cut would copy it width-by-width, quadratic in its length).
+    if (line.length > width) {
+      const full = line;
+      const step = Math.max(1, width - indent.length);
+      lines.push(full.slice(0, width));
+      let at = width;
+      while (full.length - at + indent.length > width) {
+        lines.push(indent + full.slice(at, at + step));
+        at += step;
+      }
+      line = indent + full.slice(at);
     }
   }
   if (!empty) lines.push(line);
@@ -36,8 +141,8 @@ export function wrap(text: string, width = TEXT_WIDTH, indent = ''): string[] {
 function textBlocks(entries: Entry[], kind: Entry['kind']): string[] {
   const out: string[] = [];
   const block = (head: string, details: string[]) => {
-    out.push(...wrap(`  ${head}`, TEXT_WIDTH, '      '));
-    for (const d of details) out.push(...wrap(`    ${d}`, TEXT_WIDTH, '      '));
+    out.push(...wrap(`  ${display(head)}`, TEXT_WIDTH, '      '));
+    for (const d of details) out.push(...wrap(`    ${display(d)}`, TEXT_WIDTH, '      '));
   };
   for (const e of entries) {
     if (e.kind !== kind) continue;
@@ -186,7 +291,7 @@ function rows(entries: Entry[], kind: Entry['kind']): string[][] {
 }
 
 function markdownTable(table: string[][]): string {
-  const esc = (c: string) => c.replace(/\|/g, '\\|');
+  const esc = (c: string) => display(c).replace(/\|/g, '\\|');
   return [
     `| ${table[0].join(' | ')} |`,
     `|${table[0].map(() => '---').join('|')}|`,
@@ -203,7 +308,7 @@ const SECTIONS: [Entry['kind'], string][] = [
 
 /** Renders the inventory. */
 export function formatInventory(inv: Inventory, format: ReviewFormat): string {
-  if (format === 'json') return JSON.stringify({ stacks: inv.stacks, entries: inv.entries });
+  if (format === 'json') return safeJson({ stacks: inv.stacks, entries: inv.entries });
   const parts: string[] = [];
   for (const [kind, title] of SECTIONS) {
     if (format === 'markdown') {
@@ -214,7 +319,7 @@ export function formatInventory(inv: Inventory, format: ReviewFormat): string {
       if (blocks.length > 0) parts.push([title, ...blocks].join('\n'));
     }
   }
-  const head = `Affinity and draining inventory of ${inv.stacks.length} stack(s): ${inv.stacks.join(', ')}`;
+  const head = `Affinity and draining inventory of ${inv.stacks.length} stack(s): ${display(inv.stacks.join(', '))}`;
   return [format === 'markdown' ? `## ${head}` : wrap(head).join('\n'), ...parts].join('\n\n');
 }
 
@@ -226,7 +331,7 @@ export function formatFindings(findings: Finding[], format: ReviewFormat, failOn
   const count = (r: Risk) => findings.filter((f) => f.risk === r).length;
   const unrated = findings.filter(isUnrated).length;
   if (format === 'json') {
-    return JSON.stringify({
+    return safeJson({
       failOn,
       summary: { high: count('high'), medium: count('medium'), low: count('low'), unrated },
       findings,
@@ -252,10 +357,14 @@ export function formatFindings(findings: Finding[], format: ReviewFormat, failOn
   for (const f of findings) {
     lines.push('');
     lines.push(
-      ...wrap(`${RISK_LABEL[f.risk].padEnd(7)} ${f.subject}  [${f.stack}]`, TEXT_WIDTH, pad),
+      ...wrap(
+        `${RISK_LABEL[f.risk].padEnd(7)} ${display(f.subject)}  [${display(f.stack)}]`,
+        TEXT_WIDTH,
+        pad,
+      ),
     );
-    lines.push(...wrap(`${pad}change: ${f.change}`, TEXT_WIDTH, `${pad}        `));
-    lines.push(...wrap(`${pad}why: ${f.consequence}`, TEXT_WIDTH, `${pad}     `));
+    lines.push(...wrap(`${pad}change: ${display(f.change)}`, TEXT_WIDTH, `${pad}        `));
+    lines.push(...wrap(`${pad}why: ${display(f.consequence)}`, TEXT_WIDTH, `${pad}     `));
   }
   return lines.join('\n');
 }

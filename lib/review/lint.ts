@@ -8,7 +8,9 @@ import * as path from 'path';
 import { CheckFinding, checkResources } from '../checks/resource-checks';
 import { TfResource, resourcesFromPlan, resourcesFromSynth } from '../terraform/resource';
 import { RuleLevel, RuleRegistry } from '../core/rule-registry';
-import { ReviewInputError, readJson, readSynthDir } from './synth-dir';
+import { display, inputErrorLine, safeJson } from './format';
+import { ReviewInputError, isJsonObject, kindOf, statOrFail } from './json-input';
+import { checkSynthShape, readJson, readSynthDir } from './synth-dir';
 
 export type LintFormat = 'text' | 'markdown' | 'json' | 'sarif';
 export type LintFailOn = 'error' | 'warning' | 'never';
@@ -29,12 +31,96 @@ interface LintInput {
   readonly files: Map<string, string>;
 }
 
-function readInput(target: string): LintInput {
-  if (!fs.existsSync(target))
+/**
+ * Checks the parts of a plan that lint reads: `planned_values` and `configuration`, their
+ * modules (iteratively: the nesting was bounded when the file was read) and resources. Wrong
+ * types are refused with a one-line reason instead of being skipped as "no resources".
+ */
+function checkPlanShape(file: string, plan: Record<string, any>): void {
+  const pv = plan.planned_values;
+  if (!isJsonObject(pv))
     throw new ReviewInputError(
-      `${target} does not exist (expected a cdktf synth directory or a plan JSON file)`,
+      `${file}: planned_values is not an object (it is ${kindOf(pv)}): not the output of terraform show -json <plan>`,
     );
-  if (fs.statSync(target).isDirectory()) {
+  const modules: [string, unknown, 'planned' | 'configuration'][] = [];
+  if (pv.root_module !== undefined)
+    modules.push(['planned_values.root_module', pv.root_module, 'planned']);
+  const config = plan.configuration;
+  if (config !== undefined) {
+    if (!isJsonObject(config))
+      throw new ReviewInputError(
+        `${file}: configuration is not an object (it is ${kindOf(config)})`,
+      );
+    if (config.root_module !== undefined)
+      modules.push(['configuration.root_module', config.root_module, 'configuration']);
+  }
+  const changes = plan.resource_changes;
+  if (changes !== undefined && !Array.isArray(changes))
+    throw new ReviewInputError(
+      `${file}: resource_changes is not a list (it is ${kindOf(changes)})`,
+    );
+  for (let m = modules.shift(); m !== undefined; m = modules.shift()) {
+    const [at, module, kind] = m;
+    if (!isJsonObject(module))
+      throw new ReviewInputError(`${file}: ${at} is not an object (it is ${kindOf(module)})`);
+    const resources = module.resources ?? [];
+    if (!Array.isArray(resources))
+      throw new ReviewInputError(
+        `${file}: ${at}.resources is not a list (it is ${kindOf(resources)})`,
+      );
+    resources.forEach((r: unknown, i: number) => {
+      if (!isJsonObject(r) || typeof r.address !== 'string' || typeof r.type !== 'string')
+        throw new ReviewInputError(
+          `${file}: ${at}.resources[${i}] is not an object with a string address and type`,
+        );
+      if (kind === 'planned' && r.values !== undefined && !isJsonObject(r.values))
+        throw new ReviewInputError(
+          `${file}: ${at}.resources[${i}] (${r.address}): values is not an object (it is ${kindOf(r.values)})`,
+        );
+    });
+    if (kind === 'planned') {
+      const children = module.child_modules ?? [];
+      if (!Array.isArray(children))
+        throw new ReviewInputError(
+          `${file}: ${at}.child_modules is not a list (it is ${kindOf(children)})`,
+        );
+      children.forEach((c: unknown, i: number) =>
+        modules.push([`${at}.child_modules[${i}]`, c, kind]),
+      );
+    } else {
+      const calls = module.module_calls ?? {};
+      if (!isJsonObject(calls))
+        throw new ReviewInputError(
+          `${file}: ${at}.module_calls is not an object (it is ${kindOf(calls)})`,
+        );
+      for (const [name, call] of Object.entries(calls)) {
+        if (!isJsonObject(call))
+          throw new ReviewInputError(
+            `${file}: ${at}.module_calls.${name} is not an object (it is ${kindOf(call)})`,
+          );
+        if (call.module !== undefined)
+          modules.push([`${at}.module_calls.${name}.module`, call.module, kind]);
+      }
+    }
+  }
+}
+
+function readInput(target: string): LintInput {
+  if (target.trim() === '')
+    throw new ReviewInputError(
+      'the <synth-dir | plan.json> argument is empty (expected a cdktf synth directory or a plan JSON file)',
+    );
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new ReviewInputError(
+        `${target} does not exist (expected a cdktf synth directory or a plan JSON file)`,
+      );
+    st = statOrFail(target);
+  }
+  if (st.isDirectory()) {
     const stacks = readSynthDir(target);
     const files = new Map<string, string>();
     const resources = Object.entries(stacks).flatMap(([stack, json]) => {
@@ -44,12 +130,16 @@ function readInput(target: string): LintInput {
     return { resources, files };
   }
   const json = readJson(target);
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
+  if (!isJsonObject(json))
     throw new ReviewInputError(
-      `${target} is not a JSON object: not a plan (terraform show -json) or a synthesized stack`,
+      `${target} is not a JSON object (it is ${kindOf(json)}): not a plan (terraform show -json) or a synthesized stack`,
     );
   const source = path.basename(target);
-  if (typeof json.format_version === 'string') {
+  if (json.format_version !== undefined) {
+    if (typeof json.format_version !== 'string')
+      throw new ReviewInputError(
+        `${target}: format_version is not a string such as "1.2" (it is ${kindOf(json.format_version)})`,
+      );
     if (json.format_version.split('.')[0] !== '1')
       throw new ReviewInputError(
         `${target} has format_version ${json.format_version}; this tool reads major version 1 of Terraform's JSON plan format`,
@@ -58,38 +148,82 @@ function readInput(target: string): LintInput {
       throw new ReviewInputError(
         `${target} is a Terraform state, not a plan; run terraform plan -out=plan.bin, then terraform show -json plan.bin`,
       );
-    if (typeof json.planned_values !== 'object' || json.planned_values === null)
+    if (json.planned_values === undefined)
       throw new ReviewInputError(
         `${target} has no planned_values: not the output of terraform show -json <plan>`,
       );
+    checkPlanShape(target, json);
     return { resources: resourcesFromPlan(source, json), files: new Map([[source, target]]) };
   }
-  if (typeof json.resource === 'object' && json.resource !== null)
+  if (json.resource !== undefined) {
+    checkSynthShape(target, json);
     return { resources: resourcesFromSynth(source, json), files: new Map([[source, target]]) };
+  }
   throw new ReviewInputError(
     `${target} is neither a plan (no format_version) nor a synthesized stack (no resource block)`,
   );
 }
 
-/** The line of a resource in its file, for code-scanning annotations (1 when not found). */
-function lineOf(text: string | undefined, f: CheckFinding): number {
-  if (!text) return 1;
-  const name = f.resource.address.split('.').pop()!;
-  let at = text.indexOf(`"address": "${f.resource.address}"`);
-  if (at < 0) {
-    const typeAt = text.indexOf(`"${f.resource.type}": {`);
-    at = typeAt < 0 ? -1 : text.indexOf(`"${name}": {`, typeAt);
+/**
+ * Where the resources of one file are, found in one pass over its text (looking each finding
+ * up in the whole text would be quadratic on a large plan): the line of a plan resource's
+ * `"address": "..."`, or of a synth resource's `"<name>": {` after its `"<type>": {`.
+ */
+class ResourceLines {
+  private readonly lineStarts: number[] = [0];
+  private readonly addresses = new Map<string, number>();
+  private readonly keys = new Map<string, number[]>();
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+      this.lineStarts.push(i + 1);
+    for (const m of text.matchAll(/"address": "((?:[^"\\]|\\.)*)"/g))
+      if (!this.addresses.has(m[1])) this.addresses.set(m[1], m.index);
+    for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)": \{/g)) {
+      const list = this.keys.get(m[1]) ?? [];
+      list.push(m.index);
+      this.keys.set(m[1], list);
+    }
   }
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+
+  /** The line (from 1) of a finding's resource; 1 when it is not found. */
+  public lineOf(f: CheckFinding): number {
+    let at = this.addresses.get(f.resource.address) ?? -1;
+    if (at < 0) {
+      const typeAt = this.keys.get(f.resource.type)?.[0];
+      const names = this.keys.get(f.resource.address.split('.').pop()!) ?? [];
+      if (typeAt !== undefined) at = names[this.firstAtOrAfter(names, typeAt)] ?? -1;
+    }
+    return at < 0 ? 1 : this.firstAtOrAfter(this.lineStarts, at + 1);
+  }
+
+  /** Index of the first element of an ascending list that is >= value (binary search). */
+  private firstAtOrAfter(list: number[], value: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 function sarif(findings: CheckFinding[], input: LintInput): string {
   const ids = [...new Set(findings.map((f) => f.rule))].sort();
-  const texts = new Map<string, string | undefined>();
-  const text = (file: string) => {
-    if (!texts.has(file))
-      texts.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
-    return texts.get(file);
+  const indexes = new Map<string, ResourceLines | undefined>();
+  const lineOf = (file: string, f: CheckFinding): number => {
+    if (!indexes.has(file)) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        text = undefined; // read once already; a line number is only a hint
+      }
+      indexes.set(file, text === undefined ? undefined : new ResourceLines(text));
+    }
+    return indexes.get(file)?.lineOf(f) ?? 1;
   };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -131,7 +265,7 @@ function sarif(findings: CheckFinding[], input: LintInput): string {
               {
                 physicalLocation: {
                   artifactLocation: { uri: file.split(path.sep).join('/') },
-                  region: { startLine: lineOf(text(file), f) },
+                  region: { startLine: lineOf(file, f) },
                 },
                 logicalLocations: [{ fullyQualifiedName: f.resource.address, kind: 'resource' }],
               },
@@ -144,7 +278,7 @@ function sarif(findings: CheckFinding[], input: LintInput): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return safeJson(log, 2);
 }
 
 function format(findings: CheckFinding[], input: LintInput, fmt: LintFormat): string {
@@ -153,7 +287,7 @@ function format(findings: CheckFinding[], input: LintInput, fmt: LintFormat): st
   const summary = `${errors} error(s), ${active.length - errors} warning(s), ${findings.length - active.length} suppressed, in ${input.resources.length} resource(s)`;
   if (fmt === 'sarif') return sarif(findings, input);
   if (fmt === 'json')
-    return JSON.stringify({
+    return safeJson({
       findings: findings.map((f) => ({
         rule: f.rule,
         level: f.level,
@@ -176,7 +310,7 @@ function format(findings: CheckFinding[], input: LintInput, fmt: LintFormat): st
       },
     });
   if (fmt === 'markdown') {
-    const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const cell = (s: unknown) => display(s).replace(/\|/g, '\\|');
     const rows = active.map(
       (f) =>
         `| ${f.level} | [${f.rule}](${ruleHelpUri(f.rule)}) | \`${cell(f.resource.address)}\` (${cell(f.resource.source)}) | \`${cell(f.attribute)}\` ${cell(f.value)} ${cell(f.problem)} | ${cell(f.fix)} |`,
@@ -195,9 +329,10 @@ function format(findings: CheckFinding[], input: LintInput, fmt: LintFormat): st
         : []),
     ].join('\n');
   }
+  const d = display;
   const lines = active.map(
     (f) =>
-      `${f.level === RuleLevel.ERROR ? 'ERROR' : 'WARN '} ${f.resource.source} ${f.resource.address}: ${f.attribute} ${f.value} ${f.problem} (allowed: ${f.allowed}); fix: ${f.fix} [rule ${f.rule}] ${ruleHelpUri(f.rule)}`,
+      `${f.level === RuleLevel.ERROR ? 'ERROR' : 'WARN '} ${d(f.resource.source)} ${d(f.resource.address)}: ${d(f.attribute)} ${d(f.value)} ${d(f.problem)} (allowed: ${d(f.allowed)}); fix: ${d(f.fix)} [rule ${f.rule}] ${ruleHelpUri(f.rule)}`,
   );
   return [...lines, summary].join('\n');
 }
@@ -213,6 +348,8 @@ export function runLint(argv: string[]): { code: number; stdout: string; stderr:
       const value = () => {
         const v = argv[++i];
         if (v === undefined) throw new ReviewInputError(`${arg} needs a value; ${LINT_USAGE}`);
+        if (v.trim() === '')
+          throw new ReviewInputError(`${arg} is given an empty value; ${LINT_USAGE}`);
         return v;
       };
       if (arg === '--format') {
@@ -242,14 +379,6 @@ export function runLint(argv: string[]): { code: number; stdout: string; stderr:
         : active.some((f) => failOn === 'warning' || f.level === RuleLevel.ERROR);
     return { code: failing ? 1 : 0, stdout: `${format(findings, input, fmt)}\n`, stderr: '' };
   } catch (e) {
-    if (e instanceof ReviewInputError)
-      return { code: 2, stdout: '', stderr: `affinity-review lint: ${e.message}\n` };
-    if (e instanceof TypeError || e instanceof RangeError)
-      return {
-        code: 2,
-        stdout: '',
-        stderr: `affinity-review lint: the input has an unexpected shape (${e.message.split('\n')[0]})\n`,
-      };
-    throw e;
+    return { code: 2, stdout: '', stderr: inputErrorLine('affinity-review lint', e) };
   }
 }

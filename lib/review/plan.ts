@@ -6,7 +6,8 @@ import * as path from 'path';
 import { ResourceMap, extractEntries } from './extract';
 import { compareInventories, sortFindings } from './compare';
 import { Finding, Inventory, subjectOf } from './model';
-import { ReviewInputError, readJson } from './synth-dir';
+import { ReviewInputError, isJsonObject, kindOf } from './json-input';
+import { readJson } from './synth-dir';
 import { SESSION_PATH_TYPES, extractRecords } from './resources';
 import { INVENTORY_TYPES } from './session-path';
 
@@ -19,15 +20,15 @@ interface ResourceChange {
   change: { actions: string[]; before: any; after: any };
 }
 
-const isObject = (v: unknown): v is Record<string, any> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = isJsonObject;
 
 /** Parses and checks a plan JSON document; any other shape is refused with a one-line reason. */
 export function readPlan(file: string): { formatVersion: string; changes: ResourceChange[] } {
+  if (file === '') throw new ReviewInputError('the plan file name is empty');
   const plan = readJson(file);
   if (!isObject(plan))
     throw new ReviewInputError(
-      `${file} is not a JSON object: not the output of terraform show -json`,
+      `${file} is not a JSON object (it is ${kindOf(plan)}): not the output of terraform show -json`,
     );
   const version = plan.format_version;
   if (typeof version !== 'string')
@@ -50,10 +51,12 @@ export function readPlan(file: string): { formatVersion: string; changes: Resour
   }
   const changes = plan.resource_changes ?? [];
   if (!Array.isArray(changes))
-    throw new ReviewInputError(`${file}: resource_changes is not a list`);
+    throw new ReviewInputError(
+      `${file}: resource_changes is not a list (it is ${kindOf(changes)})`,
+    );
   changes.forEach((c: unknown, i: number) => {
     const at = `${file}: resource change ${i}`;
-    if (!isObject(c)) throw new ReviewInputError(`${at} is not an object`);
+    if (!isObject(c)) throw new ReviewInputError(`${at} is not an object (it is ${kindOf(c)})`);
     if (typeof c.type !== 'string' || typeof c.name !== 'string')
       throw new ReviewInputError(`${at} lacks a string type and name`);
     if (
@@ -67,7 +70,9 @@ export function readPlan(file: string): { formatVersion: string; changes: Resour
     for (const side of ['before', 'after'] as const) {
       const v = c.change[side];
       if (v !== undefined && v !== null && !isObject(v))
-        throw new ReviewInputError(`${at} (${c.type}.${c.name}): change.${side} is not an object`);
+        throw new ReviewInputError(
+          `${at} (${c.type}.${c.name}): change.${side} is not an object (it is ${kindOf(v)})`,
+        );
     }
   });
   return {

@@ -3,15 +3,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ExternalResolver, ResourceMap, extractEntries } from './extract';
 import { Entry, Inventory } from './model';
+import {
+  ReviewInputError,
+  fsReason,
+  isJsonObject,
+  kindOf,
+  parseJson,
+  readJsonText,
+  statOrFail,
+} from './json-input';
 import { ResourceRecord, extractRecords } from './resources';
 
-/** Bad input: the CLI prints the message on one line and exits 2. */
-export class ReviewInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReviewInputError';
-  }
-}
+export { ReviewInputError } from './json-input';
 
 /** Digest of each file `readJson` parsed, so two versions can skip what is byte-identical. */
 const DIGESTS = new WeakMap<object, string>();
@@ -31,53 +34,119 @@ export class SynthCache {
   readonly extracted = new Map<string, { entries: Entry[]; records: ResourceRecord[] }>();
 }
 
-/** Reads and parses a JSON file, with a one-line reason when it cannot. */
+/**
+ * Reads and parses a JSON file, with a one-line reason when it cannot: unreadable, too large,
+ * nested too deep, a string too long, or invalid JSON (with line and column). See json-input.ts.
+ */
 export function readJson(file: string, cache?: SynthCache): any {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ReviewInputError(
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
+  const text = readJsonText(file);
   const digest = crypto.createHash('sha1').update(text).digest('hex');
   const known = cache?.parsed.get(digest);
   if (known !== undefined) return known;
+  const json = parseJson(text, file);
+  if (typeof json === 'object' && json !== null) {
+    DIGESTS.set(json, digest);
+    cache?.parsed.set(digest, json);
+  }
+  return json;
+}
+
+const SYNTH_HINT = 'expected a cdktf synth output such as cdktf.out';
+
+/** The stack directories of `<dir>/stacks`, sorted; any that cannot be read is an error. */
+function stackFiles(dir: string): { stack: string; file: string }[] {
+  if (dir === '') throw new ReviewInputError(`the <synth-dir> argument is empty; ${SYNTH_HINT}`);
+  let st: fs.Stats;
   try {
-    const json = JSON.parse(text);
-    if (typeof json === 'object' && json !== null) {
-      DIGESTS.set(json, digest);
-      cache?.parsed.set(digest, json);
-    }
-    return json;
+    st = fs.statSync(dir);
   } catch (e) {
-    throw new ReviewInputError(`${file} is not valid JSON: ${(e as Error).message.split('\n')[0]}`);
+    throw new ReviewInputError(`${dir} is not a directory: ${fsReason(e)} (${SYNTH_HINT})`);
+  }
+  if (!st.isDirectory())
+    throw new ReviewInputError(`${dir} is not a directory but a file (${SYNTH_HINT})`);
+  const stacksDir = path.join(dir, 'stacks');
+  const noStacks = `${dir} has no stacks (no ${path.join('stacks', '<stack>', 'cdk.tf.json')}); run cdktf synth first`;
+  let stacksStat: fs.Stats;
+  try {
+    stacksStat = fs.statSync(stacksDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new ReviewInputError(noStacks);
+    throw new ReviewInputError(`cannot read ${stacksDir}: ${fsReason(e)}`);
+  }
+  if (!stacksStat.isDirectory())
+    throw new ReviewInputError(
+      `${stacksDir} is a file, not the directory of stacks (${SYNTH_HINT})`,
+    );
+  let names: string[];
+  try {
+    names = fs.readdirSync(stacksDir).sort();
+  } catch (e) {
+    throw new ReviewInputError(`cannot read ${stacksDir}: ${fsReason(e)}`);
+  }
+  const out: { stack: string; file: string }[] = [];
+  for (const stack of names) {
+    // Every entry is looked at: a stack that cannot be read must never read as "removed".
+    const stackDir = path.join(stacksDir, stack);
+    const entry = statOrFail(stackDir, 'cannot read the stack directory');
+    if (!entry.isDirectory()) continue; // a stray file is not a stack
+    const file = path.join(stackDir, 'cdk.tf.json');
+    let fileStat: fs.Stats;
+    try {
+      fileStat = fs.statSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new ReviewInputError(
+          `the stack directory ${stackDir} has no cdk.tf.json (an interrupted synth?); run cdktf synth again`,
+        );
+      throw new ReviewInputError(`cannot read ${file}: ${fsReason(e)}`);
+    }
+    if (!fileStat.isFile()) throw new ReviewInputError(`${file} is not a file`);
+    out.push({ stack, file });
+  }
+  if (out.length === 0) throw new ReviewInputError(noStacks);
+  return out;
+}
+
+/**
+ * Checks the shape the readers rely on: a JSON object whose `resource` block (if any) maps
+ * each type to an object of resources, each an object. Anything else is refused with a
+ * one-line reason (lint would otherwise read it as "no resources" and pass).
+ */
+export function checkSynthShape(file: string, json: unknown): void {
+  if (!isJsonObject(json))
+    throw new ReviewInputError(
+      `${file} is not a JSON object (it is ${kindOf(json)}): not a synthesized stack (cdk.tf.json)`,
+    );
+  const r = json.resource;
+  if (r === undefined) return;
+  if (!isJsonObject(r))
+    throw new ReviewInputError(
+      `${file}: "resource" is not an object of types (it is ${kindOf(r)})`,
+    );
+  for (const type of Object.keys(r)) {
+    const ofType = r[type];
+    if (!isJsonObject(ofType))
+      throw new ReviewInputError(
+        `${file}: resource.${type} is not an object of resources by name (it is ${kindOf(ofType)})`,
+      );
+    for (const name of Object.keys(ofType)) {
+      if (!isJsonObject(ofType[name]))
+        throw new ReviewInputError(
+          `${file}: resource.${type}.${name} is not an object of attributes (it is ${kindOf(ofType[name])})`,
+        );
+    }
   }
 }
 
-/** Reads every `<dir>/stacks/<stack>/cdk.tf.json`, keyed by stack. */
+/** Reads every `<dir>/stacks/<stack>/cdk.tf.json`, keyed by stack, each checked for shape. */
 export function readSynthDir(dir: string, cache?: SynthCache): Record<string, any> {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ReviewInputError(
-      `${dir} is not a directory (expected a cdktf synth output such as cdktf.out)`,
-    );
+  const out: Record<string, any> = {};
+  for (const { stack, file } of stackFiles(dir)) {
+    const json = readJson(file, cache);
+    checkSynthShape(file, json);
+    out[stack] = json;
   }
-  const stacksDir = path.join(dir, 'stacks');
-  const names = fs.existsSync(stacksDir)
-    ? fs
-        .readdirSync(stacksDir)
-        .filter((s) => fs.existsSync(path.join(stacksDir, s, 'cdk.tf.json')))
-        .sort()
-    : [];
-  if (names.length === 0) {
-    throw new ReviewInputError(
-      `${dir} has no stacks (no ${path.join('stacks', '<stack>', 'cdk.tf.json')}); run cdktf synth first`,
-    );
-  }
-  return Object.fromEntries(
-    names.map((s) => [s, readJson(path.join(stacksDir, s, 'cdk.tf.json'), cache)]),
-  );
+  return out;
 }
 
 /**
@@ -100,18 +169,9 @@ function crossStackResolver(stacks: Record<string, any>): ExternalResolver {
   };
 }
 
-/** The `resource` block of a stack, checked for shape (a one-line reason when it is wrong). */
-function resourcesOf(stack: string, json: any): ResourceMap {
-  if (json === null || typeof json !== 'object' || Array.isArray(json))
-    throw new ReviewInputError(`stack ${stack}: cdk.tf.json is not a JSON object`);
-  const r = json.resource ?? {};
-  if (typeof r !== 'object' || Array.isArray(r) || r === null)
-    throw new ReviewInputError(`stack ${stack}: "resource" is not an object`);
-  for (const [type, ofType] of Object.entries(r)) {
-    if (ofType === null || typeof ofType !== 'object' || Array.isArray(ofType))
-      throw new ReviewInputError(`stack ${stack}: resource.${type} is not an object of resources`);
-  }
-  return r as ResourceMap;
+/** The `resource` block of a stack (its shape was checked by readSynthDir). */
+function resourcesOf(json: any): ResourceMap {
+  return (json.resource ?? {}) as ResourceMap;
 }
 
 /** The inventory of a synth output directory. */
@@ -134,7 +194,7 @@ export function inventoryFromSynthDir(dir: string, cache?: SynthCache): Inventor
     const key = `${name}|${digests[name]}|${upstream.join(',')}`;
     let done = digests[name] ? cache?.extracted.get(key) : undefined;
     if (!done) {
-      const resources = resourcesOf(name, json);
+      const resources = resourcesOf(json);
       done = {
         entries: extractEntries(name, resources, external),
         records: extractRecords(name, resources),

@@ -1,0 +1,267 @@
+/**
+ * Reading a JSON file that cannot hurt the reviewer or the linter: the file's size, the depth
+ * of its nesting and the length of its strings are checked on the text, in one pass without
+ * recursion, before anything parses or walks it; a parse error names the file, the line and
+ * the column. Every problem is a `ReviewInputError`: one line, exit 2.
+ */
+import * as fs from 'fs';
+
+/** Bad input: the CLI prints the message on one line and exits 2. */
+export class ReviewInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReviewInputError';
+  }
+}
+
+/**
+ * Deepest nesting of objects and arrays accepted. Terraform JSON needs far fewer levels: a
+ * `kubernetes_manifest` with a CRD schema or a plan of nested modules stays under 60. Deeper
+ * input is refused before any recursive walk, so no reader can overflow the call stack.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Longest string (key or value) accepted, in characters of the file. A Kubernetes object is
+ * at most about 1.5 MiB (etcd's request limit), so a longer string is no real configuration.
+ * Shorter ones are accepted whole; text and markdown output shorten what they show (format.ts).
+ */
+export const MAX_JSON_STRING = 4 * 1024 * 1024;
+
+/** Largest file accepted: 256 MiB (a 100 000-change plan is about 60 MiB). */
+export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a loop of symbolic links',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'is a directory',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/** `CODE (what it means)` of a file-system error, for a one-line reason. */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code) return FS_REASONS[code] ? `${code} (${FS_REASONS[code]})` : code;
+  return String((e as Error)?.message ?? e).split('\n')[0];
+}
+
+/** `fs.statSync`, with a one-line reason when the path cannot be read. */
+export function statOrFail(file: string, what = 'cannot read'): fs.Stats {
+  try {
+    return fs.statSync(file);
+  } catch (e) {
+    throw new ReviewInputError(`${what} ${file}: ${fsReason(e)}`);
+  }
+}
+
+/** The text of a JSON file: a regular file within the size limit, UTF-8 (a BOM is dropped). */
+export function readJsonText(file: string): string {
+  if (file === '') throw new ReviewInputError('the file name is empty');
+  const st = statOrFail(file);
+  if (st.isDirectory()) throw new ReviewInputError(`${file} is a directory, not a JSON file`);
+  if (st.size > MAX_JSON_FILE_BYTES)
+    throw new ReviewInputError(
+      `${file} is ${Math.round(st.size / 2 ** 20)} MiB, larger than the limit of ${MAX_JSON_FILE_BYTES / 2 ** 20} MiB`,
+    );
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (e) {
+    throw new ReviewInputError(`cannot read ${file}: ${fsReason(e)}`);
+  }
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))
+    throw new ReviewInputError(
+      `${file} is UTF-16 text (as PowerShell's > writes it); write it as UTF-8, e.g. terraform show -json plan.bin | Out-File -Encoding utf8 plan.json`,
+    );
+  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  return buffer.toString('utf8', bom);
+}
+
+/** Line and column (both from 1) of an offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function at(file: string, text: string, offset: number): string {
+  const { line, column } = lineColumn(text, offset);
+  return `${file}, line ${line}, column ${column}`;
+}
+
+/**
+ * Checks the nesting depth and the string lengths of a JSON text in one pass, without
+ * recursion; syntax is left to JSON.parse (an unterminated string ends the scan).
+ */
+export function checkJsonLimits(text: string, file: string): void {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: jump to its closing quote (one not escaped by an odd run of backslashes).
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return;
+        let b = end - 1;
+        while (text.charCodeAt(b) === 0x5c) b--;
+        if ((end - 1 - b) % 2 === 0) break;
+      }
+      if (end - i - 1 > MAX_JSON_STRING)
+        throw new ReviewInputError(
+          `${at(file, text, i)}: a string of ${end - i - 1} characters, longer than the limit of ${MAX_JSON_STRING}`,
+        );
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH)
+        throw new ReviewInputError(
+          `${at(file, text, i)}: nesting deeper than ${MAX_JSON_DEPTH} levels (the limit; Terraform JSON needs far fewer)`,
+        );
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const ESCAPES = '"\\/bfnrt';
+
+/** How a character found in the text is named in a message. */
+function shown(ch: string | undefined): string {
+  if (ch === undefined) return 'the end of the file';
+  const code = ch.charCodeAt(0);
+  return code < 0x20 || code === 0x7f
+    ? `the control character \\u${code.toString(16).padStart(4, '0')}`
+    : `'${ch}'`;
+}
+
+/**
+ * Where and why a text is not JSON (RFC 8259), found without recursion; undefined when it is.
+ * Only runs after JSON.parse has failed, whose own messages give no position for some errors.
+ */
+export function jsonSyntaxError(text: string): { offset: number; problem: string } | undefined {
+  const stack: number[] = []; // 0x7b '{' or 0x5b '['
+  const n = text.length;
+  let i = 0;
+  type State = 'value' | 'firstValue' | 'key' | 'firstKey' | 'colon' | 'next' | 'end';
+  let state: State = 'value';
+  const fail = (offset: number, problem: string) => ({ offset, problem });
+  const afterValue = (): State => (stack.length > 0 ? 'next' : 'end');
+  /** Skips the string at i; a problem inside it, or undefined. */
+  const string = (): { offset: number; problem: string } | undefined => {
+    let j = i + 1;
+    for (;;) {
+      if (j >= n) return fail(i, 'a string that is never closed');
+      const c = text.charCodeAt(j);
+      if (c === 0x22) break;
+      if (c < 0x20)
+        return fail(j, `${shown(text[j])} inside a string (write it as an escape, e.g. \\n)`);
+      if (c === 0x5c) {
+        const e = text[j + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
+            return fail(j, 'a \\u escape without four hexadecimal digits');
+          j += 6;
+        } else if (e !== undefined && ESCAPES.includes(e)) j += 2;
+        else return fail(j, `an invalid escape \\${e ?? ''} in a string`);
+      } else j++;
+    }
+    i = j + 1;
+    return undefined;
+  };
+  for (;;) {
+    while (i < n && ' \t\n\r'.includes(text[i])) i++;
+    const ch = text[i];
+    if (state === 'end')
+      return i >= n ? undefined : fail(i, `${shown(ch)} after the end of the JSON value`);
+    if (i >= n) return fail(n, 'the file ends before the JSON value does');
+    const top = stack[stack.length - 1];
+    if (state === 'colon') {
+      if (ch !== ':') return fail(i, `expected ':' after a property name, found ${shown(ch)}`);
+      i++;
+      state = 'value';
+    } else if (state === 'next') {
+      const close = top === 0x7b ? '}' : ']';
+      if (ch === ',') {
+        i++;
+        state = top === 0x7b ? 'key' : 'value';
+      } else if (ch === close) {
+        i++;
+        stack.pop();
+        state = afterValue();
+      } else return fail(i, `expected ',' or '${close}', found ${shown(ch)}`);
+    } else if (state === 'key' || state === 'firstKey') {
+      if (state === 'firstKey' && ch === '}') {
+        i++;
+        stack.pop();
+        state = afterValue();
+      } else if (ch === '"') {
+        const problem = string();
+        if (problem) return problem;
+        state = 'colon';
+      } else return fail(i, `expected a property name in double quotes, found ${shown(ch)}`);
+    } else if (state === 'firstValue' && ch === ']') {
+      i++;
+      stack.pop();
+      state = afterValue();
+    } else if (ch === '{' || ch === '[') {
+      stack.push(ch.charCodeAt(0));
+      i++;
+      state = ch === '{' ? 'firstKey' : 'firstValue';
+    } else if (ch === '"') {
+      const problem = string();
+      if (problem) return problem;
+      state = afterValue();
+    } else {
+      NUMBER.lastIndex = i;
+      const number = NUMBER.exec(text);
+      const literal = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+      if (number) i += number[0].length;
+      else if (literal) i += literal.length;
+      else return fail(i, `expected a value, found ${shown(ch)}`);
+      state = afterValue();
+    }
+  }
+}
+
+/**
+ * Parses a JSON text after checking its limits. A syntax error names the file, line and
+ * column (never a piece of the text cut in the middle).
+ */
+export function parseJson(text: string, file: string): unknown {
+  checkJsonLimits(text, file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const found = jsonSyntaxError(text);
+    if (found) {
+      const { line, column } = lineColumn(text, found.offset);
+      throw new ReviewInputError(
+        `${file} is not valid JSON at line ${line}, column ${column}: ${found.problem}`,
+      );
+    }
+    throw new ReviewInputError(`${file} is not valid JSON: ${String((e as Error).message)}`);
+  }
+}
+
+/** The kind of a JSON value, for messages ("a list", "a number", ...). */
+export function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return `${v}`;
+  return typeof v;
+}
+
+export const isJsonObject = (v: unknown): v is Record<string, any> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
