@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { RuleLevel, RuleRegistry } from '../lib';
+import { RuleBasis, RuleLevel, RuleRegistry } from '../lib';
+import { levelOnTerraform } from '../lib/checks/reporter';
 import { renderRulesDoc } from '../scripts/rules-doc';
 import { RULE_CASES, runCase } from './rule-cases';
 
@@ -41,6 +42,59 @@ describe.each(Object.keys(RULE_CASES))('rule %s', (id) => {
 
 describe('the rule registry', () => {
   const ids = RuleRegistry.all().map((r) => r.id);
+
+  test('levels mean something: every level of every rule stands on a stated basis', () => {
+    const errorBases = [
+      RuleBasis.REFUSED,
+      RuleBasis.BROKEN_PATH,
+      RuleBasis.CONTRACT,
+      RuleBasis.STANDARD,
+    ];
+    const warningBases = [RuleBasis.IGNORED, RuleBasis.RISKY, RuleBasis.STANDARD];
+    const wrong: string[] = [];
+    for (const r of RuleRegistry.all()) {
+      const has = (bases: RuleBasis[]) => r.basis.some((b) => bases.includes(b));
+      const error = r.levels.includes(RuleLevel.ERROR);
+      const warning = r.levels.includes(RuleLevel.WARNING);
+      if (r.basis.length === 0) wrong.push(`${r.id}: no basis`);
+      // An ERROR needs a refusal, a broken path, the constructs' contract or a standard.
+      if (error && !has(errorBases)) wrong.push(`${r.id}: ERROR without a basis for it`);
+      // A WARNING needs something the platform accepts: ignored, risky, short of a standard.
+      if (warning && !has(warningBases)) wrong.push(`${r.id}: WARNING without a basis for it`);
+      // A refusal or a broken path is an ERROR; what is accepted is reported as a WARNING
+      // on Terraform others wrote (lint, the Aspect), so the rule must list both.
+      if (has([RuleBasis.REFUSED, RuleBasis.BROKEN_PATH]) && !error)
+        wrong.push(`${r.id}: refused or broken, but never an ERROR`);
+      if (has(warningBases) && !warning) wrong.push(`${r.id}: accepted, but never a WARNING`);
+      // A security rule names the standard it implements.
+      if (
+        has([RuleBasis.STANDARD]) &&
+        !/CIS|Pod Security Standards|OWASP|NIST/.test(r.standard ?? '')
+      )
+        wrong.push(`${r.id}: STANDARD without the standard it implements`);
+      if (!has([RuleBasis.STANDARD]) && r.standard !== undefined)
+        wrong.push(`${r.id}: a standard, but no STANDARD basis`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('on plain Terraform an ERROR is only what the platform refuses or what cannot work', () => {
+    const v = { attribute: 'a', value: 'v', problem: 'p', allowed: 'x', fix: 'f' };
+    expect(levelOnTerraform({ ...v, rule: 'B2' }, RuleLevel.ERROR)).toBe(RuleLevel.ERROR);
+    expect(levelOnTerraform({ ...v, rule: 'K8' }, RuleLevel.ERROR)).toBe(RuleLevel.ERROR);
+    // Accepted by the platform: ignored, short of a standard, or only the constructs' contract.
+    expect(levelOnTerraform({ ...v, rule: 'S6' }, RuleLevel.ERROR)).toBe(RuleLevel.WARNING);
+    expect(levelOnTerraform({ ...v, rule: 'X4' }, RuleLevel.ERROR)).toBe(RuleLevel.WARNING);
+    expect(levelOnTerraform({ ...v, rule: 'W8' }, RuleLevel.ERROR)).toBe(RuleLevel.WARNING);
+    // A violation may carry its own basis where a rule has several (S5, X2).
+    const ignored = { ...v, rule: 'S5', basis: RuleBasis.IGNORED };
+    expect(levelOnTerraform(ignored, RuleLevel.ERROR)).toBe(RuleLevel.WARNING);
+    expect(levelOnTerraform({ ...v, rule: 'S5' }, RuleLevel.ERROR)).toBe(RuleLevel.ERROR);
+    const refused = { ...v, rule: 'X2', basis: RuleBasis.REFUSED };
+    expect(levelOnTerraform(refused, RuleLevel.ERROR)).toBe(RuleLevel.ERROR);
+    // Warnings stay warnings.
+    expect(levelOnTerraform({ ...v, rule: 'B2' }, RuleLevel.WARNING)).toBe(RuleLevel.WARNING);
+  });
 
   test('every rule has at least one failing and one passing case', () => {
     const missing = ids.filter(

@@ -53,7 +53,7 @@ export function checkFirewalls(idx: ResourceIndex, out: Reporter): void {
           ports.add(port);
       }
     }
-    out.report(fw, RuleLevel.WARNING, checkProbeFirewallSources(fw.values, [...ports]));
+    out.report(fw, RuleLevel.ERROR, checkProbeFirewallSources(fw.values, [...ports]));
   }
 }
 

@@ -19,11 +19,7 @@ import {
 import { Duration } from '../core/duration';
 import { RuleLevel } from '../core/rule-registry';
 import { validateService } from '../gcp/backend-service-rules';
-import {
-  checkHttpRedirects,
-  checkSslPolicy,
-  refusedByProvider,
-} from '../gcp/frontend-security-rules';
+import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
 import { RouteTable, validateRoutes } from '../gcp/url-map-rules';
 import { validateZonalGroup } from '../gcp/zonal-backend-group';
 import { ResourceIndex, block } from '../terraform/resource';
@@ -177,22 +173,14 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
     out.report(map, RuleLevel.ERROR, routes);
   }
 
-  // Google Cloud: HTTPS frontends. The security pack reports at the level its standard
-  // warrants: the API accepts these frontends, so they are warnings here (the constructs
-  // refuse to render them: their frontends are secure by default).
+  // Google Cloud: HTTPS frontends (the security pack: the registry's basis gives its level on
+  // plain Terraform, a warning unless the provider refuses the value).
   for (const proxy of idx.ofTypes(HTTPS_PROXIES)) {
     const [policy] = idx.referenced(proxy, 'ssl_policy', SSL_POLICIES);
     const given =
       proxy.values.ssl_policy !== undefined || (proxy.references?.ssl_policy ?? []).length > 0;
-    if (policy || !given) {
-      const x2 = checkSslPolicy(policy?.values, 'ssl_policy');
-      out.report(proxy, RuleLevel.ERROR, x2.filter(refusedByProvider));
-      out.report(
-        proxy,
-        RuleLevel.WARNING,
-        x2.filter((v) => !refusedByProvider(v)),
-      );
-    }
+    if (policy || !given)
+      out.report(proxy, RuleLevel.ERROR, checkSslPolicy(policy?.values, 'ssl_policy'));
   }
   for (const rule of idx.ofTypes(FORWARDING_RULES)) {
     if (!servesPort80(rule.values.port_range)) continue;
@@ -203,7 +191,7 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
     if (!proxy) continue; // port 80 to a TCP proxy or a backend: not an HTTP frontend
     const [urlMap] = idx.referenced(proxy, 'url_map', URL_MAPS);
     if (!urlMap) continue; // the URL map is not in this configuration: nothing to judge
-    out.report(rule, RuleLevel.WARNING, checkHttpRedirects(urlMap.values, 'port_range 80'));
+    out.report(rule, RuleLevel.ERROR, checkHttpRedirects(urlMap.values, 'port_range 80'));
   }
 }
 

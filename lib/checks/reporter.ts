@@ -4,7 +4,7 @@
  * Google Cloud, firewall and Kubernetes checks.
  */
 import { RuleViolation, ValidationError } from '../core/errors';
-import { RuleLevel } from '../core/rule-registry';
+import { RuleBasis, RuleLevel, RuleRegistry } from '../core/rule-registry';
 import { TfResource } from '../terraform/resource';
 
 /** One finding of a rule on a Terraform resource. */
@@ -44,6 +44,22 @@ const TERRAFORM_FIXES: Record<string, (v: RuleViolation) => string> = {
       : v.fix,
 };
 
+/** The reasons an ERROR stands on Terraform that others wrote. */
+const ERROR_BASES = [RuleBasis.REFUSED, RuleBasis.BROKEN_PATH];
+/** The reasons a rule function may return an error for (the constructs refuse all of them). */
+const ERROR_CAPABLE = [...ERROR_BASES, RuleBasis.CONTRACT, RuleBasis.STANDARD];
+
+/**
+ * The level a finding has on plain Terraform: an error stays one only when the platform
+ * refuses it or the path cannot work; what the platform accepts (ignored, risky, short of a
+ * standard, or only against the constructs' contract) is a warning.
+ */
+export function levelOnTerraform(v: RuleViolation, level: RuleLevel): RuleLevel {
+  if (level !== RuleLevel.ERROR) return level;
+  const basis = v.basis ?? RuleRegistry.find(v.rule)?.basis.find((b) => ERROR_CAPABLE.includes(b));
+  return basis === undefined || ERROR_BASES.includes(basis) ? RuleLevel.ERROR : RuleLevel.WARNING;
+}
+
 /** Collects findings: once per resource, rule, attribute and value. */
 export class Reporter {
   public readonly findings: CheckFinding[] = [];
@@ -69,7 +85,7 @@ export class Reporter {
         ...v,
         attribute,
         fix: TERRAFORM_FIXES[v.rule]?.(v) ?? v.fix,
-        level,
+        level: levelOnTerraform(v, level),
         resource,
         suppressedBecause: suppression?.reason,
       });
@@ -85,7 +101,9 @@ export class Reporter {
       fn();
     } catch (e) {
       if (!ValidationError.isValidationError(e)) throw e;
-      this.report(r, RuleLevel.ERROR, e.violations, attributes);
+      // A value no value class takes (a negative duration) is one the API refuses too.
+      const refused = e.violations.map((v) => ({ basis: RuleBasis.REFUSED, ...v }));
+      this.report(r, RuleLevel.ERROR, refused, attributes);
     }
   }
 

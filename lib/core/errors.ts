@@ -1,5 +1,6 @@
 import { cdktfModule } from './cdktf-lazy';
 import { IConstruct } from 'constructs';
+import type { RuleBasis } from './rule-registry';
 
 /**
  * One broken rule, in the words a user needs to fix it: which attribute, which value,
@@ -18,6 +19,12 @@ export interface RuleViolation {
   readonly allowed: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * Why this violation is at its level, where a rule has several reasons (S5: an out-of-range
+   * TTL is refused, a TTL on a type without a cookie is ignored).
+   * @default - the rule's first basis for its level in the registry
+   */
+  readonly basis?: RuleBasis;
 }
 
 /** Renders a violation as one line, prefixed by the construct path when there is one. */

@@ -2,4 +2,10 @@
 export { Duration } from './duration';
 export { DrainingPolicy, type DrainingPolicyOptions } from './draining-policy';
 export { Errors, type RuleFindings, type RuleViolation, ValidationError } from './errors';
-export { type RuleDefinition, RuleLevel, RulePlatform, RuleRegistry } from './rule-registry';
+export {
+  type RuleDefinition,
+  RuleBasis,
+  RuleLevel,
+  RulePlatform,
+  RuleRegistry,
+} from './rule-registry';

@@ -23,8 +23,39 @@ export enum RulePlatform {
   ALL = 'all',
 }
 
+/**
+ * Why a rule reports at its levels. ERROR is kept for what cannot work: the provider, the API or
+ * a controller refuses the configuration (`REFUSED`), or the traffic path provably fails
+ * (`BROKEN_PATH`). What the platform accepts is a WARNING wherever Terraform that others wrote
+ * is judged (the Aspect, lint): ignored or ineffective (`IGNORED`), risky (`RISKY`), or short of
+ * a security standard (`STANDARD`, naming it). The constructs also refuse what they would
+ * render ignored, insecure or against their own props (`CONTRACT`): they never drop a setting
+ * silently and render secure defaults.
+ */
+export enum RuleBasis {
+  /** The provider, the API or the consuming controller refuses it (plan, apply or sync). */
+  REFUSED = 'refused',
+  /** The traffic path provably cannot work (no probe reaches the backends, no pod admitted). */
+  BROKEN_PATH = 'broken path',
+  /** Accepted, but ignored or without effect. */
+  IGNORED = 'ignored',
+  /** Accepted and working, but probably not what was meant. */
+  RISKY = 'risky',
+  /** Short of a named security standard. */
+  STANDARD = 'standard',
+  /** The library's own contract: prop types, secure rendering, nothing dropped silently. */
+  CONTRACT = 'contract',
+}
+
 /** One rule of the registry. */
 export interface RuleDefinition {
+  /** Why the rule reports at its levels (see `RuleBasis`). */
+  readonly basis: RuleBasis[];
+  /**
+   * The security standard a `STANDARD` rule implements, e.g. a CIS benchmark item.
+   * @default - none (not a security rule)
+   */
+  readonly standard?: string;
   /** Stable id, e.g. `S1`; every message of the rule ends with `[rule S1]`. */
   readonly id: string;
   /** One-line title. */
@@ -70,7 +101,7 @@ const K8S_GIT = 'https://github.com/kubernetes/kubernetes/blob/master';
 const INGRESS_GCE = 'https://github.com/kubernetes/ingress-gce/blob/master';
 const GATEWAY_API = 'https://github.com/kubernetes-sigs/gateway-api/blob/main';
 
-const RULES: RuleDefinition[] = [
+const RULES: Omit<RuleDefinition, 'basis' | 'standard'>[] = [
   {
     id: 'P1',
     title: 'Props have the documented types',
@@ -240,7 +271,7 @@ const RULES: RuleDefinition[] = [
   {
     id: 'S5',
     title: 'Cookie TTL only with a cookie, 0..14 days',
-    levels: E,
+    levels: EW,
     platform: GCP,
     checks:
       'A TTL is only given to GENERATED_COOKIE, HTTP_COOKIE or STRONG_COOKIE_AFFINITY, in whole seconds from 0 (session cookie) to 1 209 600 (14 days).',
@@ -260,7 +291,7 @@ const RULES: RuleDefinition[] = [
   {
     id: 'S6',
     title: 'Locality policy keeps affinity',
-    levels: E,
+    levels: EW,
     platform: GCP,
     checks:
       'On Envoy-based schemes, affinity other than NONE and STRONG_COOKIE_AFFINITY only works with RING_HASH, MAGLEV or WEIGHTED_MAGLEV; other policies make it silently ineffective.',
@@ -736,7 +767,7 @@ const RULES: RuleDefinition[] = [
   {
     id: 'X4',
     title: 'guacd pods restricted',
-    levels: E,
+    levels: EW,
     platform: K8S,
     checks:
       'Pods running guacamole/guacd: every container non-root (run_as_non_root and a non-zero uid), read-only root filesystem, no privilege escalation, not privileged, capabilities drop ALL, seccomp RuntimeDefault; no service-account token mounted.',
@@ -746,7 +777,7 @@ const RULES: RuleDefinition[] = [
   {
     id: 'X5',
     title: 'guacd reachable only through a NetworkPolicy',
-    levels: E,
+    levels: EW,
     platform: K8S,
     checks:
       'A NetworkPolicy of the namespace selects the guacd pods for Ingress, and none of those policies has an ingress rule without sources (guacd has no authentication).',
@@ -829,7 +860,7 @@ const RULES: RuleDefinition[] = [
   {
     id: 'W8',
     title: 'Settings the chosen GKE frontend carries',
-    levels: E,
+    levels: EW,
     platform: GKE,
     checks:
       'frontend GATEWAY needs gatewayName (the HTTPRoute\u2019s parent); gatewayName and gatewayNamespace only with GATEWAY, staticIpName only with INGRESS; the health check sets nothing its GKE object cannot hold, so no setting is dropped: a BackendConfig holds no name, host, response, logging or description; a HealthCheckPolicy holds host, response and logging (rendered) but no name or description.',
@@ -868,13 +899,125 @@ const RULES: RuleDefinition[] = [
   },
 ];
 
-const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+/**
+ * Why each rule reports at its levels (checked by a meta-test: an ERROR needs REFUSED,
+ * BROKEN_PATH, CONTRACT or STANDARD; a WARNING needs IGNORED, RISKY or STANDARD; a STANDARD
+ * rule names its standard). Kept beside the rules so that every rule is classified once.
+ */
+const BASIS: Record<string, { basis: RuleBasis[]; standard?: string }> = {
+  P1: { basis: [RuleBasis.CONTRACT] },
+  D1: { basis: [RuleBasis.CONTRACT] },
+  N1: { basis: [RuleBasis.REFUSED] },
+  N2: { basis: [RuleBasis.REFUSED] },
+  N3: { basis: [RuleBasis.REFUSED] },
+  N4: { basis: [RuleBasis.REFUSED] },
+  B1: { basis: [RuleBasis.REFUSED] },
+  B2: { basis: [RuleBasis.REFUSED] },
+  B3: { basis: [RuleBasis.REFUSED] },
+  B5: { basis: [RuleBasis.BROKEN_PATH] },
+  B6: { basis: [RuleBasis.REFUSED] },
+  B8: { basis: [RuleBasis.REFUSED] },
+  S1: { basis: [RuleBasis.REFUSED] },
+  S2: { basis: [RuleBasis.REFUSED] },
+  S3: { basis: [RuleBasis.REFUSED] },
+  S4: { basis: [RuleBasis.REFUSED] },
+  S5: { basis: [RuleBasis.REFUSED, RuleBasis.IGNORED] },
+  S5b: { basis: [RuleBasis.RISKY] },
+  S6: { basis: [RuleBasis.CONTRACT, RuleBasis.IGNORED] },
+  S7: { basis: [RuleBasis.REFUSED] },
+  S8: { basis: [RuleBasis.REFUSED] },
+  S9: { basis: [RuleBasis.RISKY] },
+  T1: { basis: [RuleBasis.REFUSED, RuleBasis.RISKY] },
+  T2: { basis: [RuleBasis.REFUSED, RuleBasis.IGNORED, RuleBasis.RISKY] },
+  T3: { basis: [RuleBasis.REFUSED, RuleBasis.IGNORED] },
+  T4: { basis: [RuleBasis.RISKY] },
+  C0: { basis: [RuleBasis.REFUSED] },
+  C1: { basis: [RuleBasis.REFUSED] },
+  C2: { basis: [RuleBasis.REFUSED] },
+  C3: { basis: [RuleBasis.REFUSED] },
+  C4: { basis: [RuleBasis.REFUSED] },
+  C6: { basis: [RuleBasis.REFUSED] },
+  C7: { basis: [RuleBasis.REFUSED] },
+  C8: { basis: [RuleBasis.REFUSED] },
+  C12: { basis: [RuleBasis.RISKY] },
+  H1: { basis: [RuleBasis.REFUSED] },
+  H2: { basis: [RuleBasis.REFUSED] },
+  H3: { basis: [RuleBasis.REFUSED] },
+  H5: { basis: [RuleBasis.REFUSED] },
+  H6: { basis: [RuleBasis.REFUSED] },
+  H8: { basis: [RuleBasis.REFUSED] },
+  H9: { basis: [RuleBasis.BROKEN_PATH, RuleBasis.RISKY] },
+  M1: { basis: [RuleBasis.CONTRACT, RuleBasis.RISKY] },
+  M2: { basis: [RuleBasis.REFUSED] },
+  M3: { basis: [RuleBasis.REFUSED] },
+  U1: { basis: [RuleBasis.REFUSED] },
+  U2: { basis: [RuleBasis.REFUSED] },
+  U3: { basis: [RuleBasis.REFUSED] },
+  U4: { basis: [RuleBasis.REFUSED] },
+  U7: { basis: [RuleBasis.REFUSED] },
+  G1: { basis: [RuleBasis.CONTRACT] },
+  G2: { basis: [RuleBasis.REFUSED] },
+  G3: { basis: [RuleBasis.REFUSED] },
+  G4: { basis: [RuleBasis.RISKY] },
+  K1: { basis: [RuleBasis.REFUSED] },
+  K2: { basis: [RuleBasis.REFUSED, RuleBasis.RISKY] },
+  K3: { basis: [RuleBasis.BROKEN_PATH] },
+  K4: { basis: [RuleBasis.REFUSED, RuleBasis.RISKY] },
+  K5: { basis: [RuleBasis.REFUSED] },
+  K6: { basis: [RuleBasis.REFUSED] },
+  K7: { basis: [RuleBasis.REFUSED, RuleBasis.RISKY] },
+  K8: { basis: [RuleBasis.BROKEN_PATH] },
+  K9: { basis: [RuleBasis.BROKEN_PATH, RuleBasis.RISKY] },
+  K10: { basis: [RuleBasis.REFUSED] },
+  X1: {
+    basis: [RuleBasis.STANDARD, RuleBasis.CONTRACT],
+    standard:
+      'CIS Google Cloud Platform Foundation Benchmark 3.6/3.7 (no ingress from 0.0.0.0/0 to administrative and backend ports); Google Cloud load balancer firewall guidance (backends reachable only from the probe and proxy ranges)',
+  },
+  X2: {
+    basis: [RuleBasis.REFUSED, RuleBasis.STANDARD, RuleBasis.CONTRACT],
+    standard:
+      'CIS Google Cloud Platform Foundation Benchmark 3.9 (no HTTPS or SSL proxy load balancer permits SSL policies with weak cipher suites)',
+  },
+  X3: {
+    basis: [RuleBasis.STANDARD, RuleBasis.CONTRACT],
+    standard: 'OWASP ASVS 9.1.1 (TLS for all client connectivity, no fallback to unencrypted HTTP)',
+  },
+  X4: {
+    basis: [RuleBasis.STANDARD, RuleBasis.CONTRACT],
+    standard: 'Kubernetes Pod Security Standards, "restricted" profile',
+  },
+  X5: {
+    basis: [RuleBasis.STANDARD, RuleBasis.CONTRACT],
+    standard: 'CIS Kubernetes Benchmark 5.3.2 (every namespace has NetworkPolicies)',
+  },
+  W1: { basis: [RuleBasis.REFUSED] },
+  W2: { basis: [RuleBasis.REFUSED] },
+  W3: { basis: [RuleBasis.RISKY] },
+  W4: { basis: [RuleBasis.IGNORED] },
+  W5: { basis: [RuleBasis.REFUSED, RuleBasis.RISKY] },
+  W6: { basis: [RuleBasis.RISKY] },
+  W7: { basis: [RuleBasis.BROKEN_PATH] },
+  W8: { basis: [RuleBasis.CONTRACT, RuleBasis.IGNORED] },
+  W9: { basis: [RuleBasis.REFUSED] },
+  W10: { basis: [RuleBasis.REFUSED, RuleBasis.RISKY] },
+  A1: { basis: [RuleBasis.CONTRACT] },
+};
+
+const DEFINITIONS: RuleDefinition[] = RULES.map((r) => ({ ...r, ...BASIS[r.id] }));
+
+const BY_ID = new Map(DEFINITIONS.map((r) => [r.id, r]));
 
 /** The rule registry: every rule this library reports, with its documentation. */
 export class RuleRegistry {
   /** Every rule, in documentation order. */
   public static all(): RuleDefinition[] {
-    return RULES.map((r) => ({ ...r, levels: [...r.levels], enforcedBy: [...r.enforcedBy] }));
+    return DEFINITIONS.map((r) => ({
+      ...r,
+      levels: [...r.levels],
+      basis: [...r.basis],
+      enforcedBy: [...r.enforcedBy],
+    }));
   }
 
   /** The rule with this id, or undefined. */

@@ -4,6 +4,8 @@
  * linter run them on any `google_compute_target_https_proxy` / port-80 forwarding rule.
  */
 import { RuleViolation } from '../core/errors';
+import { RuleBasis } from '../core/rule-registry';
+import { isUnknown } from '../core/unknown';
 
 /** The SSL policy values X2 reads (absent: the proxy uses Google's default policy). */
 export interface SslPolicyValues {
@@ -39,10 +41,6 @@ const PROVIDER_TLS = ['TLS_1_0', 'TLS_1_1', 'TLS_1_2'];
 const PROVIDER_PROFILES = ['COMPATIBLE', 'MODERN', 'RESTRICTED', 'CUSTOM'];
 const PINNED = 'hashicorp/google 6.50.0';
 
-/** True for an X2 finding the pinned provider refuses at plan (an error everywhere). */
-export const refusedByProvider = (v: RuleViolation): boolean =>
-  v.problem.includes(`the pinned provider ${PINNED}`);
-
 /**
  * X2: the HTTPS proxy has an SSL policy with TLS 1.2 and a MODERN or RESTRICTED profile, in
  * values the pinned provider accepts (TLS 1.2 is the highest minimum it has).
@@ -58,12 +56,15 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
           'leaves the proxy on Google\u2019s default SSL policy, which accepts TLS 1.0 and the COMPATIBLE profile',
         allowed: 'an SSL policy with min_tls_version TLS_1_2 and profile MODERN or RESTRICTED',
         fix: 'create a google_compute_ssl_policy { profile = "MODERN", min_tls_version = "TLS_1_2" } and set ssl_policy to it',
+        basis: RuleBasis.STANDARD,
       },
     ];
   }
   const v: RuleViolation[] = [];
   const tls = policy.min_tls_version ?? 'TLS_1_0';
-  if (!PROVIDER_TLS.includes(tls))
+  if (isUnknown(tls)) {
+    // Known at plan or apply only: nothing to judge.
+  } else if (!PROVIDER_TLS.includes(tls))
     v.push({
       rule: 'X2',
       attribute: `${at}.min_tls_version`,
@@ -71,6 +72,7 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       problem: `is not accepted by the pinned provider ${PINNED}: terraform plan fails`,
       allowed: `${PROVIDER_TLS.join(', ')} (and only TLS_1_2 is safe)`,
       fix: 'set min_tls_version = "TLS_1_2" (with profile MODERN or RESTRICTED)',
+      basis: RuleBasis.REFUSED,
     });
   else if (!TLS_OK.includes(tls))
     v.push({
@@ -80,9 +82,12 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       problem: 'accepts TLS versions that are deprecated (RFC 8996)',
       allowed: TLS_OK.join(' or '),
       fix: 'set min_tls_version = "TLS_1_2"',
+      basis: RuleBasis.STANDARD,
     });
   const profile = policy.profile ?? 'COMPATIBLE';
-  if (!PROVIDER_PROFILES.includes(profile))
+  if (isUnknown(profile) || (profile === 'CUSTOM' && isUnknown(policy.custom_features))) {
+    // Known at plan or apply only: nothing to judge.
+  } else if (!PROVIDER_PROFILES.includes(profile))
     v.push({
       rule: 'X2',
       attribute: `${at}.profile`,
@@ -90,6 +95,7 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       problem: `is not accepted by the pinned provider ${PINNED}: terraform plan fails`,
       allowed: `${PROVIDER_PROFILES.join(', ')} (and only MODERN or RESTRICTED are safe)`,
       fix: 'set profile = "MODERN" (or "RESTRICTED")',
+      basis: RuleBasis.REFUSED,
     });
   else if (!PROFILES_OK.includes(profile) && !strongCustom(policy))
     v.push({
@@ -99,6 +105,7 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       problem: 'allows cipher suites without forward secrecy',
       allowed: PROFILES_OK.join(' or '),
       fix: 'set profile = "MODERN" (or "RESTRICTED")',
+      basis: RuleBasis.STANDARD,
     });
   return v;
 }

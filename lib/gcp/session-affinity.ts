@@ -2,6 +2,7 @@ import { Duration } from '../core/duration';
 import { RuleFindings, RuleViolation } from '../core/errors';
 import { checkDurationSeconds, isUnresolved, listOf, notADuration } from '../core/rules';
 import { LoadBalancerKind } from './load-balancing';
+import { RuleBasis } from '../core/rule-registry';
 
 /** Every `session_affinity` value of Google Cloud backend services. */
 export enum SessionAffinityType {
@@ -338,6 +339,7 @@ export class SessionAffinity {
           kind === undefined || accepted.includes(T.GENERATED_COOKIE)
             ? `for stickiness that lasts ${ttl}s use SessionAffinity.generatedCookie({ ttl: Duration.seconds(${ttl}) }), or drop the TTL`
             : 'drop the TTL: this load balancer has no cookie-based affinity',
+        basis: RuleBasis.IGNORED,
       });
     }
     if (this.ttl !== undefined && this.usesCookie) {
