@@ -14,31 +14,22 @@ import {
   URL_MAPS,
   SSL_POLICIES,
   GROUP_MANAGERS,
-  AUTOSCALERS,
 } from '../terraform/types';
-import { Duration } from '../core/duration';
 import { RuleLevel } from '../core/rule-registry';
 import { validateService } from '../gcp/backend-service-rules';
 import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
 import { RouteTable, validateRoutes } from '../gcp/url-map-rules';
 import { validateZonalGroup } from '../gcp/zonal-backend-group';
-import { ResourceIndex, block } from '../terraform/resource';
+import { ResourceIndex } from '../terraform/resource';
 import { readBackendService } from '../terraform/google/backend-service';
 import { HEALTH_CHECK_ATTRIBUTES, readHealthCheck } from '../terraform/google/health-check';
-import { num, str } from '../terraform/google/values';
-
-const GROUP_ATTRIBUTES: Record<string, string> = {
-  name: 'name',
-  targetSize: 'target_size',
-  namedPorts: 'named_port',
-};
-const AUTOSCALER_ATTRIBUTES: Record<string, string> = {
-  'autoscaling.minReplicas': 'autoscaling_policy.min_replicas',
-  'autoscaling.maxReplicas': 'autoscaling_policy.max_replicas',
-  'autoscaling.cpuTarget': 'autoscaling_policy.cpu_utilization.target',
-  'autoscaling.loadBalancingTarget': 'autoscaling_policy.load_balancing_utilization.target',
-  'autoscaling.cooldown': 'autoscaling_policy.cooldown_period',
-};
+import { str } from '../terraform/google/values';
+import {
+  AUTOSCALER_ATTRIBUTES,
+  GROUP_ATTRIBUTES,
+  autoscalerOf,
+  readInstanceGroup,
+} from '../terraform/google/instance-group';
 
 /** The Google Cloud rules over the resources of `idx`. */
 export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
@@ -94,46 +85,17 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
   // Managed instance groups with their autoscalers: N1, M1 (a size Terraform and an
   // autoscaler both set), M2 (named ports), M3 (autoscaler bounds).
   for (const igm of idx.ofTypes(GROUP_MANAGERS)) {
-    const scaler = idx
-      .ofTypes(AUTOSCALERS, igm)
-      .find((a) =>
-        idx.referenced(a, 'target', GROUP_MANAGERS).some((g) => g.address === igm.address),
-      );
-    const policy = block(scaler?.values.autoscaling_policy);
-    out.guarded(igm, GROUP_ATTRIBUTES, () => {
-      const v = igm.values;
-      const namedPorts = ([] as any[])
-        .concat(v.named_port ?? [])
-        .map((p) => ({ name: String(p.name), port: num(p.port) as number }));
-      const cooldown = num(policy?.cooldown_period);
-      const findings = validateZonalGroup(
-        {
-          name: str(v.name) ?? igm.address.split('.').pop()!,
-          zone: str(v.zone) ?? str(v.region) ?? '',
-          instanceTemplate: '',
-          targetSize: num(v.target_size),
-          namedPorts,
-          autoscaling: policy
-            ? {
-                minReplicas: num(policy.min_replicas) ?? 0,
-                maxReplicas: num(policy.max_replicas) ?? 0,
-                cpuTarget: num(block(policy.cpu_utilization)?.target),
-                loadBalancingTarget: num(block(policy.load_balancing_utilization)?.target),
-                cooldown: cooldown === undefined ? undefined : Duration.seconds(cooldown),
-              }
-            : undefined,
-        },
-        namedPorts,
-      );
+    const group = readInstanceGroup(igm, autoscalerOf(idx, igm));
+    out.guarded(igm, GROUP_ATTRIBUTES, () =>
       out.reportFindings(
-        findings,
+        validateZonalGroup(group.props, group.namedPorts),
         igm,
         GROUP_ATTRIBUTES,
-        scaler,
+        group.autoscaler,
         (x) => x.attribute.startsWith('autoscaling.'),
         AUTOSCALER_ATTRIBUTES,
-      );
-    });
+      ),
+    );
   }
 
   // Google Cloud: URL maps (U1-U3), one route table per path matcher.
