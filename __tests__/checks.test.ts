@@ -354,6 +354,73 @@ describe('affinity-review lint', () => {
     expect(findings.find((f: any) => f.rule === 'H2').attribute).toBe('timeout_sec');
   });
 
+  test('Kubernetes objects are read once, as the API server receives them, whether provider resources or manifests', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-k8s-'));
+    const guacdPod = {
+      containers: [{ name: 'guacd', image: 'guacamole/guacd:1.6.0' }],
+    };
+    const synth = {
+      resource: {
+        // The provider sends timeout_seconds = 0 for an empty client_ip block: refused (K1).
+        kubernetes_service_v1: {
+          svc: {
+            metadata: { name: 'guacd', namespace: 'guacamole' },
+            spec: {
+              selector: { app: 'guacd' },
+              session_affinity: 'ClientIP',
+              session_affinity_config: { client_ip: {} },
+              port: [{ port: 4822 }],
+            },
+          },
+        },
+        kubernetes_manifest: {
+          // The same rule on a Service written as a manifest, and a name the API refuses.
+          svc2: {
+            manifest: {
+              apiVersion: 'v1',
+              kind: 'Service',
+              metadata: { name: 'Guacd_2', namespace: 'guacamole' },
+              spec: {
+                sessionAffinity: 'ClientIP',
+                sessionAffinityConfig: { clientIP: { timeoutSeconds: 90000 } },
+              },
+            },
+          },
+          // guacd as a manifest Deployment: short of the restricted profile (X4), no policy (X5).
+          web: {
+            manifest: {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              metadata: { name: 'guacd', namespace: 'guacamole' },
+              spec: {
+                selector: { matchLabels: { app: 'guacd' } },
+                template: { metadata: { labels: { app: 'guacd' } }, spec: guacdPod },
+              },
+            },
+          },
+        },
+      },
+    };
+    fs.mkdirSync(path.join(dir, 'stacks', 'k8s'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'stacks', 'k8s', 'cdk.tf.json'), JSON.stringify(synth));
+    const out = JSON.parse(
+      runReview(['lint', dir, '--format', 'json', '--fail-on', 'never']).stdout,
+    );
+    const got = out.findings.map((f: any) => `${f.level} ${f.address} ${f.rule} ${f.attribute}`);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'error kubernetes_service_v1.svc K1 spec.session_affinity_config.client_ip.timeout_seconds',
+        'error kubernetes_manifest.svc2 N2 manifest.metadata.name',
+        // (A manifest's attributes are named as for the provider resource: one rule vocabulary.)
+        expect.stringMatching(/^error kubernetes_manifest\.svc2 K1 manifest\.spec\./),
+        'warning kubernetes_manifest.web X5 manifest.spec.template.spec (pod labels)',
+      ]),
+    );
+    expect(
+      got.filter((f: string) => f.startsWith('warning kubernetes_manifest.web X4')),
+    ).not.toEqual([]);
+  });
+
   test('--fail-on: warnings alone exit 0 at error, 1 at warning; never exits 0', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
     const plan = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));

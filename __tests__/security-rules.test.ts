@@ -2,6 +2,7 @@
  * The pure security-pack and firewall rule functions, at their edges: what each reads from
  * Terraform values (both JSON forms), and the exact attribute, value and fix each reports.
  */
+import { readKubernetesObject } from '../lib/terraform/kubernetes';
 import {
   PROBE_RANGES,
   admitsProbes,
@@ -11,8 +12,8 @@ import {
 import {
   checkIngressRestricted,
   checkPodSecurity,
-  ingressPolicyFromTerraform,
-  podSecurityFromTerraform,
+  ingressPolicyOf,
+  podSecurityOf,
 } from '../lib/k8s/pod-security-rules';
 
 const probes = { source_ranges: [...PROBE_RANGES] };
@@ -113,7 +114,20 @@ describe('checkProbeFirewallSources (X1)', () => {
   });
 });
 
-describe('podSecurityFromTerraform', () => {
+/** A pod spec in Terraform's shape, through the one Kubernetes reader, into the X4 model. */
+const podSecurityFromTerraform = (podSpec: any) =>
+  podSecurityOf(
+    (
+      readKubernetesObject('kubernetes_stateful_set_v1', {
+        spec: { template: { spec: podSpec } },
+      }) as any
+    )?.spec?.template?.spec,
+  );
+/** A NetworkPolicy in Terraform's shape, through the one Kubernetes reader, into the X5 model. */
+const ingressPolicyFromTerraform = (values: any) =>
+  ingressPolicyOf(readKubernetesObject('kubernetes_network_policy_v1', values));
+
+describe('podSecurityOf, through the Kubernetes reader', () => {
   test('reads both JSON forms and inherits the pod-level user and seccomp profile', () => {
     const synth = {
       automount_service_account_token: false,
@@ -154,11 +168,14 @@ describe('podSecurityFromTerraform', () => {
       containers: [
         {
           name: 'guacd',
-          runAsNonRoot: true,
+          // The provider sends run_as_non_root = false and privileged = false for a container
+          // security_context that leaves them out (terraform-provider-kubernetes
+          // structures_container.go), and the container's false overrides the pod's true.
+          runAsNonRoot: false,
           runAsUser: 1000,
           readOnlyRootFilesystem: true,
           allowPrivilegeEscalation: false,
-          privileged: undefined,
+          privileged: false,
           drop: ['ALL'],
           seccompProfile: 'RuntimeDefault',
         },
@@ -166,7 +183,20 @@ describe('podSecurityFromTerraform', () => {
     };
     expect(podSecurityFromTerraform(synth)).toEqual(expected);
     expect(podSecurityFromTerraform(plan)).toEqual(expected);
-    expect(checkPodSecurity(podSecurityFromTerraform(plan), 'spec')).toEqual([]);
+    // So the restricted profile is not met: the container says the kubelet may run root.
+    expect(
+      checkPodSecurity(podSecurityFromTerraform(plan), 'spec').map((v) => v.attribute),
+    ).toEqual(['spec.container[guacd].security_context.run_as_non_root']);
+    const explicit = {
+      ...synth,
+      container: [
+        {
+          ...synth.container[0],
+          security_context: { ...synth.container[0].security_context, run_as_non_root: true },
+        },
+      ],
+    };
+    expect(checkPodSecurity(podSecurityFromTerraform(explicit), 'spec')).toEqual([]);
   });
 
   test('the container overrides the pod; an empty uid is unset', () => {
@@ -308,7 +338,7 @@ describe('checkPodSecurity (X4)', () => {
   });
 });
 
-describe('checkIngressRestricted (X5) and ingressPolicyFromTerraform', () => {
+describe('checkIngressRestricted (X5) and ingressPolicyOf, through the Kubernetes reader', () => {
   const labels = { app: 'guacd', tier: 'proxy' };
   const policy = (p: Partial<ReturnType<typeof ingressPolicyFromTerraform>> = {}) => ({
     name: 'guacd',

@@ -4,14 +4,13 @@
  * workloads that run guacd.
  */
 import { Reporter } from './reporter';
-import { WORKLOADS, SERVICES, NETWORK_POLICIES, MANIFESTS } from '../terraform/types';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleLevel } from '../core/rule-registry';
 import { HealthCheck } from '../gcp/health-check';
 import { SessionAffinity, SessionAffinityType } from '../gcp/session-affinity';
 import {
-  checkClientIpAffinityTimeout,
+  checkServiceAffinity,
   checkPoolName,
   checkResourceQuantities,
   drainWarnings,
@@ -20,40 +19,90 @@ import { checkImageReference } from '../k8s/image-reference';
 import {
   checkIngressRestricted,
   checkPodSecurity,
-  ingressPolicyFromTerraform,
-  podSecurityFromTerraform,
+  ingressPolicyOf,
+  podSecurityOf,
 } from '../k8s/pod-security-rules';
-import { checkDns1035Label } from '../core/names';
-import { GkeFrontend, validateWebTier } from '../gke/web-tier-rules';
-import { ResourceIndex, TfResource, block } from '../terraform/resource';
+import { KubernetesKind, checkObjectName } from '../core/names';
+import { isUnknown } from '../core/unknown';
+import {
+  GkeFrontend,
+  checkHealthCheckPolicy,
+  checkHealthCheckType,
+  checkWebHost,
+  validateWebTier,
+} from '../gke/web-tier-rules';
+import { ResourceIndex, TfResource } from '../terraform/resource';
+import { KUBERNETES_TYPES, readKubernetesObject } from '../terraform/kubernetes';
 import { num, seconds, str } from '../terraform/google/values';
+
+/** A Kubernetes resource and the API object it stands for (lib/terraform/kubernetes). */
+interface KubernetesResource {
+  readonly resource: TfResource;
+  readonly object: any;
+  /** Attribute prefix: `manifest.` for a kubernetes_manifest, nothing for provider resources. */
+  readonly at: string;
+}
+
+/** The kinds whose name rule `checkObjectName` knows; any other object is a DNS-1123 subdomain. */
+const NAMED_KINDS: readonly string[] = [
+  'Service',
+  'Namespace',
+  'Deployment',
+  'StatefulSet',
+  'Ingress',
+  'NetworkPolicy',
+  'PodDisruptionBudget',
+  'BackendConfig',
+  'GCPBackendPolicy',
+  'HealthCheckPolicy',
+  'HTTPRoute',
+];
+
+/** Every Kubernetes resource of `idx`, read once: provider resources and manifests alike. */
+function kubernetesResources(idx: ResourceIndex): KubernetesResource[] {
+  return idx.ofTypes(KUBERNETES_TYPES).flatMap((resource) => {
+    const object = readKubernetesObject(resource.type, resource.values);
+    if (object === undefined || object === null || typeof object !== 'object') return [];
+    return [{ resource, object, at: resource.type === 'kubernetes_manifest' ? 'manifest.' : '' }];
+  });
+}
 
 /** The Kubernetes and GKE rules over the resources of `idx`. */
 export function checkKubernetesResources(idx: ResourceIndex, out: Reporter): void {
-  // Kubernetes: Services with ClientIP affinity, and guacd workloads.
-  for (const svc of idx.ofTypes(SERVICES))
-    out.guarded(svc, {}, () => {
-      const meta = block(svc.values.metadata) ?? {};
-      const spec = block(svc.values.spec) ?? {};
-      if (typeof meta.name === 'string')
-        out.report(svc, RuleLevel.ERROR, checkDns1035Label('metadata.name', meta.name));
-      if (spec.session_affinity === 'ClientIP') {
-        const timeout =
-          num(block(block(spec.session_affinity_config)?.client_ip)?.timeout_seconds) ?? 10800;
-        out.report(
-          svc,
-          RuleLevel.ERROR,
-          checkClientIpAffinityTimeout(
-            'spec.session_affinity_config.client_ip.timeout_seconds',
-            Duration.seconds(timeout),
-          ),
-        );
-      }
+  const objects = kubernetesResources(idx);
+  const ofKind = (...kinds: string[]) => objects.filter((o) => kinds.includes(o.object.kind));
+
+  // Names as the API server validates them per kind (N2 for Services, N4 for the others).
+  for (const o of objects) {
+    const name = o.object.metadata?.name;
+    const kind = String(o.object.kind);
+    if (typeof name !== 'string' || isUnknown(name)) continue;
+    const known = NAMED_KINDS.includes(kind) ? (kind as KubernetesKind) : 'Deployment';
+    out.report(o.resource, RuleLevel.ERROR, checkObjectName(known, `${o.at}metadata.name`, name));
+  }
+
+  // Services: K1 as the API server validates affinity (the provider's defaults included).
+  for (const o of ofKind('Service'))
+    out.guarded(o.resource, {}, () => {
+      const spec = o.object.spec ?? {};
+      const config = spec.sessionAffinityConfig;
+      out.report(
+        o.resource,
+        RuleLevel.ERROR,
+        checkServiceAffinity(
+          {
+            session_affinity: spec.sessionAffinity,
+            session_affinity_config:
+              config === undefined
+                ? undefined
+                : { client_ip: { timeout_seconds: config?.clientIP?.timeoutSeconds } },
+          },
+          `${o.at}spec`,
+        ),
+      );
     });
   // GKE objects that configure a backend service: the web-tier rules and the shared ones.
-  for (const r of idx.ofTypes(MANIFESTS)) {
-    const m = r.values.manifest;
-    if (m?.kind !== 'BackendConfig' && m?.kind !== 'GCPBackendPolicy') continue;
+  for (const { resource: r, object: m } of ofKind('BackendConfig', 'GCPBackendPolicy')) {
     const ingress = m.kind === 'BackendConfig';
     const at = ingress ? 'manifest.spec' : 'manifest.spec.default';
     out.guarded(r, {}, () => {
@@ -63,6 +112,12 @@ export function checkKubernetesResources(idx: ResourceIndex, out: Reporter): voi
         'NONE') as SessionAffinityType;
       const ttl = seconds(ingress ? affinity.affinityCookieTtlSec : affinity.cookieTtlSec);
       const hc = ingress ? spec.healthCheck : undefined;
+      if (hc?.type !== undefined)
+        out.report(
+          r,
+          RuleLevel.ERROR,
+          checkHealthCheckType(GkeFrontend.INGRESS, hc.type, 'manifest.spec.healthCheck.type'),
+        );
       const findings = validateWebTier({
         frontend: ingress ? GkeFrontend.INGRESS : GkeFrontend.GATEWAY,
         affinity: SessionAffinity.fromType(type, { ttl }),
@@ -101,37 +156,58 @@ export function checkKubernetesResources(idx: ResourceIndex, out: Reporter): voi
     });
   }
 
-  const policies = idx.ofTypes(NETWORK_POLICIES).map((p) => ingressPolicyFromTerraform(p.values));
-  for (const w of idx.ofTypes(WORKLOADS))
-    out.guarded(w, {}, () => checkGuacdWorkload(w, policies, out));
+  // HealthCheckPolicy (Gateway): H1-H3 with the CRD's defaults.
+  for (const o of ofKind('HealthCheckPolicy'))
+    out.report(o.resource, RuleLevel.ERROR, checkHealthCheckPolicy(o.object.spec?.default));
+  // Hosts the Ingress and Gateway API validation accept (W10).
+  for (const o of ofKind('Ingress', 'HTTPRoute')) {
+    const ingress = o.object.kind === 'Ingress';
+    const hosts: unknown[] = ingress
+      ? ([] as any[]).concat(o.object.spec?.rules ?? []).map((rule) => rule?.host)
+      : ([] as unknown[]).concat(o.object.spec?.hostnames ?? []);
+    hosts.forEach((host, i) => {
+      if (typeof host !== 'string') return;
+      const at = ingress ? `${o.at}spec.rule[${i}].host` : `${o.at}spec.hostnames[${i}]`;
+      out.reportFindings(
+        checkWebHost(ingress ? GkeFrontend.INGRESS : GkeFrontend.GATEWAY, host),
+        o.resource,
+        { host: at },
+      );
+    });
+  }
+
+  const policies = ofKind('NetworkPolicy').map((p) => ingressPolicyOf(p.object));
+  for (const w of ofKind('StatefulSet', 'Deployment'))
+    out.guarded(w.resource, {}, () => checkGuacdWorkload(w, policies, out));
 }
 
 const GUACD_IMAGE = /(^|\/)guacamole\/guacd([:@]|$)/;
 
 /** The guacd rules for a StatefulSet or Deployment that runs guacd. */
 function checkGuacdWorkload(
-  w: TfResource,
-  policies: ReturnType<typeof ingressPolicyFromTerraform>[],
+  k: KubernetesResource,
+  policies: ReturnType<typeof ingressPolicyOf>[],
   out: Reporter,
 ): void {
-  const meta = block(w.values.metadata) ?? {};
-  const spec = block(w.values.spec) ?? {};
-  const template = block(spec.template) ?? {};
-  const podSpec = block(template.spec) ?? {};
-  const containers: any[] = ([] as any[]).concat(podSpec.container ?? []);
-  const guacd = containers.find((c) => typeof c.image === 'string' && GUACD_IMAGE.test(c.image));
+  const w = k.resource;
+  const meta = k.object.metadata ?? {};
+  const spec = k.object.spec ?? {};
+  const template = spec.template ?? {};
+  const podSpec = template.spec ?? {};
+  const containers: any[] = ([] as any[]).concat(podSpec.containers ?? []);
+  const guacd = containers.find((c) => typeof c?.image === 'string' && GUACD_IMAGE.test(c.image));
   if (!guacd) return;
-  const at = 'spec.template.spec';
+  const at = `${k.at}spec.template.spec`;
   const replicas = num(spec.replicas) ?? 1;
-  const stateful = w.type.startsWith('kubernetes_stateful_set');
-  if (stateful && typeof meta.name === 'string')
-    out.report(w, RuleLevel.ERROR, checkPoolName(meta.name, replicas), { name: 'metadata.name' });
+  if (k.object.kind === 'StatefulSet' && typeof meta.name === 'string')
+    out.report(w, RuleLevel.ERROR, checkPoolName(meta.name, replicas), {
+      name: `${k.at}metadata.name`,
+    });
   const image = checkImageReference(`${at}.container[${guacd.name}].image`, guacd.image);
   out.report(w, RuleLevel.ERROR, image.errors);
   out.report(w, RuleLevel.WARNING, image.warnings);
-  const res = block(guacd.resources) ?? {};
-  const requests = block(res.requests) ?? {};
-  const limits = block(res.limits) ?? {};
+  const requests = guacd.resources?.requests ?? {};
+  const limits = guacd.resources?.limits ?? {};
   const quantities: Record<string, string> = {};
   const names: Record<string, string> = {};
   for (const [kind, from, key] of [
@@ -147,8 +223,7 @@ function checkGuacdWorkload(
     }
   }
   out.report(w, RuleLevel.ERROR, checkResourceQuantities(quantities), names);
-  const preStop = block(block(guacd.lifecycle)?.pre_stop);
-  if (!preStop) {
+  if (!guacd.lifecycle?.preStop) {
     out.report(
       w,
       RuleLevel.WARNING,
@@ -159,8 +234,8 @@ function checkGuacdWorkload(
       { 'draining.timeout': `${at}.container[${guacd.name}].lifecycle.pre_stop` },
     );
   }
-  out.report(w, RuleLevel.ERROR, checkPodSecurity(podSecurityFromTerraform(podSpec), at));
-  const labels: Record<string, string> = { ...(block(template.metadata)?.labels ?? {}) };
+  out.report(w, RuleLevel.ERROR, checkPodSecurity(podSecurityOf(podSpec), at));
+  const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
   out.report(
     w,
     RuleLevel.ERROR,

@@ -66,28 +66,31 @@ export interface IngressPolicy {
   readonly ingressFromCounts: number[];
 }
 
-const first = (v: any): any => (Array.isArray(v) ? v[0] : v);
 const num = (v: unknown): number | undefined =>
   v === undefined || v === null || v === '' ? undefined : Number(v);
 
-/** The model of a pod template in Terraform's shape (kubernetes provider, both JSON forms). */
-export function podSecurityFromTerraform(podSpec: any): PodSecurity {
-  const pod = first(podSpec) ?? {};
-  const podCtx = first(pod.security_context) ?? {};
-  const containers = ([] as any[]).concat(pod.container ?? []).map((c) => {
-    const ctx = first(c.security_context) ?? {};
+/**
+ * The pod-security model of a pod spec as the API server receives it (lib/terraform/kubernetes
+ * gives it for provider resources and manifests alike, with the provider's own defaults: a
+ * `security_context` block without `run_as_non_root` sends false).
+ */
+export function podSecurityOf(podSpec: any): PodSecurity {
+  const pod = podSpec ?? {};
+  const podCtx = pod.securityContext ?? {};
+  const containers = ([] as any[]).concat(pod.containers ?? []).map((c) => {
+    const ctx = c?.securityContext ?? {};
     return {
-      name: String(c.name ?? ''),
-      runAsNonRoot: ctx.run_as_non_root ?? podCtx.run_as_non_root,
-      runAsUser: num(ctx.run_as_user) ?? num(podCtx.run_as_user),
-      readOnlyRootFilesystem: ctx.read_only_root_filesystem,
-      allowPrivilegeEscalation: ctx.allow_privilege_escalation,
+      name: String(c?.name ?? ''),
+      runAsNonRoot: ctx.runAsNonRoot ?? podCtx.runAsNonRoot,
+      runAsUser: num(ctx.runAsUser) ?? num(podCtx.runAsUser),
+      readOnlyRootFilesystem: ctx.readOnlyRootFilesystem,
+      allowPrivilegeEscalation: ctx.allowPrivilegeEscalation,
       privileged: ctx.privileged,
-      drop: ([] as string[]).concat(first(ctx.capabilities)?.drop ?? []),
-      seccompProfile: first(ctx.seccomp_profile)?.type ?? first(podCtx.seccomp_profile)?.type,
+      drop: ([] as string[]).concat(ctx.capabilities?.drop ?? []),
+      seccompProfile: ctx.seccompProfile?.type ?? podCtx.seccompProfile?.type,
     };
   });
-  return { automountServiceAccountToken: pod.automount_service_account_token, containers };
+  return { automountServiceAccountToken: pod.automountServiceAccountToken, containers };
 }
 
 /**
@@ -218,16 +221,16 @@ export function checkIngressRestricted(
     }));
 }
 
-/** The NetworkPolicy model from Terraform values. */
-export function ingressPolicyFromTerraform(values: any): IngressPolicy {
-  const meta = first(values.metadata) ?? {};
-  const spec = first(values.spec) ?? {};
+/** The NetworkPolicy model of a NetworkPolicy object (as lib/terraform/kubernetes reads it). */
+export function ingressPolicyOf(policy: any): IngressPolicy {
+  const meta = policy?.metadata ?? {};
+  const spec = policy?.spec ?? {};
   const ingress = ([] as any[]).concat(spec.ingress ?? []);
   return {
     name: String(meta.name ?? ''),
     namespace: String(meta.namespace ?? 'default'),
-    podSelector: { ...(first(spec.pod_selector)?.match_labels ?? {}) },
-    policyTypes: ([] as string[]).concat(spec.policy_types ?? []),
+    podSelector: { ...(spec.podSelector?.matchLabels ?? {}) },
+    policyTypes: ([] as string[]).concat(spec.policyTypes ?? []),
     ingressFromCounts: ingress.map((r) => ([] as unknown[]).concat(r?.from ?? []).length),
   };
 }
