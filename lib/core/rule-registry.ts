@@ -183,7 +183,7 @@ const RULES: Omit<RuleDefinition, 'basis' | 'standard'>[] = [
   {
     id: 'B2',
     title: 'Protocol per scheme',
-    levels: E,
+    levels: EW,
     platform: GCP,
     checks:
       'The backend protocol is one the scheme accepts in its scope (e.g. TCP/UDP/UNSPECIFIED for passthrough, HTTP family or TCP for proxies).',
@@ -912,7 +912,7 @@ const BASIS: Record<string, { basis: RuleBasis[]; standard?: string }> = {
   N3: { basis: [RuleBasis.REFUSED] },
   N4: { basis: [RuleBasis.REFUSED] },
   B1: { basis: [RuleBasis.REFUSED] },
-  B2: { basis: [RuleBasis.REFUSED] },
+  B2: { basis: [RuleBasis.REFUSED, RuleBasis.CONTRACT, RuleBasis.RISKY] },
   B3: { basis: [RuleBasis.REFUSED] },
   B5: { basis: [RuleBasis.BROKEN_PATH] },
   B6: { basis: [RuleBasis.REFUSED] },

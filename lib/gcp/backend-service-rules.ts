@@ -25,6 +25,7 @@ import {
   usesLocalityPolicyForAffinity,
 } from './load-balancing';
 import { SessionAffinity, SessionAffinityType } from './session-affinity';
+import { RuleBasis } from '../core/rule-registry';
 
 /** The longest draining window Google Cloud accepts (T1). */
 export const MAX_DRAINING_SECONDS = 3600;
@@ -250,6 +251,14 @@ export function validateService(spec: ServiceSpec): Findings {
       problem: `is not accepted with scheme ${spec.scheme} on a ${spec.regional ? 'regional' : 'global'} backend service`,
       allowed: listOf(protocols),
       fix: `use one of ${listOf(protocols)}, or the scheme made for ${spec.protocol}`,
+      // The API creates a regional EXTERNAL service with an HTTP-family protocol (the
+      // provider's acceptance test region_backend_service_external_iap applies one), but no
+      // load balancer can use it: risky on plain Terraform, refused by the constructs.
+      ...(spec.regional &&
+      spec.scheme === LoadBalancingScheme.EXTERNAL &&
+      isHttpFamily(spec.protocol)
+        ? { basis: RuleBasis.RISKY }
+        : {}),
     });
     return f;
   }
