@@ -181,6 +181,8 @@ const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
 export class ResourceIndex {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byType = new Map<string, TfResource[]>();
+  /** `source \0 type \0 name|id|self link` → resources; built on first use. */
+  private byName?: Map<string, TfResource[]>;
 
   constructor(public readonly resources: readonly TfResource[]) {
     for (const r of resources) {
@@ -191,11 +193,36 @@ export class ResourceIndex {
     }
   }
 
+  /** The resource at `address` in `source` (a stack or a plan). */
+  public get(source: string, address: string): TfResource | undefined {
+    return this.byAddress.get(`${source}\u0000${address}`);
+  }
+
   /** Resources of the given types in the same stack or plan as `near` (all when omitted). */
   public ofTypes(types: readonly string[], near?: TfResource): TfResource[] {
     return types
       .flatMap((t) => this.byType.get(t) ?? [])
       .filter((r) => near === undefined || r.source === near.source);
+  }
+
+  /**
+   * Resources of `types` in `source` whose `name`, `id` or `self_link` is `value`: indexed once,
+   * so resolving n references costs n lookups, not n scans.
+   */
+  public named(types: readonly string[], value: string, source: string): TfResource[] {
+    if (this.byName === undefined) {
+      this.byName = new Map();
+      for (const r of this.resources) {
+        for (const v of new Set([r.values.name, r.values.id, r.values.self_link])) {
+          if (typeof v !== 'string') continue;
+          const key = `${r.source}\u0000${r.type}\u0000${v}`;
+          const list = this.byName.get(key);
+          if (list) list.push(r);
+          else this.byName.set(key, [r]);
+        }
+      }
+    }
+    return types.flatMap((t) => this.byName!.get(`${source}\u0000${t}\u0000${value}`) ?? []);
   }
 
   /**
@@ -205,25 +232,25 @@ export class ResourceIndex {
   public referenced(from: TfResource, attribute: string, types: readonly string[]): TfResource[] {
     const found = new Map<string, TfResource>();
     const add = (address: string) => {
-      const r = this.byAddress.get(`${from.source}\u0000${address}`);
+      const r = this.get(from.source, address);
       if (r && types.includes(r.type)) found.set(r.address, r);
     };
     const raw = attribute
       .split('.')
       .reduce<any>((v, k) => (v === undefined ? v : block(v)?.[k]), from.values);
-    for (const s of ([] as unknown[])
+    const strings = ([] as unknown[])
       .concat(raw ?? [])
-      .filter((x): x is string => typeof x === 'string')) {
-      for (const m of s.matchAll(REFERENCE)) add(`${m[1]}.${m[2]}`);
-    }
+      .filter((x): x is string => typeof x === 'string');
+    for (const s of strings) for (const m of s.matchAll(REFERENCE)) add(`${m[1]}.${m[2]}`);
     for (const a of from.references?.[attribute] ?? []) add(a);
     if (found.size > 0) return [...found.values()];
     // Known ids or self links in a plan: match the last path segment against names.
-    for (const s of ([] as unknown[])
-      .concat(raw ?? [])
-      .filter((x): x is string => typeof x === 'string')) {
-      const name = s.split('/').pop();
-      for (const r of this.ofTypes(types, from))
+    for (const s of strings) {
+      const name = s.split('/').pop() ?? s;
+      for (const r of [
+        ...this.named(types, name, from.source),
+        ...(name === s ? [] : this.named(types, s, from.source)),
+      ])
         if (r.values.name === name || r.values.id === s || r.values.self_link === s)
           found.set(r.address, r);
     }
