@@ -24,7 +24,7 @@ import {
 import { JsonObject } from '../terraform/kubernetes';
 import { readPodDrain } from '../terraform/kubernetes/pod-drain';
 import { k8sName, kubeObject } from './resources';
-import { GKE_POLICY_KINDS, Wiring } from './wiring';
+import { GKE_POLICY_KINDS, Wiring, sideOf } from './wiring';
 
 export type { ResourceMap } from './resources';
 
@@ -301,10 +301,10 @@ function statefulSet(r: TfResource, pdbs: TfResource[]): StatefulSetEntry {
 /** Every entry of one stack's session-path resources. */
 export function extractEntries(
   resources: readonly TfResource[],
-  index: ResourceIndex = new ResourceIndex(resources),
   external?: ExternalResolver,
-  wiring: Wiring = new Wiring(resources),
+  side: { index: ResourceIndex; wiring: Wiring } = sideOf(resources),
 ): Entry[] {
+  const { index, wiring } = side;
   const entries: Entry[] = [];
   const byType = (...types: string[]) => resources.filter((r) => types.includes(r.type));
   for (const r of byType('google_compute_backend_service', 'google_compute_region_backend_service'))

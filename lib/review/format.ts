@@ -106,8 +106,34 @@ const RISK_LABEL: Record<Risk, string> = { high: 'HIGH', medium: 'MEDIUM', low: 
 /** Text output is at most this wide; markdown and JSON carry the full text. */
 export const TEXT_WIDTH = 120;
 
-/** Word-wraps `text` to `width` (keeping its leading spaces); later lines start with `indent`. */
+/**
+ * Word-wraps `text` to `width` (keeping its leading spaces); later lines start with `indent`.
+ * Text whose words are separated by single spaces (all review output) is cut by slicing at
+ * spaces, without splitting it into words: a review of 100 000 changes wraps a few hundred
+ * thousand lines, and per-word strings would be most of its memory.
+ */
 export function wrap(text: string, width = TEXT_WIDTH, indent = ''): string[] {
+  const lead = /^ */.exec(text)![0];
+  const body = text.slice(lead.length);
+  if (body === '' || /\s\s|\s$|^\s|[^\S ]/.test(body)) return wrapWords(text, width, indent);
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  let prefix = lead;
+  let start = 0;
+  while (body.length - start > width - prefix.length) {
+    const cut = body.lastIndexOf(' ', start + width - prefix.length);
+    // A word longer than the line: the word-by-word wrap cuts it.
+    if (cut <= start) return [...lines, ...wrapWords(prefix + body.slice(start), width, indent)];
+    lines.push(prefix + body.slice(start, cut));
+    start = cut + 1;
+    prefix = indent;
+  }
+  lines.push(prefix + body.slice(start));
+  return lines;
+}
+
+/** `wrap` for any text: words split on runs of white space. */
+function wrapWords(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = /^\s*/.exec(text)![0];
   let empty = true;

@@ -118,12 +118,11 @@ export interface Identity {
   readonly kind: string;
 }
 
-const IDENTITIES = new WeakMap<TfResource, Identity>();
-
-/** The identity of a session-path resource (computed once). */
+/**
+ * The identity of a session-path resource. Not cached: a review holds hundreds of thousands
+ * of resources, and each key is kept once, in the map that compares them.
+ */
 export function identityOf(r: TfResource): Identity {
-  const known = IDENTITIES.get(r);
-  if (known) return known;
   const stack = r.source;
   const kindOfType = SESSION_PATH_TYPES[r.type] ?? r.type;
   let id: Identity;
@@ -158,7 +157,6 @@ export function identityOf(r: TfResource): Identity {
       kind: kindOfType,
     };
   }
-  IDENTITIES.set(r, id);
   return id;
 }
 

@@ -19,7 +19,7 @@ import {
 import {
   GKE_POLICY_KINDS,
   Route,
-  Wiring,
+  Side,
   httpRoutes,
   ingressClass,
   ingressRoutes,
@@ -28,28 +28,18 @@ import {
 import { gkePolicyEntry } from './extract';
 import { PROBE_RANGES, admitsProbes } from '../gcp/firewall-rules';
 import { describeUnknown, isUnknown } from '../core/unknown';
-import { ResourceIndex, TfResource, block } from '../terraform/resource';
+import { TfResource, block } from '../terraform/resource';
 import { HEALTH_CHECK_TYPES, readHealthCheck } from '../terraform/google/health-check';
 import { JsonObject } from '../terraform/kubernetes';
 import { PodDrain, readPodDrain } from '../terraform/kubernetes/pod-drain';
 
-export { GKE_POLICY_KINDS } from './wiring';
-
-/** One version of a deployment: its resources and the links between them. */
-export interface Side {
-  readonly index: ResourceIndex;
-  readonly wiring: Wiring;
-}
+export { GKE_POLICY_KINDS, sideOf } from './wiring';
+export type { Side } from './wiring';
 
 /** The two versions a review compares. */
 export interface ReviewContext {
   readonly base: Side;
   readonly current: Side;
-}
-
-/** A version of the given session-path resources. */
-export function sideOf(resources: readonly TfResource[]): Side {
-  return { index: new ResourceIndex(resources), wiring: new Wiring(resources) };
 }
 
 /** A readable name for a reference: the resource's name, or the URL's last segment. */

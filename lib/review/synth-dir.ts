@@ -198,7 +198,7 @@ export function inventoryFromSynthDir(dir: string, cache?: SynthCache): Inventor
     let done = digests[name] ? cache?.extracted.get(key) : undefined;
     if (!done) {
       const onPath = sessionResources(name, resourcesOf(json));
-      done = { entries: extractEntries(onPath, undefined, external), resources: onPath };
+      done = { entries: extractEntries(onPath, external), resources: onPath };
       if (digests[name]) cache?.extracted.set(key, done);
     }
     entries.push(...done.entries);

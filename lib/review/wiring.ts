@@ -13,7 +13,7 @@
  * `ingressRoutes` and `httpRoutes` and compared in session-path.ts.
  */
 import { isUnknown } from '../core/unknown';
-import { TfResource } from '../terraform/resource';
+import { ResourceIndex, TfResource } from '../terraform/resource';
 import { JsonObject } from '../terraform/kubernetes';
 import { identityOf, k8sName, kubeObject, matchLabel } from './resources';
 
@@ -302,4 +302,22 @@ export function servedBefore(route: Route, before: readonly Route[]): Route | un
     if (!best || r.prefix.length > best.prefix!.length) best = r;
   }
   return best ?? before.find((r) => r.label === 'default backend');
+}
+
+/** One version of a deployment: its resources, indexed, and the links between them. */
+export interface Side {
+  readonly index: ResourceIndex;
+  readonly wiring: Wiring;
+}
+
+const SIDES = new WeakMap<readonly TfResource[], Side>();
+
+/** The version of a list of session-path resources (built once per list). */
+export function sideOf(resources: readonly TfResource[]): Side {
+  let side = SIDES.get(resources);
+  if (!side) {
+    side = { index: new ResourceIndex(resources), wiring: new Wiring(resources) };
+    SIDES.set(resources, side);
+  }
+  return side;
 }

@@ -179,14 +179,17 @@ const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
 
 /** Finds the resources an attribute points at, in both forms. */
 export class ResourceIndex {
-  private readonly byAddress = new Map<string, TfResource>();
+  /** source → address → resource. */
+  private readonly byAddress = new Map<string, Map<string, TfResource>>();
   private readonly byType = new Map<string, TfResource[]>();
-  /** `source \0 type \0 name|id|self link` → resources; built on first use. */
-  private byName?: Map<string, TfResource[]>;
+  /** type → `source \0 name|id|self link` → resources; built per type on first use. */
+  private readonly byName = new Map<string, Map<string, TfResource | TfResource[]>>();
 
   constructor(public readonly resources: readonly TfResource[]) {
     for (const r of resources) {
-      this.byAddress.set(`${r.source}\u0000${r.address}`, r);
+      let inSource = this.byAddress.get(r.source);
+      if (!inSource) this.byAddress.set(r.source, (inSource = new Map()));
+      inSource.set(r.address, r);
       const list = this.byType.get(r.type) ?? [];
       list.push(r);
       this.byType.set(r.type, list);
@@ -195,7 +198,7 @@ export class ResourceIndex {
 
   /** The resource at `address` in `source` (a stack or a plan). */
   public get(source: string, address: string): TfResource | undefined {
-    return this.byAddress.get(`${source}\u0000${address}`);
+    return this.byAddress.get(source)?.get(address);
   }
 
   /** Resources of the given types in the same stack or plan as `near` (all when omitted). */
@@ -210,19 +213,24 @@ export class ResourceIndex {
    * so resolving n references costs n lookups, not n scans.
    */
   public named(types: readonly string[], value: string, source: string): TfResource[] {
-    if (this.byName === undefined) {
-      this.byName = new Map();
-      for (const r of this.resources) {
-        for (const v of new Set([r.values.name, r.values.id, r.values.self_link])) {
-          if (typeof v !== 'string') continue;
-          const key = `${r.source}\u0000${r.type}\u0000${v}`;
-          const list = this.byName.get(key);
-          if (list) list.push(r);
-          else this.byName.set(key, [r]);
-        }
+    const out: TfResource[] = [];
+    for (const t of types) {
+      let names = this.byName.get(t);
+      if (!names) {
+        names = new Map();
+        for (const r of this.byType.get(t) ?? [])
+          for (const v of new Set([r.values.name, r.values.id, r.values.self_link])) {
+            if (typeof v !== 'string') continue;
+            const key = `${r.source}\u0000${v}`;
+            const had = names.get(key);
+            names.set(key, had === undefined ? r : ([] as TfResource[]).concat(had, r));
+          }
+        this.byName.set(t, names);
       }
+      const hit = names.get(`${source}\u0000${value}`);
+      if (hit !== undefined) out.push(...([] as TfResource[]).concat(hit));
     }
-    return types.flatMap((t) => this.byName!.get(`${source}\u0000${t}\u0000${value}`) ?? []);
+    return out;
   }
 
   /**
