@@ -362,7 +362,7 @@ const PROBE_PACE =
   'Only how soon a verdict comes changes; the probe asks the same question: no healthy backend turns unhealthy for it.';
 
 /** CRDs rendered with `kubernetes_manifest`, rated by kind (their API object). */
-const manifestObject: Rater = (old, now, changes, ctx) => {
+const manifestObject: Rater = (old, now, changes) => {
   const kind = String(kubeObject(now)?.kind);
   const findings: Finding[] = [];
   const probe = (health: AttributeChange[], why: string) => {
@@ -398,10 +398,12 @@ const manifestObject: Rater = (old, now, changes, ctx) => {
     return { findings, understood: matches(/^manifest\.spec\./) };
   }
   if (kind === 'HTTPRoute') {
-    findings.push(...routeChanges(now, httpRoutes(old), httpRoutes(now), 'route changed'));
-    const left = changes.filter(
-      (c) => /^manifest\.spec\.(rules|parentRefs|hostnames)/.test(c.path) && findings.length === 0,
-    );
+    const routes = routeChanges(now, httpRoutes(old), httpRoutes(now), 'route changed');
+    findings.push(...routes);
+    // Rule changes that move no route (filters, timeouts): still routing, rated as before.
+    const left = routes.length
+      ? []
+      : changes.filter((c) => /^manifest\.spec\.(rules|parentRefs|hostnames)/.test(c.path));
     if (left.length > 0)
       findings.push(
         finding(
@@ -413,7 +415,6 @@ const manifestObject: Rater = (old, now, changes, ctx) => {
       );
     return { findings, understood: matches(/^manifest\.spec\.(rules|parentRefs|hostnames)/) };
   }
-  void ctx;
   return { findings, understood: () => false };
 };
 
