@@ -25,6 +25,7 @@ import {
   ZonalBackendGroup,
 } from '../lib';
 import { Finding, runReview } from '../lib/review';
+import { drainScript } from '../lib/k8s/pod-draining';
 import { synthApp } from './helpers';
 
 interface Gcp {
@@ -354,7 +355,8 @@ describe('affinity-review --plan: shapes and robustness', () => {
                       {
                         pre_stop: [
                           {
-                            exec: [{ command: ['/bin/sh', '-c', 'end=$(( $(date +%s) + 600 ))'] }],
+                            // The library's drain, as GuacdStatefulPool renders it.
+                            exec: [{ command: ['/bin/sh', '-c', drainScript(4822, 600, 5)] }],
                           },
                         ],
                       },

@@ -225,8 +225,8 @@ describe('risk rules on single changes', () => {
   });
   const diff = (a: any, b: any) =>
     compareInventories(
-      { stacks: ['s'], entries: [a], records: [] },
-      { stacks: ['s'], entries: [b], records: [] },
+      { stacks: ['s'], entries: [a], resources: [] },
+      { stacks: ['s'], entries: [b], resources: [] },
     );
   const only = (a: any, b: any) => {
     const f = diff(a, b);
@@ -304,8 +304,8 @@ describe('risk rules on single changes', () => {
     expect(only(mig, { ...mig, targetSize: 0 }).consequence).toMatch(/every VM is deleted/);
     expect(only(mig, { ...mig, targetSize: 5 }).consequence).not.toMatch(/no session moves/);
     const added = compareInventories(
-      { stacks: [], entries: [], records: [] },
-      { stacks: ['r'], entries: [mig as any], records: [] },
+      { stacks: [], entries: [], resources: [] },
+      { stacks: ['r'], entries: [mig as any], resources: [] },
     );
     expect(added).toEqual([expect.objectContaining({ risk: 'low', change: 'added' })]);
   });

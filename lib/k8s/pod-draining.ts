@@ -39,6 +39,45 @@ export function drainScript(port: number, timeoutSeconds: number, pollSeconds: n
   ].join('\n');
 }
 
+/** What `drainScript` was rendered from, as `readDrainScript` reads it back. */
+export interface DrainScriptSettings {
+  /** The TCP port whose connections it waits for. */
+  readonly port: number;
+  /** The longest wait in seconds, or the Terraform expression that gives it (`${var.drain}`). */
+  readonly timeoutSeconds: number | string;
+}
+
+/**
+ * The inverse of `drainScript`: the settings a `preStop` command was rendered from, or
+ * undefined when the command is not this library's drain (then only the grace period is known).
+ * It takes the first line's timeout, the poll and the port apart where `drainScript` puts them,
+ * renders the script again from them and accepts only an exact match.
+ */
+export function readDrainScript(command: unknown): DrainScriptSettings | undefined {
+  if (!Array.isArray(command) || command.length !== 3) return undefined;
+  if (command[0] !== '/bin/sh' || command[1] !== '-c' || typeof command[2] !== 'string')
+    return undefined;
+  const lines = command[2].split('\n');
+  const head = 'end=$(( $(date +%s) + ';
+  const tail = ' ))';
+  const sleep = '  sleep ';
+  const portAt = lines[2]?.indexOf('/:') ?? -1;
+  if (lines.length !== 7 || !lines[0].startsWith(head) || !lines[0].endsWith(tail))
+    return undefined;
+  if (!lines[4].startsWith(sleep) || portAt < 0) return undefined;
+  const timeout = lines[0].slice(head.length, lines[0].length - tail.length);
+  const poll = Number(lines[4].slice(sleep.length));
+  const port = parseInt(lines[2].slice(portAt + 2, lines[2].indexOf('$/', portAt)), 16);
+  if (!Number.isInteger(poll) || !Number.isInteger(port)) return undefined;
+  const seconds = Number(timeout);
+  const known = timeout !== '' && Number.isInteger(seconds) && seconds >= 0;
+  // An expression renders like any number in every line but the first.
+  const again = drainScript(port, known ? seconds : 0, poll).split('\n');
+  if (lines.some((l, i) => i > 0 && l !== again[i]) || (known && lines[0] !== again[0]))
+    return undefined;
+  return { port, timeoutSeconds: known ? seconds : timeout };
+}
+
 /**
  * The longest wait that stays exact in the rendered JSON. Kubernetes sets no upper bound:
  * `terminationGracePeriodSeconds` is an int64 checked only to be non-negative

@@ -15,7 +15,10 @@ import {
   entryKey,
   subjectOf,
 } from './model';
-import { RecordIndex, compareRecords } from './session-path';
+import { ReviewContext, compareRecords, sideOf } from './session-path';
+import { GkeBackend } from './wiring';
+import { gkePolicyEntry } from './extract';
+import { identityOf, kubeObject } from './resources';
 
 const RANK: Record<Risk, number> = { high: 0, medium: 1, low: 2 };
 
@@ -43,21 +46,22 @@ export function compareInventories(base: Inventory, current: Inventory): Finding
     new Map(inv.entries.filter((e) => !same(e.stack)).map((e) => [entryKey(e), e]));
   const before = keyed(base);
   const after = keyed(current);
-  const findings: Finding[] = compareRecords(
-    new RecordIndex(base.records),
-    new RecordIndex(current.records),
-    same,
-  );
+  const ctx: ReviewContext = { base: sideOf(base.resources), current: sideOf(current.resources) };
+  const findings: Finding[] = compareRecords(ctx, same);
+  findings.push(...compareWiring(ctx, same));
   const sizes = groupSizes(current);
+  const groups = { users: groupUsers(current) };
   for (const [key, old] of before) {
     const now = after.get(key);
-    if (!now) findings.push(removed(old));
-    else if (now.address !== old.address) findings.push(replaced(old, now));
+    // A GKE policy that goes away is rated with the links: what its Service loses.
+    if (!now) {
+      if (!(old.kind === 'backend-service' && old.gkeObject)) findings.push(removed(old));
+    } else if (now.address !== old.address) findings.push(replaced(old, now));
     else if (!(old.stack === now.stack && same(now.stack)))
-      findings.push(...changed(old, now, sizes));
+      findings.push(...changed(old, now, sizes, groups));
   }
   for (const [key, now] of after) {
-    if (!before.has(key)) {
+    if (!before.has(key) && !(now.kind === 'backend-service' && now.gkeObject)) {
       findings.push({
         risk: 'low',
         stack: now.stack,
@@ -125,7 +129,47 @@ function groupSizes(inv: Inventory): Map<string, number> {
   return out;
 }
 
-function groupChanges(o: InstanceGroupEntry, n: InstanceGroupEntry): Finding[] {
+/** Group label → the backend services (current version) that send to it. */
+function groupUsers(inv: Inventory): Map<string, BackendServiceEntry[]> {
+  const out = new Map<string, BackendServiceEntry[]>();
+  for (const e of inv.entries)
+    if (e.kind === 'backend-service')
+      for (const b of e.backends) out.set(b.group, [...(out.get(b.group) ?? []), e]);
+  return out;
+}
+
+/** What the size maps and users of the groups give a group change. */
+interface GroupContext {
+  readonly users: Map<string, BackendServiceEntry[]>;
+}
+
+/**
+ * Affinity types that remap a share of the sessions when the set of backends grows: all but
+ * strong cookies (whose cookie names the backend) and none.
+ */
+const hashes = (affinity: string) => affinity !== 'NONE' && affinity !== 'STRONG_COOKIE_AFFINITY';
+
+/** The share (percent) of a backend service's capacity that `added` instances make up. */
+function addedShare(
+  svc: BackendServiceEntry,
+  sizes: Map<string, number>,
+  group: string,
+  added: number,
+): number | undefined {
+  const total = svc.backends.reduce(
+    (sum, b) => sum + (b.capacityScaler ?? 1) * (sizes.get(b.group) ?? 1),
+    0,
+  );
+  const extra = added * (svc.backends.find((b) => b.group === group)?.capacityScaler ?? 1);
+  return total > 0 ? Math.round((100 * extra) / total) : undefined;
+}
+
+function groupChanges(
+  o: InstanceGroupEntry,
+  n: InstanceGroupEntry,
+  sizes: Map<string, number>,
+  groups: GroupContext,
+): Finding[] {
   const f = (risk: Risk, consequence: string): Finding => ({
     risk,
     stack: n.stack,
@@ -157,17 +201,35 @@ function groupChanges(o: InstanceGroupEntry, n: InstanceGroupEntry): Finding[] {
           : 'The provider default (0) applies unless an autoscaler sets the size: VMs may be deleted.',
       ),
     ];
+  // More VMs under an affinity that hashes over the instances: as for a backend added.
+  const label = n.zone ? `${n.name} (${n.zone})` : n.name;
+  const hashed = (groups.users.get(label) ?? []).filter((s) => hashes(s.affinity));
+  if (hashed.length > 0 && o.targetSize !== undefined) {
+    const svc = hashed[0];
+    const share = addedShare(svc, sizes, label, n.targetSize - o.targetSize);
+    return [
+      f(
+        'medium',
+        `${svc.affinity} affinity of ${subjectOf(svc)} hashes over the healthy instances: when the set grows, ${share !== undefined ? `about ${share}% of` : 'a share of'} the sessions are remapped to the new VMs.`,
+      ),
+    ];
+  }
   return [
     f('low', 'More VMs: new sessions spread over them; existing sessions stay where they are.'),
   ];
 }
 
-function changed(old: Entry, now: Entry, sizes: Map<string, number>): Finding[] {
+function changed(
+  old: Entry,
+  now: Entry,
+  sizes: Map<string, number>,
+  groups: GroupContext,
+): Finding[] {
   switch (old.kind) {
     case 'backend-service':
       return backendServiceChanges(old, now as BackendServiceEntry, sizes);
     case 'instance-group':
-      return groupChanges(old, now as InstanceGroupEntry);
+      return groupChanges(old, now as InstanceGroupEntry, sizes, groups);
     case 'k8s-service':
       return serviceChanges(old, now as KubernetesServiceEntry);
     case 'statefulset':
@@ -184,7 +246,20 @@ function backendServiceChanges(
   const add = (risk: Risk, change: string, consequence: string) =>
     out.push({ risk, stack: n.stack, subject: subjectOf(n), change, consequence });
 
-  if (o.affinity !== n.affinity) {
+  // Values known only after apply: rated for the worst case the known parts allow.
+  const unknown = unknownChanges(o, n);
+  for (const u of unknown.rows) add(u.risk, u.change, u.consequence);
+  const skip = unknown.fields;
+
+  if (skip.has('affinity')) {
+    // The affinity is not known: its TTL, cookie and header are not comparable either.
+  } else if (o.affinity !== n.affinity && o.affinity === 'NONE') {
+    add(
+      'low',
+      `session_affinity ${o.affinity} → ${n.affinity}`,
+      'Requests start sticking to a backend; there was no stickiness for a session to lose.',
+    );
+  } else if (o.affinity !== n.affinity) {
     add(
       'high',
       `session_affinity ${o.affinity} → ${n.affinity}`,
@@ -193,7 +268,13 @@ function backendServiceChanges(
         : 'Existing stickiness (cookies or hashes) stops applying: live sessions are remapped.',
     );
   } else {
-    if (o.ttlSeconds !== undefined && n.ttlSeconds !== undefined && n.ttlSeconds < o.ttlSeconds) {
+    if (skip.has('ttl')) {
+      // rated above
+    } else if (
+      o.ttlSeconds !== undefined &&
+      n.ttlSeconds !== undefined &&
+      n.ttlSeconds < o.ttlSeconds
+    ) {
       add(
         'high',
         `affinity TTL ${o.ttlSeconds}s → ${n.ttlSeconds}s (${n.ttlSource})`,
@@ -232,10 +313,12 @@ function backendServiceChanges(
         : 'The hash ring changes: sticky sessions are remapped.',
     );
   }
-  if (n.drainingSeconds < o.drainingSeconds) {
+  if (skip.has('draining')) {
+    // rated above
+  } else if (n.drainingSeconds < o.drainingSeconds) {
     add(
       'high',
-      `connection_draining_timeout_sec ${o.drainingSeconds} → ${n.drainingSeconds}${n.drainingImplicit ? ' (provider default)' : ''}`,
+      `connection_draining_timeout_sec ${o.drainingSeconds} → ${n.drainingSeconds}${n.drainingImplicit ? (n.gkeObject ? ' (GKE default)' : ' (provider default)') : ''}`,
       n.drainingSeconds === 0
         ? 'Draining is off: removing or replacing a backend cuts its connections at once.'
         : `Connections on a removed backend are cut after ${n.drainingSeconds}s instead of ${o.drainingSeconds}s.`,
@@ -248,6 +331,7 @@ function backendServiceChanges(
     );
   }
   if (
+    !skip.has('timeout') &&
     o.timeoutSeconds !== n.timeoutSeconds &&
     (o.timeoutSeconds ?? n.timeoutSeconds) !== undefined
   ) {
@@ -338,6 +422,61 @@ function backendServiceChanges(
   return out;
 }
 
+/** What each field known only after apply means at its worst. */
+const WORST: Record<string, [string, (o: BackendServiceEntry) => string, string]> = {
+  affinity: [
+    'session_affinity',
+    (o) => o.affinity,
+    'if it is another type, existing stickiness stops applying and live sessions are remapped',
+  ],
+  ttl: [
+    'affinity TTL',
+    (o) => (o.ttlSeconds === undefined ? 'unset' : `${o.ttlSeconds}s`),
+    'if it is shorter, sessions lose their stickiness sooner and are remapped mid-use',
+  ],
+  draining: [
+    'connection_draining_timeout_sec',
+    (o) => String(o.drainingSeconds),
+    'if it is shorter, connections on a removed backend are cut sooner (0: at once)',
+  ],
+  timeout: [
+    'timeoutSec',
+    (o) => show(o.timeoutSeconds),
+    'if it is shorter, requests and WebSocket tunnels open longer are cut by the load balancer',
+  ],
+};
+
+/**
+ * Rows for the fields whose value becomes known only after apply (never "→ unset"), rated for
+ * the worst case; and the fields they cover, which the value comparisons then skip.
+ */
+function unknownChanges(
+  o: BackendServiceEntry,
+  n: BackendServiceEntry,
+): { rows: Finding[]; fields: Set<string> } {
+  const rows: Finding[] = [];
+  const fields = new Set<string>();
+  for (const [field, [label, before, worst]] of Object.entries(WORST)) {
+    const was = o.unknown?.[field];
+    const is = n.unknown?.[field];
+    if (was === undefined && is === undefined) continue;
+    fields.add(field);
+    if (was === is) continue;
+    const shownBefore = was ?? before(o);
+    rows.push({
+      risk: is !== undefined ? 'high' : 'medium',
+      stack: n.stack,
+      subject: subjectOf(n),
+      change: `${label} ${shownBefore} → ${is ?? WORST[field][1](n)}`,
+      consequence:
+        is !== undefined
+          ? `The value is known only after apply; rated for the worst case: ${worst}.`
+          : `The value before was not known here; check by hand: ${worst}.`,
+    });
+  }
+  return { rows, fields };
+}
+
 function serviceChanges(o: KubernetesServiceEntry, n: KubernetesServiceEntry): Finding[] {
   const out: Finding[] = [];
   const add = (risk: Risk, change: string, consequence: string) =>
@@ -373,7 +512,13 @@ function statefulSetChanges(o: StatefulSetEntry, n: StatefulSetEntry): Finding[]
   const out: Finding[] = [];
   const add = (risk: Risk, change: string, consequence: string) =>
     out.push({ risk, stack: n.stack, subject: subjectOf(n), change, consequence });
-  if (o.replicas !== undefined && n.replicas !== undefined && n.replicas !== o.replicas) {
+  if (n.unknown?.replicas !== undefined && n.unknown.replicas !== o.unknown?.replicas) {
+    add(
+      'high',
+      `replicas ${o.unknown?.replicas ?? show(o.replicas)} → ${n.unknown.replicas}`,
+      'The number of pods is known only after apply; rated for the worst case: if it is lower, the pods above it are deleted with their live sessions (after their drain).',
+    );
+  } else if (o.replicas !== undefined && n.replicas !== undefined && n.replicas !== o.replicas) {
     add(
       n.replicas < o.replicas ? 'high' : 'low',
       `replicas ${o.replicas} → ${n.replicas}`,
@@ -383,4 +528,200 @@ function statefulSetChanges(o: StatefulSetEntry, n: StatefulSetEntry): Finding[]
     );
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The GKE web tier's links: which policy configures a Service's backend service
+
+/**
+ * What GKE applies to the backend service of a Service that no BackendConfig or
+ * GCPBackendPolicy configures: no session affinity, a 30 s backend timeout, no connection
+ * draining. Sources: https://cloud.google.com/kubernetes-engine/docs/how-to/ingress-configuration
+ * (BackendConfig: "timeoutSec … the default is 30 seconds", connection draining "default 0",
+ * session affinity "NONE"), and for the Gateway controller
+ * https://cloud.google.com/kubernetes-engine/docs/how-to/configure-gateway-resources
+ * (GCPBackendPolicy: backend timeout default 30 s, draining 0, no affinity).
+ */
+export const GKE_DEFAULTS_TEXT =
+  'GKE falls back to its defaults for this Service\u2019s backend service: no session affinity, a 30 s backend timeout, no connection draining.';
+
+/**
+ * What GKE probes when no HealthCheckPolicy (or BackendConfig health check) sets the probe:
+ * HTTP `GET /` on the serving port (or the pods' readinessProbe path, for Ingress). Source:
+ * https://cloud.google.com/kubernetes-engine/docs/concepts/ingress#health_checks and
+ * https://cloud.google.com/kubernetes-engine/docs/how-to/configure-gateway-resources#configure_health_check.
+ */
+export const GKE_DEFAULT_PROBE_TEXT =
+  'GKE probes with its default health check (HTTP GET / on the serving port)';
+
+const RANKED: Risk[] = ['high', 'medium', 'low'];
+const worstOf = (risks: Risk[], floor: Risk): Risk =>
+  RANKED.find((r) => r === floor || risks.includes(r)) ?? floor;
+
+/** The settings GKE gives a Service's backend service when no policy sets them. */
+function gkeDefaults(b: GkeBackend, like: BackendServiceEntry | undefined): BackendServiceEntry {
+  return {
+    kind: 'backend-service',
+    stack: b.service.source,
+    address: b.service.address,
+    name: b.name,
+    gkeObject: like?.gkeObject,
+    scheme: like?.scheme ?? 'GKE',
+    protocol: like?.protocol ?? 'HTTP',
+    affinity: 'NONE',
+    drainingSeconds: 0,
+    drainingImplicit: true,
+    backends: [],
+  };
+}
+
+/** A policy's settings as compared across a change of link (probe by content, not by name). */
+function settingsOf(b: GkeBackend, like?: BackendServiceEntry): BackendServiceEntry {
+  const e = b.policy ? gkePolicyEntry(b.policy.resource) : undefined;
+  if (!e) return gkeDefaults(b, like);
+  const hc = e.gkeObject === 'BackendConfig' ? e.healthCheck : undefined;
+  return {
+    ...e,
+    // The backend service is the Service's, whichever object configures it.
+    stack: b.service.source,
+    name: b.name,
+    gkeObject: like?.gkeObject ?? e.gkeObject,
+    scheme: like?.scheme ?? e.scheme,
+    protocol: like?.protocol ?? e.protocol,
+    healthCheck: hc
+      ? { ...hc, name: `${hc.protocol} :${hc.port ?? 'serving'} ${hc.path ?? ''}`.trim() }
+      : undefined,
+  };
+}
+
+const policyKey = (b: GkeBackend | undefined) =>
+  b?.policy ? identityOf(b.policy.resource).key : undefined;
+const healthKey = (b: GkeBackend | undefined) =>
+  b?.healthPolicy ? identityOf(b.healthPolicy.resource).key : undefined;
+
+/**
+ * Findings for every Service whose BackendConfig, GCPBackendPolicy or HealthCheckPolicy link
+ * changes: a policy detached (its annotation or targetRef no longer names the Service, or it
+ * is removed) is the loss of every setting it carried, with GKE's defaults named; a policy
+ * attached, or replaced by another, is the change of the settings; a successor that carries
+ * the same settings is one LOW row that says so.
+ */
+export function compareWiring(ctx: ReviewContext, same: (stack: string) => boolean): Finding[] {
+  const out: Finding[] = [];
+  const base = ctx.base.wiring.all;
+  const current = ctx.current.wiring.all;
+  for (const [key, o] of base) {
+    const n = current.get(key);
+    if (!n || (same(o.service.source) && same(n.service.source))) continue;
+    if (policyKey(o) !== policyKey(n) || (n.policyUnknown && !o.policyUnknown))
+      out.push(policyLinkChange(ctx, o, n));
+    if (healthKey(o) !== healthKey(n)) out.push(healthLinkChange(ctx, o, n));
+  }
+  return out;
+}
+
+const subjectOfService = (b: GkeBackend) => `Service ${b.name} (its backend service)`;
+
+function detachReason(ctx: ReviewContext, o: GkeBackend, att: NonNullable<GkeBackend['policy']>) {
+  const stillThere = ctx.current.index.resources.some(
+    (r) => identityOf(r).key === identityOf(att.resource).key,
+  );
+  if (!stillThere) return 'removed';
+  return att.kind === 'BackendConfig'
+    ? `the Service\u2019s cloud.google.com/backend-config annotation no longer names it`
+    : `its targetRef no longer names Service ${o.name}`;
+}
+
+function policyLinkChange(ctx: ReviewContext, o: GkeBackend, n: GkeBackend): Finding {
+  const was = settingsOf(o);
+  const row = (risk: Risk, change: string, consequence: string): Finding => ({
+    risk,
+    stack: n.service.source,
+    subject: subjectOfService(n),
+    change,
+    consequence,
+  });
+  if (n.policyUnknown)
+    return row(
+      'high',
+      `the BackendConfig its cloud.google.com/backend-config annotation names is known only after apply (was ${o.policy ? `${o.policy.kind} ${o.policy.name}` : 'none'})`,
+      `Rated for the worst case, a BackendConfig that does not exist: ${GKE_DEFAULTS_TEXT}`,
+    );
+  const sub = backendServiceChanges(was, settingsOf(n, was), new Map());
+  const details = sub.map((f) => f.change).join('; ');
+  const why = sub.map((f) => f.consequence).join(' ');
+  if (o.policy && !n.policy) {
+    return row(
+      worstOf(
+        sub.map((f) => f.risk),
+        'medium',
+      ),
+      `${o.policy.kind} ${o.policy.name} detached (${detachReason(ctx, o, o.policy)})${details ? `: ${details}` : ''}`,
+      `${GKE_DEFAULTS_TEXT} ${why}`.trim(),
+    );
+  }
+  if (!o.policy && n.policy)
+    return row(
+      worstOf(
+        sub.map((f) => f.risk),
+        'low',
+      ),
+      `${n.policy.kind} ${n.policy.name} attached (by ${n.policy.via})${details ? `: ${details}` : ''}`,
+      why || 'Its settings are those GKE applied already; no session moves.',
+    );
+  const what = `${o.policy!.kind} ${o.policy!.name} → ${n.policy!.kind} ${n.policy!.name}`;
+  return sub.length === 0
+    ? row(
+        'low',
+        `${what}: replaced by a successor that carries the same settings`,
+        'No setting of the backend service GKE manages for this Service changes; no session moves.',
+      )
+    : row(
+        worstOf(
+          sub.map((f) => f.risk),
+          'low',
+        ),
+        `${what}: ${details}`,
+        why,
+      );
+}
+
+/** A HealthCheckPolicy's probe (`spec.default`), for "same probe" comparisons. */
+const probeOf = (b: GkeBackend | undefined) =>
+  b?.healthPolicy
+    ? JSON.stringify((kubeObject(b.healthPolicy.resource)?.spec as any)?.default ?? {})
+    : undefined;
+
+function healthLinkChange(ctx: ReviewContext, o: GkeBackend, n: GkeBackend): Finding {
+  const row = (risk: Risk, change: string, consequence: string): Finding => ({
+    risk,
+    stack: n.service.source,
+    subject: subjectOfService(n),
+    change,
+    consequence,
+  });
+  if (o.healthPolicy && !n.healthPolicy)
+    return row(
+      'medium',
+      `HealthCheckPolicy ${o.healthPolicy.name} detached (${detachReason(ctx, o, o.healthPolicy)})`,
+      `${GKE_DEFAULT_PROBE_TEXT}: if the pods do not answer 200 there, every pod turns unhealthy and every session is cut or remapped.`,
+    );
+  if (!o.healthPolicy && n.healthPolicy)
+    return row(
+      'medium',
+      `HealthCheckPolicy ${n.healthPolicy.name} attached (by ${n.healthPolicy.via})`,
+      'Another probe decides health: a probe that fails marks every pod unhealthy and remaps its sessions.',
+    );
+  const what = `HealthCheckPolicy ${o.healthPolicy!.name} → ${n.healthPolicy!.name}`;
+  return probeOf(o) === probeOf(n)
+    ? row(
+        'low',
+        `${what}: replaced by a successor with the same probe`,
+        'The probe does not change; no verdict and no session moves.',
+      )
+    : row(
+        'medium',
+        `${what}: another probe`,
+        'Health verdicts may change: a probe that fails marks every pod unhealthy and remaps its sessions.',
+      );
 }

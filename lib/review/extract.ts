@@ -1,7 +1,9 @@
 /**
- * Reads the entries of one stack from Terraform resource values. The same code reads cdktf's
- * `cdk.tf.json` (nested blocks as objects, references as `${type.name.attr}`) and plan JSON
- * (nested blocks as lists, references already resolved to URLs).
+ * The inventory entries of one stack, read through the one resource model: each Google
+ * resource through its model in lib/terraform/google, each Kubernetes object through
+ * lib/terraform/kubernetes (the API object, for provider resources and `kubernetes_manifest`
+ * alike), the pods' drain through `readPodDrain`, and the GKE links through `Wiring`. The same
+ * code reads cdktf's `cdk.tf.json` and plan JSON.
  */
 import {
   BackendServiceEntry,
@@ -12,55 +14,62 @@ import {
   StatefulSetEntry,
 } from './model';
 import { API_DECIDED, describeUnknown, isUnknown } from '../core/unknown';
-import { block as one } from '../terraform/resource';
+import { ResourceIndex, TfResource, block } from '../terraform/resource';
 import { PROVIDER_DEFAULT_DRAINING, readBackendService } from '../terraform/google/backend-service';
 import {
   HEALTH_CHECK_DEFAULTS,
   HEALTH_CHECK_TYPES,
   readHealthCheck,
 } from '../terraform/google/health-check';
+import { JsonObject } from '../terraform/kubernetes';
+import { readPodDrain } from '../terraform/kubernetes/pod-drain';
+import { k8sName, kubeObject } from './resources';
+import { GKE_POLICY_KINDS, Wiring, sideOf } from './wiring';
 
-/** `{ <type>: { <name>: <values> } }`, as in `resource` of cdk.tf.json. */
-export type ResourceMap = Record<string, Record<string, any>>;
+export type { ResourceMap } from './resources';
 
 /** Resolves a reference that points outside the stack (cross-stack outputs). */
-export type ExternalResolver = (reference: string) => { type: string; values: any } | undefined;
+export type ExternalResolver = (reference: string) => TfResource | undefined;
 
 const COOKIE_TYPES = ['GENERATED_COOKIE', 'HTTP_COOKIE', 'STRONG_COOKIE_AFFINITY'];
+const MIG_TYPES = [
+  'google_compute_instance_group_manager',
+  'google_compute_region_instance_group_manager',
+];
+const AUTOSCALER_TYPES = ['google_compute_autoscaler', 'google_compute_region_autoscaler'];
 
-function num(value: any): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+/** A number that is known here (not a reference, not decided at apply). */
+function known(value: unknown): number | undefined {
+  return typeof value === 'number' && !isUnknown(value) ? value : undefined;
+}
+
+/** A number, a numeric string as a number, or undefined (unknown values: see `unknownOf`). */
+function num(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '' || isUnknown(value)) return undefined;
   const n = Number(value);
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Finds the resource a `${type.name.attr}` reference or a Google Cloud URL points to. */
+/** How an unknown value is shown, or undefined for a known (or absent) one. */
+const unknownOf = (value: unknown): string | undefined =>
+  value !== undefined && isUnknown(value) ? describeUnknown(value) : undefined;
+
+/** The resource a `${type.name.attr}` reference or a Google Cloud URL points to. */
 function resolve(
-  resources: ResourceMap,
-  ref: string,
-  types: string[],
+  index: ResourceIndex,
+  from: TfResource,
+  ref: unknown,
+  types: readonly string[],
   external?: ExternalResolver,
-): { type: string; values: any } | undefined {
-  const m = /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(ref);
-  if (m && types.includes(m[1])) {
-    const values = resources[m[1]]?.[m[2]];
-    return values ? { type: m[1], values } : undefined;
-  }
+): TfResource | undefined {
+  if (typeof ref !== 'string') return undefined;
   if (ref.startsWith('${data.terraform_remote_state.')) return external?.(ref);
-  const name = ref.split('/').pop();
-  for (const type of types) {
-    const hit = Object.values(resources[type] ?? {}).find((v: any) => v?.name === name);
-    if (hit) return { type, values: hit };
-  }
-  return undefined;
+  const m = /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(ref);
+  if (m) return types.includes(m[1]) ? index.get(from.source, `${m[1]}.${m[2]}`) : undefined;
+  return index.named(types, ref.split('/').pop() ?? ref, from.source)[0];
 }
 
-function healthCheck(
-  resources: ResourceMap,
-  ref: string | undefined,
-): HealthCheckSummary | undefined {
-  if (!ref) return undefined;
-  const hc = resolve(resources, ref, HEALTH_CHECK_TYPES);
+function healthCheck(hc: TfResource | undefined): HealthCheckSummary | undefined {
   if (!hc) return undefined;
   const read = readHealthCheck(hc.values);
   return {
@@ -73,18 +82,13 @@ function healthCheck(
   };
 }
 
-/** A number that is known here (not a reference, not decided at apply). */
-function known(value: unknown): number | undefined {
-  return typeof value === 'number' && !isUnknown(value) ? value : undefined;
-}
-
-function groupLabel(resources: ResourceMap, ref: string, external?: ExternalResolver): string {
-  const mig = resolve(
-    resources,
-    ref,
-    ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'],
-    external,
-  );
+function groupLabel(
+  index: ResourceIndex,
+  from: TfResource,
+  ref: string,
+  external?: ExternalResolver,
+): string {
+  const mig = resolve(index, from, ref, MIG_TYPES, external);
   if (mig?.values?.name) {
     const where = mig.values.zone ?? mig.values.region;
     return where ? `${mig.values.name} (${where})` : mig.values.name;
@@ -94,31 +98,35 @@ function groupLabel(resources: ResourceMap, ref: string, external?: ExternalReso
 }
 
 function backendService(
-  stack: string,
-  type: string,
-  id: string,
-  v: any,
-  resources: ResourceMap,
+  r: TfResource,
+  index: ResourceIndex,
   external?: ExternalResolver,
 ): BackendServiceEntry {
-  const read = readBackendService({
-    address: `${type}.${id}`,
-    type,
-    values: v,
-    source: stack,
-    suppressions: [],
-  });
-  const affinity = isUnknown(read.spec.affinity.type) ? 'NONE' : read.spec.affinity.type;
-  const scheme = v.load_balancing_scheme ?? `${read.spec.scheme} (default)`;
+  const v = r.values;
+  const read = readBackendService(r);
+  const affinityType: string = read.spec.affinity.type;
+  const affinity = isUnknown(affinityType)
+    ? affinityType === API_DECIDED
+      ? 'NONE'
+      : describeUnknown(affinityType)
+    : affinityType;
+  const unknown: Record<string, string> = {};
+  const note = (field: string, value: unknown) => {
+    const u = unknownOf(value);
+    if (u !== undefined) unknown[field] = u;
+  };
+  if (affinityType !== API_DECIDED) note('affinity', affinityType);
+  note('ttl', read.ttlSeconds);
+  note('draining', read.drainingSeconds);
   return {
     kind: 'backend-service',
-    stack,
+    stack: r.source,
     cookieName: read.cookieName,
     cookiePath: read.cookiePath,
-    address: `${type}.${id}`,
+    address: r.address,
     name: v.name,
     region: read.regional ? (v.region ?? '(provider region)') : undefined,
-    scheme,
+    scheme: v.load_balancing_scheme ?? `${read.spec.scheme} (default)`,
     protocol: v.protocol ?? describeUnknown(API_DECIDED),
     affinity,
     ttlSeconds: known(read.ttlSeconds),
@@ -130,174 +138,207 @@ function backendService(
     localityLbPolicy: v.locality_lb_policy ?? undefined,
     drainingSeconds: known(read.drainingSeconds) ?? PROVIDER_DEFAULT_DRAINING,
     drainingImplicit: read.drainingImplicit,
-    healthCheck: healthCheck(resources, read.healthCheckRefs[0]),
+    healthCheck: healthCheck(index.referenced(r, 'health_checks', HEALTH_CHECK_TYPES)[0]),
     backends: read.backends.map((b) => ({
-      group: groupLabel(resources, b.group, external),
+      group: groupLabel(index, r, b.group, external),
       balancingMode: b.balancingMode,
       capacityScaler: known(b.capacityScaler),
     })),
+    ...(Object.keys(unknown).length ? { unknown } : {}),
   };
 }
 
-/** GKE objects that configure a backend service, read like one (so changes rate the same). */
-function gkeBackendPolicy(stack: string, id: string, v: any): BackendServiceEntry | undefined {
-  const m = v?.manifest;
-  if (m?.kind !== 'BackendConfig' && m?.kind !== 'GCPBackendPolicy') return undefined;
-  const spec = (m.kind === 'BackendConfig' ? m.spec : m.spec?.default) ?? {};
-  const affinity: string =
-    (m.kind === 'BackendConfig'
-      ? spec.sessionAffinity?.affinityType
-      : spec.sessionAffinity?.type) ?? 'NONE';
-  const ttl = num(
-    m.kind === 'BackendConfig'
-      ? spec.sessionAffinity?.affinityCookieTtlSec
-      : spec.sessionAffinity?.cookieTtlSec,
-  );
-  const draining = num(spec.connectionDraining?.drainingTimeoutSec);
-  const hc = m.kind === 'BackendConfig' ? spec.healthCheck : undefined;
+const obj = (v: unknown): JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : {};
+
+/**
+ * The settings of a BackendConfig or GCPBackendPolicy, read like a backend service (so changes
+ * rate the same); `healthPolicy` is the HealthCheckPolicy that probes the same Service.
+ */
+export function gkePolicyEntry(
+  r: TfResource,
+  healthPolicy?: TfResource,
+): BackendServiceEntry | undefined {
+  const m = kubeObject(r);
+  const kind = m?.kind;
+  if (kind !== 'BackendConfig' && kind !== 'GCPBackendPolicy') return undefined;
+  const ingress = kind === 'BackendConfig';
+  const spec = ingress ? obj(m!.spec) : obj(obj(m!.spec).default);
+  const sa = obj(spec.sessionAffinity);
+  const affinityRaw = ingress ? sa.affinityType : sa.type;
+  const affinity = affinityRaw === undefined ? 'NONE' : String(affinityRaw);
+  const ttlRaw = ingress ? sa.affinityCookieTtlSec : sa.cookieTtlSec;
+  const ttl = num(ttlRaw);
+  const drainingRaw = obj(spec.connectionDraining).drainingTimeoutSec;
+  const draining = num(drainingRaw);
+  const unknown: Record<string, string> = {};
+  for (const [field, value] of [
+    ['affinity', affinityRaw],
+    ['ttl', ttlRaw],
+    ['draining', drainingRaw],
+    ['timeout', spec.timeoutSec],
+  ] as const) {
+    const u = unknownOf(value);
+    if (u !== undefined) unknown[field] = u;
+  }
   return {
     kind: 'backend-service',
-    stack,
-    address: `kubernetes_manifest.${id}`,
-    name: `${m.metadata?.namespace ?? 'default'}/${m.metadata?.name}`,
-    gkeObject: m.kind,
-    scheme: m.kind === 'BackendConfig' ? 'GKE Ingress' : 'GKE Gateway',
+    stack: r.source,
+    address: r.address,
+    name: k8sName(m) ?? r.address,
+    gkeObject: kind,
+    scheme: ingress ? 'GKE Ingress' : 'GKE Gateway',
     protocol: 'HTTP',
-    affinity,
+    affinity: unknown.affinity ?? affinity,
     ttlSeconds: COOKIE_TYPES.includes(affinity) ? ttl : undefined,
     ttlSource:
       ttl === undefined
         ? undefined
-        : m.kind === 'BackendConfig'
+        : ingress
           ? 'sessionAffinity.affinityCookieTtlSec'
           : 'sessionAffinity.cookieTtlSec',
     // GKE leaves draining at 0 when the object does not set it.
     drainingSeconds: draining ?? 0,
-    drainingImplicit: draining === undefined,
+    drainingImplicit: draining === undefined && unknown.draining === undefined,
     timeoutSeconds: num(spec.timeoutSec),
-    healthCheck: hc
-      ? {
-          name: `${m.metadata?.name} health check`,
-          protocol: hc.type ?? 'HTTP',
-          port: num(hc.port),
-          path: hc.requestPath,
-          intervalSeconds: num(hc.checkIntervalSec) ?? 5,
-          timeoutSeconds: num(hc.timeoutSec) ?? 5,
-        }
-      : undefined,
+    healthCheck: ingress ? backendConfigProbe(m!, spec) : healthCheckPolicyProbe(healthPolicy),
     backends: [],
+    ...(Object.keys(unknown).length ? { unknown } : {}),
   };
 }
 
-function preStopDrain(command: string[] | undefined): number | undefined {
-  const script = (command ?? []).join(' ');
-  // The library's drain script: `end=$(( $(date +%s) + N ))`.
-  const m = /\+ (\d+) \)\)/.exec(script);
-  return m ? Number(m[1]) : undefined;
+/** A BackendConfig's own `spec.healthCheck`. */
+function backendConfigProbe(m: JsonObject, spec: JsonObject): HealthCheckSummary | undefined {
+  const hc = spec.healthCheck;
+  if (hc === undefined) return undefined;
+  const h = obj(hc);
+  return {
+    name: `${String(obj(m.metadata).name)} health check`,
+    protocol: String(h.type ?? 'HTTP'),
+    port: num(h.port),
+    path: typeof h.requestPath === 'string' ? h.requestPath : undefined,
+    intervalSeconds: num(h.checkIntervalSec) ?? 5,
+    timeoutSeconds: num(h.timeoutSec) ?? 5,
+  };
 }
 
-/** Every entry of one stack's resources. */
+/** The probe of a HealthCheckPolicy (`spec.default.config.<type>HealthCheck`). */
+function healthCheckPolicyProbe(r: TfResource | undefined): HealthCheckSummary | undefined {
+  const m = r ? kubeObject(r) : undefined;
+  if (!m) return undefined;
+  const d = obj(obj(m.spec).default);
+  const config = obj(d.config);
+  const type = String(config.type ?? 'HTTP');
+  const probe = obj(
+    Object.entries(config).find(([k]) => k.endsWith('HealthCheck') && k !== 'type')?.[1],
+  );
+  return {
+    name: `HealthCheckPolicy ${k8sName(m)}`,
+    protocol: type,
+    port: num(probe.port),
+    path: typeof probe.requestPath === 'string' ? probe.requestPath : undefined,
+    intervalSeconds: num(d.checkIntervalSec) ?? 5,
+    timeoutSeconds: num(d.timeoutSec) ?? 5,
+  };
+}
+
+function service(r: TfResource): KubernetesServiceEntry {
+  const o = kubeObject(r)!;
+  const spec = obj(o.spec);
+  const timeout = obj(obj(spec.sessionAffinityConfig).clientIP).timeoutSeconds;
+  const pinned = obj(spec.selector)['statefulset.kubernetes.io/pod-name'];
+  return {
+    kind: 'k8s-service',
+    stack: r.source,
+    address: r.address,
+    name: k8sName(o) ?? r.address,
+    sessionAffinity: String(spec.sessionAffinity ?? 'None'),
+    // The model sends 0 for a client_ip block without a timeout: the API server's default then.
+    clientIpTimeoutSeconds: num(timeout) || undefined,
+    headless: spec.clusterIP === 'None',
+    pinnedPod: typeof pinned === 'string' ? pinned : undefined,
+  };
+}
+
+function statefulSet(r: TfResource, pdbs: TfResource[]): StatefulSetEntry {
+  const o = kubeObject(r)!;
+  const spec = obj(o.spec);
+  const ns = obj(o.metadata).namespace;
+  const podLabels = obj(obj(obj(spec.template).metadata).labels);
+  const pdb = pdbs
+    .map((p) => kubeObject(p)!)
+    .find((p) => {
+      const labels = obj(obj(obj(p.spec).selector).matchLabels);
+      return (
+        obj(p.metadata).namespace === ns &&
+        Object.keys(labels).length > 0 &&
+        Object.entries(labels).every(([k, val]) => podLabels[k] === val)
+      );
+    });
+  const pdbSpec = pdb ? obj(pdb.spec) : undefined;
+  const drain = readPodDrain(o);
+  const unknown: Record<string, string> = {};
+  const u = unknownOf(spec.replicas);
+  if (u !== undefined) unknown.replicas = u;
+  return {
+    kind: 'statefulset',
+    stack: r.source,
+    address: r.address,
+    name: k8sName(o) ?? r.address,
+    replicas: num(spec.replicas),
+    gracePeriodSeconds: num(drain.graceSeconds),
+    preStop: drain.preStop,
+    preStopDrainSeconds: num(drain.drainSeconds),
+    pdb: pdbSpec
+      ? pdbSpec.maxUnavailable !== undefined
+        ? `maxUnavailable ${String(pdbSpec.maxUnavailable)}`
+        : `minAvailable ${String(pdbSpec.minAvailable)}`
+      : undefined,
+    ...(Object.keys(unknown).length ? { unknown } : {}),
+  };
+}
+
+/** Every entry of one stack's session-path resources. */
 export function extractEntries(
-  stack: string,
-  resources: ResourceMap,
+  resources: readonly TfResource[],
   external?: ExternalResolver,
+  side: { index: ResourceIndex; wiring: Wiring } = sideOf(resources),
 ): Entry[] {
+  const { index, wiring } = side;
   const entries: Entry[] = [];
-  for (const type of ['google_compute_backend_service', 'google_compute_region_backend_service']) {
-    for (const [id, v] of Object.entries(resources[type] ?? {}))
-      entries.push(backendService(stack, type, id, v, resources, external));
+  const byType = (...types: string[]) => resources.filter((r) => types.includes(r.type));
+  for (const r of byType('google_compute_backend_service', 'google_compute_region_backend_service'))
+    entries.push(backendService(r, index, external));
+  // Each autoscaler names its group once: map them in one pass.
+  const scalers = new Map<TfResource, TfResource>();
+  for (const a of byType(...AUTOSCALER_TYPES)) {
+    const mig = resolve(index, a, a.values.target, MIG_TYPES);
+    if (mig) scalers.set(mig, a);
   }
-  for (const type of [
-    'google_compute_instance_group_manager',
-    'google_compute_region_instance_group_manager',
-  ]) {
-    for (const [id, v] of Object.entries<any>(resources[type] ?? {})) {
-      const self = `${type}.${id}.`;
-      const scaler = ['google_compute_autoscaler', 'google_compute_region_autoscaler']
-        .flatMap((t) => Object.values<any>(resources[t] ?? {}))
-        .find(
-          (a) =>
-            typeof a?.target === 'string' &&
-            (a.target.includes(self) || (v.name && a.target.endsWith(`/${v.name}`))),
-        );
-      const policy = one(scaler?.autoscaling_policy);
-      const mig: InstanceGroupEntry = {
-        kind: 'instance-group',
-        stack,
-        address: `${type}.${id}`,
-        name: v.name,
-        zone: v.zone ?? v.region,
-        targetSize: num(v.target_size),
-        autoscalerMin: num(policy?.min_replicas),
-        autoscalerMax: num(policy?.max_replicas),
-        updatePolicy: one(v.update_policy)?.type,
-      };
-      entries.push(mig);
-    }
+  for (const r of byType(...MIG_TYPES)) {
+    const v = r.values;
+    const policy = block(scalers.get(r)?.values.autoscaling_policy);
+    const mig: InstanceGroupEntry = {
+      kind: 'instance-group',
+      stack: r.source,
+      address: r.address,
+      name: v.name,
+      zone: v.zone ?? v.region,
+      targetSize: num(v.target_size),
+      autoscalerMin: num(policy?.min_replicas),
+      autoscalerMax: num(policy?.max_replicas),
+      updatePolicy: block(v.update_policy)?.type,
+    };
+    entries.push(mig);
   }
-  for (const [id, v] of Object.entries<any>(resources.kubernetes_manifest ?? {})) {
-    const entry = gkeBackendPolicy(stack, id, v);
+  for (const r of byType('kubernetes_manifest')) {
+    if (!GKE_POLICY_KINDS.has(String(kubeObject(r)?.kind))) continue;
+    const entry = gkePolicyEntry(r, wiring.healthPolicyOf(r)?.resource);
     if (entry) entries.push(entry);
   }
-  const pdbs = ['kubernetes_pod_disruption_budget_v1', 'kubernetes_pod_disruption_budget'].flatMap(
-    (t) => Object.values<any>(resources[t] ?? {}),
-  );
-  for (const type of ['kubernetes_service_v1', 'kubernetes_service']) {
-    for (const [id, v] of Object.entries<any>(resources[type] ?? {})) {
-      const meta = one(v.metadata) ?? {};
-      const spec = one(v.spec) ?? {};
-      const svc: KubernetesServiceEntry = {
-        kind: 'k8s-service',
-        stack,
-        address: `${type}.${id}`,
-        name: `${meta.namespace ?? 'default'}/${meta.name}`,
-        sessionAffinity: spec.session_affinity ?? 'None',
-        clientIpTimeoutSeconds: num(
-          one(one(spec.session_affinity_config)?.client_ip)?.timeout_seconds,
-        ),
-        headless: spec.cluster_ip === 'None',
-        pinnedPod: spec.selector?.['statefulset.kubernetes.io/pod-name'],
-      };
-      entries.push(svc);
-    }
-  }
-  for (const type of ['kubernetes_stateful_set_v1', 'kubernetes_stateful_set']) {
-    for (const [id, v] of Object.entries<any>(resources[type] ?? {})) {
-      const meta = one(v.metadata) ?? {};
-      const spec = one(v.spec) ?? {};
-      const template = one(spec.template) ?? {};
-      const podLabels = one(template.metadata)?.labels ?? {};
-      const pod = one(template.spec) ?? {};
-      const preStops = (pod.container ?? [])
-        .map((c: any) => one(one(one(c.lifecycle)?.pre_stop)?.exec)?.command)
-        .filter(Boolean);
-      const pdb = pdbs.find((p) => {
-        const pm = one(p.metadata) ?? {};
-        const labels = one(one(p.spec)?.selector)?.match_labels ?? {};
-        return (
-          (pm.namespace ?? 'default') === (meta.namespace ?? 'default') &&
-          Object.keys(labels).length > 0 &&
-          Object.entries(labels).every(([k, val]) => podLabels[k] === val)
-        );
-      });
-      const pdbSpec = one(pdb?.spec);
-      const set: StatefulSetEntry = {
-        kind: 'statefulset',
-        stack,
-        address: `${type}.${id}`,
-        name: `${meta.namespace ?? 'default'}/${meta.name}`,
-        replicas: num(spec.replicas),
-        gracePeriodSeconds: num(pod.termination_grace_period_seconds),
-        preStop: preStops.length > 0,
-        preStopDrainSeconds: preStopDrain(preStops[0]),
-        pdb: pdbSpec
-          ? pdbSpec.max_unavailable !== undefined
-            ? `maxUnavailable ${pdbSpec.max_unavailable}`
-            : `minAvailable ${pdbSpec.min_available}`
-          : undefined,
-      };
-      entries.push(set);
-    }
-  }
+  for (const r of byType('kubernetes_service_v1', 'kubernetes_service')) entries.push(service(r));
+  const pdbs = byType('kubernetes_pod_disruption_budget_v1', 'kubernetes_pod_disruption_budget');
+  for (const r of byType('kubernetes_stateful_set_v1', 'kubernetes_stateful_set'))
+    entries.push(statefulSet(r, pdbs));
   return entries;
 }

@@ -106,8 +106,34 @@ const RISK_LABEL: Record<Risk, string> = { high: 'HIGH', medium: 'MEDIUM', low: 
 /** Text output is at most this wide; markdown and JSON carry the full text. */
 export const TEXT_WIDTH = 120;
 
-/** Word-wraps `text` to `width` (keeping its leading spaces); later lines start with `indent`. */
+/**
+ * Word-wraps `text` to `width` (keeping its leading spaces); later lines start with `indent`.
+ * Text whose words are separated by single spaces (all review output) is cut by slicing at
+ * spaces, without splitting it into words: a review of 100 000 changes wraps a few hundred
+ * thousand lines, and per-word strings would be most of its memory.
+ */
 export function wrap(text: string, width = TEXT_WIDTH, indent = ''): string[] {
+  const lead = /^ */.exec(text)![0];
+  const body = text.slice(lead.length);
+  if (body === '' || /\s\s|\s$|^\s|[^\S ]/.test(body)) return wrapWords(text, width, indent);
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  let prefix = lead;
+  let start = 0;
+  while (body.length - start > width - prefix.length) {
+    const cut = body.lastIndexOf(' ', start + width - prefix.length);
+    // A word longer than the line: the word-by-word wrap cuts it.
+    if (cut <= start) return [...lines, ...wrapWords(prefix + body.slice(start), width, indent)];
+    lines.push(prefix + body.slice(start, cut));
+    start = cut + 1;
+    prefix = indent;
+  }
+  lines.push(prefix + body.slice(start));
+  return lines;
+}
+
+/** `wrap` for any text: words split on runs of white space. */
+function wrapWords(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = /^\s*/.exec(text)![0];
   let empty = true;
@@ -151,15 +177,8 @@ function textBlocks(entries: Entry[], kind: Entry['kind']): string[] {
         block(
           `${e.gkeObject ? `${e.gkeObject} ` : ''}${e.name}${e.region ? ` (${e.region})` : ''}  [${e.stack}]  ${e.scheme} ${e.protocol}`,
           [
-            `affinity ${e.affinity}, ttl ${ttl(e)}; draining ${e.drainingSeconds}s${e.drainingImplicit ? (e.gkeObject ? ' (GKE default)' : ' (provider default)') : ''}${e.timeoutSeconds !== undefined ? `; timeout ${e.timeoutSeconds}s` : ''}`,
-            `health check ${
-              e.healthCheck
-                ? `${e.healthCheck.protocol} :${e.healthCheck.port ?? 'serving'} ${e.healthCheck.path ?? ''} ${e.healthCheck.intervalSeconds}s/${e.healthCheck.timeoutSeconds}s`.replace(
-                    /\s+/g,
-                    ' ',
-                  )
-                : '-'
-            }`,
+            `affinity ${affinityText(e)}${ttl(e) !== undefined ? `, ttl ${ttl(e)}` : ''}; draining ${drainingText(e)}${e.unknown?.timeout !== undefined ? `; timeout ${e.unknown.timeout}` : e.timeoutSeconds !== undefined ? `; timeout ${e.timeoutSeconds}s` : ''}`,
+            `health check ${healthText(e)}`,
             `backends ${e.backends.map((b) => `${b.group} x${b.capacityScaler ?? 1}`).join(', ') || '-'}`,
           ],
         );
@@ -194,12 +213,36 @@ function textBlocks(entries: Entry[], kind: Entry['kind']): string[] {
   return out;
 }
 
-function ttl(e: BackendServiceEntry): string {
-  if (e.affinity === 'HEADER_FIELD') return `header ${e.affinityHeader ?? '?'} (no TTL)`;
+const COOKIE_AFFINITIES = ['GENERATED_COOKIE', 'HTTP_COOKIE', 'STRONG_COOKIE_AFFINITY'];
+
+/** The TTL of a cookie-based affinity; undefined where no TTL can exist (no cookie). */
+function ttl(e: BackendServiceEntry): string | undefined {
+  if (e.unknown?.ttl !== undefined) return e.unknown.ttl;
+  if (!COOKIE_AFFINITIES.includes(e.affinity)) return undefined;
   if (e.ttlSeconds === undefined)
-    return ['GENERATED_COOKIE', 'HTTP_COOKIE'].includes(e.affinity) ? 'session cookie' : '-';
+    return e.affinity === 'STRONG_COOKIE_AFFINITY' ? 'unset' : 'session cookie';
   return `${e.ttlSeconds}s`;
 }
+
+/** The affinity, with the header HEADER_FIELD hashes on. */
+const affinityText = (e: BackendServiceEntry): string =>
+  e.affinity === 'HEADER_FIELD' ? `HEADER_FIELD (header ${e.affinityHeader ?? '?'})` : e.affinity;
+
+/** Draining, with where an implicit value comes from. */
+const drainingText = (e: BackendServiceEntry): string =>
+  e.unknown?.draining ??
+  `${e.drainingSeconds}s${e.drainingImplicit ? (e.gkeObject ? ' (GKE default)' : ' (provider default)') : ''}`;
+
+/** The health check: its probe, or none. */
+const healthText = (e: BackendServiceEntry): string =>
+  e.healthCheck
+    ? `${e.healthCheck.protocol} :${e.healthCheck.port ?? 'serving'} ${e.healthCheck.path ?? ''} ${e.healthCheck.intervalSeconds}s/${e.healthCheck.timeoutSeconds}s`.replace(
+        /\s+/g,
+        ' ',
+      )
+    : e.gkeObject
+      ? 'GKE default'
+      : '-';
 
 /** One row of strings per entry, with a header, for the inventory tables. */
 function rows(entries: Entry[], kind: Entry['kind']): string[][] {
@@ -223,15 +266,10 @@ function rows(entries: Entry[], kind: Entry['kind']): string[][] {
           e.name + (e.region ? ` (${e.region})` : ''),
           e.scheme,
           e.protocol,
-          e.affinity,
-          ttl(e),
-          `${e.drainingSeconds}s${e.drainingImplicit ? ' (provider default)' : ''}`,
-          e.healthCheck
-            ? `${e.healthCheck.protocol} :${e.healthCheck.port ?? 'serving'} ${e.healthCheck.path ?? ''} ${e.healthCheck.intervalSeconds}s/${e.healthCheck.timeoutSeconds}s`.replace(
-                /\s+/g,
-                ' ',
-              )
-            : '-',
+          affinityText(e),
+          ttl(e) ?? '-',
+          drainingText(e),
+          healthText(e),
           e.backends.map((b) => `${b.group} x${b.capacityScaler ?? 1}`).join(', ') || '-',
         ]),
       ];

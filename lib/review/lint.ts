@@ -11,6 +11,7 @@ import { RuleLevel, RuleRegistry } from '../core/rule-registry';
 import { display, inputErrorLine, safeJson } from './format';
 import { ReviewInputError, isJsonObject, kindOf, statOrFail } from './json-input';
 import { checkSynthShape, readJson, readSynthDir } from './synth-dir';
+import { toolVersion } from './version';
 
 export type LintFormat = 'text' | 'markdown' | 'json' | 'sarif';
 export type LintFailOn = 'error' | 'warning' | 'never';
@@ -233,6 +234,7 @@ function sarif(findings: CheckFinding[], input: LintInput): string {
         tool: {
           driver: {
             name: 'affinity-review lint',
+            version: toolVersion(),
             informationUri: RULES_DOC,
             rules: ids.map((id) => {
               const r = RuleRegistry.find(id)!;

@@ -4,7 +4,7 @@
  * No cdktf import: the review runs on JSON alone.
  */
 
-import { ResourceRecord } from './resources';
+import { TfResource } from '../terraform/resource';
 
 /** A Google Cloud backend service (global or regional). */
 export interface BackendServiceEntry {
@@ -43,6 +43,12 @@ export interface BackendServiceEntry {
   readonly gkeObject?: string;
   /** Backend timeout in seconds (GKE objects: the longest life of a WebSocket tunnel). */
   readonly timeoutSeconds?: number;
+  /**
+   * Fields known only after apply (`affinity`, `ttl`, `draining`, `timeout`), each with how it is
+   * shown (`(known after apply)`, `${var.ttl} (known after apply)`); their numbers above are
+   * then not the values.
+   */
+  readonly unknown?: Record<string, string>;
 }
 
 /** Health check fields a reviewer cares about. */
@@ -103,10 +109,12 @@ export interface StatefulSetEntry {
   readonly gracePeriodSeconds?: number;
   /** True when a container has a preStop hook. */
   readonly preStop: boolean;
-  /** Drain wait of the preStop hook in seconds, when it can be read from the command. */
+  /** Drain wait of the preStop hook in seconds, when the hook is this library's drain (its model says so). */
   readonly preStopDrainSeconds?: number;
   /** PDB of its pods: `maxUnavailable 1` / `minAvailable 2`. */
   readonly pdb?: string;
+  /** Fields known only after apply (`replicas`), each with how it is shown. */
+  readonly unknown?: Record<string, string>;
 }
 
 /** Anything the review lists. */
@@ -117,8 +125,8 @@ export type Entry =
 export interface Inventory {
   readonly stacks: string[];
   readonly entries: Entry[];
-  /** Raw session-path resources, compared attribute by attribute. */
-  readonly records: ResourceRecord[];
+  /** The session-path resources (the one resource model), compared attribute by attribute. */
+  readonly resources: TfResource[];
   /**
    * Digest of each stack's file, when read from disk: stacks whose digest is the same in two
    * versions are byte-identical and need no comparison.

@@ -3,13 +3,14 @@
  * `resource_changes[].change` has `actions`, `before` and `after`.
  */
 import * as path from 'path';
-import { ResourceMap, extractEntries } from './extract';
+import { extractEntries } from './extract';
 import { compareInventories, sortFindings } from './compare';
 import { Finding, Inventory, subjectOf } from './model';
 import { ReviewInputError, isJsonObject, kindOf } from './json-input';
 import { readJson } from './synth-dir';
-import { SESSION_PATH_TYPES, extractRecords } from './resources';
+import { SESSION_PATH_TYPES, diffResources, identityOf } from './resources';
 import { INVENTORY_TYPES } from './session-path';
+import { TfResource, withUnknowns } from '../terraform/resource';
 
 interface ResourceChange {
   address: string;
@@ -17,7 +18,7 @@ interface ResourceChange {
   name: string;
   mode?: string;
   index?: unknown;
-  change: { actions: string[]; before: any; after: any };
+  change: { actions: string[]; before: any; after: any; after_unknown?: unknown };
 }
 
 const isObject = isJsonObject;
@@ -99,44 +100,94 @@ function stackOf(
   return best;
 }
 
-/** Findings for a plan: before vs after of every change, plus Terraform's own replace and delete actions. */
+/** A change's resource address (module path and instance key included). */
+const addressOf = (c: ResourceChange): string =>
+  typeof c.address === 'string' && c.address !== ''
+    ? c.address
+    : `${c.type}.${c.index === undefined ? c.name : `${c.name}[${JSON.stringify(c.index)}]`}`;
+
+/**
+ * Findings for a plan: before vs after of every change, plus Terraform's own replace and
+ * delete actions. Values the plan knows only after apply (`after_unknown`) are marked, so
+ * they read as "known after apply", never as unset.
+ */
 export function reviewPlan(file: string, synthStacks: Record<string, any>): Finding[] {
   const { changes } = readPlan(file);
   const stack = stackOf(changes, synthStacks, file);
-  const before: ResourceMap = {};
-  const after: ResourceMap = {};
+  const before: TfResource[] = [];
+  const after: TfResource[] = [];
+  const sides = new Map<string, { before?: TfResource; after?: TfResource }>();
   for (const c of changes) {
-    const id = c.index === undefined ? c.name : `${c.name}[${JSON.stringify(c.index)}]`;
-    if (c.change.before) (before[c.type] ??= {})[id] = c.change.before;
-    if (c.change.after) (after[c.type] ??= {})[id] = c.change.after;
+    if (SESSION_PATH_TYPES[c.type] === undefined) continue;
+    const address = addressOf(c);
+    const of = (values: any): TfResource => ({
+      address,
+      type: c.type,
+      values,
+      source: stack,
+      suppressions: [],
+    });
+    const side: { before?: TfResource; after?: TfResource } = {};
+    if (isObject(c.change.before)) before.push((side.before = of(c.change.before)));
+    if (isObject(c.change.after))
+      after.push((side.after = of(withUnknowns(c.change.after, c.change.after_unknown))));
+    sides.set(address, side);
   }
-  const inv = (resources: ResourceMap): Inventory => ({
+  const inv = (resources: TfResource[]): Inventory => ({
     stacks: [stack],
-    entries: extractEntries(stack, resources),
-    records: extractRecords(stack, resources),
+    entries: extractEntries(resources),
+    resources,
   });
   const base = inv(before);
   const current = inv(after);
   const findings = compareInventories(base, current);
 
   // Terraform's replace actions (["delete","create"] or ["create","delete"]): one row per
-  // replaced resource, with the attribute changes that force it folded in.
+  // replaced resource, with the attribute changes that force it folded in. The findings are
+  // grouped by subject once (a plan may replace thousands of resources).
   const labels = new Map<string, string>();
   for (const e of [...base.entries, ...current.entries]) labels.set(e.address, subjectOf(e));
-  for (const r of [...base.records, ...current.records])
-    if (!labels.has(r.address)) labels.set(r.address, r.label);
+  for (const r of [...base.resources, ...current.resources])
+    if (!labels.has(r.address)) labels.set(r.address, identityOf(r).label);
+  const bySubject = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = bySubject.get(f.subject);
+    if (group) group.push(f);
+    else bySubject.set(f.subject, [f]);
+  }
   const RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
-  let out = findings;
+  const folded = new Set<string>();
+  const out: Finding[] = [];
   for (const c of changes) {
     const actions = c.change.actions;
     if (!(actions.includes('delete') && actions.includes('create'))) continue;
-    const address = `${c.type}.${c.index === undefined ? c.name : `${c.name}[${JSON.stringify(c.index)}]`}`;
+    const address = addressOf(c);
     const subject = labels.get(address) ?? `${c.type} ${c.name}`;
-    const folded = out.filter((f) => f.subject === subject);
-    out = out.filter((f) => f.subject !== subject);
-    const reasons = folded.map((f) => f.change).filter((x) => x !== 'added' && x !== 'removed');
+    const group = folded.has(subject) ? [] : (bySubject.get(subject) ?? []);
+    folded.add(subject);
+    const reasons = group.map((f) => f.change).filter((x) => x !== 'added' && x !== 'removed');
     const onPath = SESSION_PATH_TYPES[c.type] !== undefined || labels.has(address);
-    const risk = folded.reduce<Finding['risk']>(
+    const side = sides.get(address);
+    // Created before the old one is destroyed, and the same in every setting: nothing on the
+    // path is ever missing (a resource that holds sessions is still recreated: its pods or VMs go).
+    const identical =
+      actions[0] === 'create' &&
+      !INVENTORY_TYPES.has(c.type) &&
+      side?.before !== undefined &&
+      side.after !== undefined &&
+      diffResources(side.before, side.after).every((x) => x.afterUnknown);
+    if (identical) {
+      out.push({
+        risk: 'low',
+        stack,
+        subject,
+        change: `replaced by an identical successor (Terraform actions ${JSON.stringify(actions)})`,
+        consequence:
+          'Terraform creates the successor before it destroys the old one, and no known setting differs (only values the API computes): nothing on the session path changes.',
+      });
+      continue;
+    }
+    const risk = group.reduce<Finding['risk']>(
       (worst, f) => (RANK[f.risk] < RANK[worst] ? f.risk : worst),
       INVENTORY_TYPES.has(c.type) ? 'high' : onPath ? 'medium' : 'low',
     );
@@ -150,5 +201,6 @@ export function reviewPlan(file: string, synthStacks: Record<string, any>): Find
         : 'Terraform destroys it and creates it again: the traffic path is broken while it is recreated.',
     });
   }
+  for (const f of findings) if (!folded.has(f.subject)) out.push(f);
   return sortFindings(out);
 }

@@ -1,68 +1,58 @@
 /**
  * Raters for attribute changes of session-path resources: pod-template rollouts and
- * StatefulSet replacements, instance-template rollouts, autoscaler and update-policy changes,
- * routing, frontends, health checks against the probe firewall, Services and network
- * policies. Each rater says which attributes it understood; the rest is reported as an
- * unrated change, never dropped.
+ * StatefulSet replacements, web-pod scaling under affinity, instance-template rollouts,
+ * autoscaler and update-policy changes, routing (URL maps, Ingress, HTTPRoute), frontends,
+ * health checks against the probe firewall, Services and network policies. Every resource is
+ * a `TfResource`; a Kubernetes object is read as its API object (lib/terraform/kubernetes).
+ * Each rater says which attributes it understood; the rest is reported as an unrated change,
+ * never dropped.
  */
 import { Finding, Risk } from './model';
 import {
   AttributeChange,
-  ResourceRecord,
   describeChange,
-  diffValues,
-  first,
+  diffResources,
+  identityOf,
   k8sName,
+  kubeObject,
 } from './resources';
+import {
+  GKE_POLICY_KINDS,
+  Route,
+  Side,
+  httpRoutes,
+  ingressClass,
+  ingressRoutes,
+  servedBefore,
+} from './wiring';
+import { gkePolicyEntry } from './extract';
 import { PROBE_RANGES, admitsProbes } from '../gcp/firewall-rules';
+import { describeUnknown, isUnknown } from '../core/unknown';
+import { TfResource, block } from '../terraform/resource';
+import { HEALTH_CHECK_TYPES, readHealthCheck } from '../terraform/google/health-check';
+import { JsonObject } from '../terraform/kubernetes';
+import { PodDrain, readPodDrain } from '../terraform/kubernetes/pod-drain';
 
-/** Records of one version, indexed on first use (large reviews touch few of them). */
-export class RecordIndex {
-  private keys?: Map<string, ResourceRecord>;
-  private addresses?: Map<string, ResourceRecord>;
-  private types?: Map<string, ResourceRecord[]>;
+export { GKE_POLICY_KINDS, sideOf } from './wiring';
+export type { Side } from './wiring';
 
-  constructor(readonly records: ResourceRecord[]) {}
+/** The two versions a review compares. */
+export interface ReviewContext {
+  readonly base: Side;
+  readonly current: Side;
+}
 
-  /** Records by identity. */
-  get byKey(): Map<string, ResourceRecord> {
-    return (this.keys ??= new Map(this.records.map((r) => [r.key, r])));
-  }
-
-  private get byAddress(): Map<string, ResourceRecord> {
-    return (this.addresses ??= new Map(this.records.map((r) => [`${r.stack}|${r.address}`, r])));
-  }
-
-  ofTypes(...types: string[]): ResourceRecord[] {
-    if (!this.types) {
-      this.types = new Map();
-      for (const r of this.records) {
-        const list = this.types.get(r.type) ?? [];
-        list.push(r);
-        this.types.set(r.type, list);
-      }
-    }
-    return types.flatMap((t) => this.types!.get(t) ?? []);
-  }
-
-  /** The record a `${type.id.attr}` reference (in `stack`) or a Google Cloud URL points to. */
-  resolve(stack: string, ref: unknown): ResourceRecord | undefined {
-    if (typeof ref !== 'string') return undefined;
-    const m = /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(ref);
-    if (m) return this.byAddress.get(`${stack}|${m[1]}.${m[2]}`);
-    return undefined;
-  }
-
-  /** A readable name for a reference: the resource's name, or the URL's last segment. */
-  nameOf(stack: string, ref: unknown): string {
-    if (ref === undefined || ref === null) return 'unset';
-    const r = this.resolve(stack, ref);
-    if (r && typeof r.values.name === 'string') return r.values.name;
-    const s = String(ref);
-    const remote = /cross-stack-reference-input-[^.]+\.outputs\.([^.}]+)\}$/.exec(s);
-    if (remote) return remote[1];
-    return s.split('/').pop() ?? s;
-  }
+/** A readable name for a reference: the resource's name, or the URL's last segment. */
+export function nameOf(side: Side, stack: string, ref: unknown): string {
+  if (ref === undefined || ref === null) return 'unset';
+  const s = String(ref);
+  const m = /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(s);
+  const r = m ? side.index.get(stack, `${m[1]}.${m[2]}`) : undefined;
+  if (r && typeof r.values.name === 'string') return r.values.name;
+  const remote = /cross-stack-reference-input-[^.]+\.outputs\.([^.}]+)\}$/.exec(s);
+  if (remote) return remote[1];
+  if (!m && isUnknown(ref)) return describeUnknown(ref);
+  return s.split('/').pop() ?? s;
 }
 
 /** What a rater made of a changed resource. */
@@ -73,16 +63,16 @@ interface Rated {
 }
 
 type Rater = (
-  old: ResourceRecord,
-  now: ResourceRecord,
+  old: TfResource,
+  now: TfResource,
   changes: AttributeChange[],
-  ctx: { base: RecordIndex; current: RecordIndex },
+  ctx: ReviewContext,
 ) => Rated;
 
-const finding = (r: ResourceRecord, risk: Risk, change: string, consequence: string): Finding => ({
+const finding = (r: TfResource, risk: Risk, change: string, consequence: string): Finding => ({
   risk,
-  stack: r.stack,
-  subject: r.label,
+  stack: r.source,
+  subject: identityOf(r).label,
   change,
   consequence,
 });
@@ -99,6 +89,9 @@ const list = (changes: AttributeChange[], max = 4): string => {
     : shown.join('; ');
 };
 
+const obj = (v: unknown): JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonObject) : {};
+
 // ---------------------------------------------------------------------------------------------
 // Kubernetes
 
@@ -106,28 +99,40 @@ const list = (changes: AttributeChange[], max = 4): string => {
 const STS_FORCE_NEW =
   /^(metadata\.(name|namespace)|spec\.(selector|service_name|pod_management_policy|volume_claim_template|revision_history_limit))(\.|\[|$)/;
 
-/** The preStop drain of a pod template (the library's script: `+ N ))`), in seconds. */
-const drainOf = (values: any): number | undefined => {
-  const pod = first(first(first(values.spec)?.template)?.spec) ?? {};
-  const command = (pod.container ?? [])
-    .map((c: any) => first(first(first(c?.lifecycle)?.pre_stop)?.exec)?.command)
-    .find(Boolean);
-  const m = /\+ (\d+) \)\)/.exec((command ?? []).join(' '));
-  return m ? Number(m[1]) : undefined;
+/** What each replaced pod's sessions get, in words (from the pods' drain model). */
+function drainedText(drain: PodDrain): string {
+  const grace = isUnknown(drain.graceSeconds)
+    ? describeUnknown(drain.graceSeconds)
+    : `${drain.graceSeconds}s`;
+  if (drain.drainSeconds !== undefined)
+    return isUnknown(drain.drainSeconds)
+      ? `up to ${describeUnknown(drain.drainSeconds)} of draining (grace ${grace})`
+      : `up to ${drain.drainSeconds}s of draining (grace ${grace})`;
+  return drain.preStop
+    ? `at most the ${grace} grace period (its preStop hook is not this library's drain: how long it waits is not known)`
+    : `at most the ${grace} grace period, with no drain hook`;
+}
+
+/** ` The drain changes 600s → 1200s.` when both are known and differ. */
+function drainNote(before: PodDrain, after: PodDrain, rest = ''): string {
+  const [a, b] = [before.drainSeconds, after.drainSeconds];
+  return typeof a === 'number' && typeof b === 'number' && a !== b
+    ? ` The drain changes ${a}s → ${b}s${rest}.`
+    : '';
+}
+
+/** How long a deleted pod's sessions last, in seconds or words. */
+const drainSeconds = (drain: PodDrain): string => {
+  const v = drain.drainSeconds ?? drain.graceSeconds;
+  return isUnknown(v) ? describeUnknown(v) : `${v}s`;
 };
-/** What each replaced pod's sessions get, in words. */
-const drainedText = (drain: number | undefined, grace: number): string =>
-  drain !== undefined
-    ? `up to ${drain}s of draining (grace ${grace}s)`
-    : `at most the ${grace}s grace period, with no drain hook`;
-const graceOf = (values: any): number =>
-  Number(first(first(first(values.spec)?.template)?.spec)?.termination_grace_period_seconds ?? 30);
 
 const statefulSet: Rater = (old, now, changes) => {
   const findings: Finding[] = [];
-  const name = k8sName(now.values) ?? now.address;
-  const spec = first(now.values.spec) ?? {};
-  const replicas = Number(spec.replicas ?? first(old.values.spec)?.replicas ?? 1);
+  const o = kubeObject(now)!;
+  const name = k8sName(o) ?? now.address;
+  const spec = obj(o.spec);
+  const replicas = Number(spec.replicas ?? obj(kubeObject(old)!.spec).replicas ?? 1);
   const pods = (from: number) =>
     Number.isFinite(replicas) && replicas > 0
       ? Array.from(
@@ -149,23 +154,22 @@ const statefulSet: Rater = (old, now, changes) => {
   }
   const template = changes.filter((c) => /^spec\.template(\.|\[|$)/.test(c.path));
   if (template.length > 0 && forceNew.length === 0) {
-    const strategy = first(spec.update_strategy) ?? {};
-    const partition = Number(first(strategy.rolling_update)?.partition ?? 0) || 0;
-    const drain = drainOf(now.values);
-    const oldDrain = drainOf(old.values);
-    const grace = graceOf(now.values);
-    const drained = drainedText(drain, grace);
-    const drainNote =
-      oldDrain !== undefined && drain !== undefined && oldDrain !== drain
-        ? ` The drain changes ${oldDrain}s → ${drain}s, and changing it is itself a rollout.`
-        : '';
+    const strategy = obj(spec.updateStrategy);
+    const partition = Number(obj(strategy.rollingUpdate).partition ?? 0) || 0;
+    const drain = readPodDrain(o);
+    const drained = drainedText(drain);
+    const note = drainNote(
+      readPodDrain(kubeObject(old)!),
+      drain,
+      ', and changing it is itself a rollout',
+    );
     if (strategy.type === 'OnDelete') {
       findings.push(
         finding(
           now,
           'medium',
           `pod template changed (${list(template, 3)}); update strategy OnDelete`,
-          `Running pods keep the old template until someone deletes them; each deletion then cuts that pod's sessions after ${drained}.${drainNote}`,
+          `Running pods keep the old template until someone deletes them; each deletion then cuts that pod's sessions after ${drained}.${note}`,
         ),
       );
     } else {
@@ -174,7 +178,7 @@ const statefulSet: Rater = (old, now, changes) => {
           now,
           'high',
           `pod template changed: rollout (${list(template, 3)})`,
-          `Every pod is replaced one at a time (${pods(partition).join(', ') || 'all pods'}): each pod's sessions get ${drained}, then are cut.${drainNote}`,
+          `Every pod is replaced one at a time (${pods(partition).join(', ') || 'all pods'}): each pod's sessions get ${drained}, then are cut.${note}`,
         ),
       );
     }
@@ -205,10 +209,28 @@ const statefulSet: Rater = (old, now, changes) => {
 /** Deployment fields that cannot change in place (the selector) or name another object. */
 const DEPLOYMENT_FORCE_NEW = /^(metadata\.(name|namespace)|spec\.selector)(\.|\[|$)/;
 
+/**
+ * Affinity types that keep no session on its backend when the set of backends grows: every
+ * type but strong cookies (whose cookie names the backend) hashes over the healthy backends.
+ */
+const HASHED = (affinity: string) => affinity !== 'NONE' && affinity !== 'STRONG_COOKIE_AFFINITY';
+
+/** The affinity the load balancer applies to a workload's pods (BackendConfig, GCPBackendPolicy). */
+function webAffinity(side: Side, workload: TfResource): { affinity: string; by: string }[] {
+  return side.wiring.servicesOf(workload).map((b) => {
+    const entry = b.policy ? gkePolicyEntry(b.policy.resource) : undefined;
+    return {
+      affinity: entry?.affinity ?? 'NONE',
+      by: b.policy ? `${b.policy.kind} ${b.policy.name}` : `Service ${b.name} (GKE default)`,
+    };
+  });
+}
+
 /** Web pods (Guacamole): a template change rolls every pod, each drains its open tunnels. */
-const deployment: Rater = (old, now, changes) => {
+const deployment: Rater = (old, now, changes, ctx) => {
   const findings: Finding[] = [];
-  const spec = first(now.values.spec) ?? {};
+  const o = kubeObject(now)!;
+  const spec = obj(o.spec);
   const forceNew = changes.filter((c) => DEPLOYMENT_FORCE_NEW.test(c.path));
   if (forceNew.length > 0) {
     findings.push(
@@ -220,45 +242,25 @@ const deployment: Rater = (old, now, changes) => {
       ),
     );
   }
+  const drain = readPodDrain(o);
   const template = changes.filter((c) => /^spec\.template(\.|\[|$)/.test(c.path));
   if (template.length > 0 && forceNew.length === 0) {
-    const rolling = first(first(spec.strategy)?.rolling_update) ?? {};
-    const recreate = first(spec.strategy)?.type === 'Recreate';
-    const drain = drainOf(now.values);
-    const oldDrain = drainOf(old.values);
-    const grace = graceOf(now.values);
-    const drained = drainedText(drain, grace);
+    const strategy = obj(spec.strategy);
+    const rolling = obj(strategy.rollingUpdate);
+    const drained = drainedText(drain);
     findings.push(
       finding(
         now,
         'high',
         `pod template changed: rollout (${list(template, 3)})`,
-        recreate
+        strategy.type === 'Recreate'
           ? `Strategy Recreate: every pod stops at once; open tunnels get ${drained}, and nothing serves until the new pods are ready.`
-          : `Every pod is replaced (max surge ${rolling.max_surge ?? '25%'}, max unavailable ${rolling.max_unavailable ?? '25%'}): each pod's open tunnels get ${drained}, then are cut; users reconnect to another pod.${oldDrain !== undefined && drain !== undefined && oldDrain !== drain ? ` The drain changes ${oldDrain}s → ${drain}s.` : ''}`,
+          : `Every pod is replaced (max surge ${String(rolling.maxSurge ?? '25%')}, max unavailable ${String(rolling.maxUnavailable ?? '25%')}): each pod's open tunnels get ${drained}, then are cut; users reconnect to another pod.${drainNote(readPodDrain(kubeObject(old)!), drain)}`,
       ),
     );
   }
   const replicas = changes.find((c) => c.path === 'spec.replicas');
-  if (replicas) {
-    const before = Number(replicas.before);
-    const after = Number(replicas.after);
-    findings.push(
-      after < before
-        ? finding(
-            now,
-            'high',
-            `replicas ${before} → ${after}`,
-            `${before - after} pod(s) are deleted: their open tunnels get ${drainOf(now.values) ?? graceOf(now.values)}s, then are cut.`,
-          )
-        : finding(
-            now,
-            'low',
-            `replicas ${replicas.before ?? '(unset)'} → ${replicas.after}`,
-            'More pods: new sessions spread; no open tunnel moves.',
-          ),
-    );
-  }
+  if (replicas) findings.push(...deploymentReplicas(old, now, replicas, drain, ctx));
   const strategy = changes.filter((c) => /^spec\.strategy/.test(c.path));
   if (strategy.length > 0)
     findings.push(
@@ -280,55 +282,134 @@ const deployment: Rater = (old, now, changes) => {
   };
 };
 
-/** GKE objects whose affinity, TTL, draining and timeout the inventory comparison rates. */
-export const GKE_POLICY_KINDS = new Set(['BackendConfig', 'GCPBackendPolicy']);
+/**
+ * More or fewer web pods. Fewer: the deleted pods' tunnels get their drain, then are cut
+ * (HIGH). More under an affinity that hashes over the pods (GENERATED_COOKIE, CLIENT_IP,
+ * HTTP_COOKIE, HEADER_FIELD, ...): the added share of the sessions lands on a new pod, which
+ * does not hold their login (MEDIUM, as for a backend added to a backend service). Strong
+ * cookies and no affinity move no session (LOW). Unknown (known after apply): the worst case.
+ */
+function deploymentReplicas(
+  _old: TfResource,
+  now: TfResource,
+  c: AttributeChange,
+  drain: PodDrain,
+  ctx: ReviewContext,
+): Finding[] {
+  const before = Number(c.before);
+  const after = Number(c.after);
+  const change = `replicas ${c.before ?? '(unset)'} → ${c.after ?? '(unset)'}`;
+  if (c.afterUnknown)
+    return [
+      finding(
+        now,
+        'high',
+        change,
+        `The number of pods is known only after apply; rated for the worst case: if it is lower, the deleted pods' open tunnels get ${drainSeconds(drain)}, then are cut.`,
+      ),
+    ];
+  if (after < before)
+    return [
+      finding(
+        now,
+        'high',
+        `replicas ${before} → ${after}`,
+        `${before - after} pod(s) are deleted: their open tunnels get ${drainSeconds(drain)}, then are cut.`,
+      ),
+    ];
+  const hashed = webAffinity(ctx.current, now).filter((a) => HASHED(a.affinity));
+  if (hashed.length > 0 && Number.isFinite(before) && after > before) {
+    const share = Math.round((100 * (after - before)) / after);
+    const a = hashed[0];
+    return [
+      finding(
+        now,
+        'medium',
+        `replicas ${before} → ${after}`,
+        `${a.affinity} affinity (${a.by}) hashes over the pods: when the set grows, about ${share}% of the sessions are remapped to the new pods, which do not hold their login.`,
+      ),
+    ];
+  }
+  const strong = webAffinity(ctx.current, now).some((a) => a.affinity === 'STRONG_COOKIE_AFFINITY');
+  return [
+    finding(
+      now,
+      'low',
+      change,
+      strong
+        ? 'Strong cookie affinity keeps every session on its pod; only new sessions use the added pods.'
+        : 'More pods: new sessions spread; no open tunnel moves.',
+    ),
+  ];
+}
 
-/** CRDs rendered with `kubernetes_manifest`, rated by kind. */
-const manifestObject: Rater = (_old, now, changes) => {
-  const kind = now.values.manifest?.kind;
+/** What a changed probe setting does: the probe's target decides verdicts, its pace only when. */
+function probeRisk(changes: AttributeChange[]): Risk {
+  const pace =
+    /(check_?interval_?sec|checkIntervalSec|healthy_?threshold|healthyThreshold|unhealthy_?threshold|unhealthyThreshold|logConfig|log_config)/i;
+  const timeout = /(^|\.)(timeout_sec|timeoutSec)$/;
+  return changes.some((c) => {
+    if (pace.test(c.path)) return false;
+    if (timeout.test(c.path))
+      return c.afterUnknown || !(Number(c.after) >= Number(c.before)) || c.after === undefined;
+    return true;
+  })
+    ? 'medium'
+    : 'low';
+}
+
+const PROBE_PACE =
+  'Only how soon a verdict comes changes; the probe asks the same question: no healthy backend turns unhealthy for it.';
+
+/** CRDs rendered with `kubernetes_manifest`, rated by kind (their API object). */
+const manifestObject: Rater = (old, now, changes) => {
+  const kind = String(kubeObject(now)?.kind);
   const findings: Finding[] = [];
+  const probe = (health: AttributeChange[], why: string) => {
+    const risk = probeRisk(health);
+    findings.push(finding(now, risk, list(health), risk === 'low' ? PROBE_PACE : why));
+  };
   if (GKE_POLICY_KINDS.has(kind)) {
     const health = changes.filter((c) => /^manifest\.spec\.healthCheck\./.test(c.path));
     if (health.length > 0)
-      findings.push(
-        finding(
-          now,
-          'medium',
-          list(health),
-          'Health verdicts may change: a probe that fails marks every web pod unhealthy and remaps its sessions.',
-        ),
+      probe(
+        health,
+        'Health verdicts may change: a probe that fails marks every web pod unhealthy and remaps its sessions.',
       );
     return {
       findings,
       understood: matches(
         /^manifest\.spec\.(sessionAffinity|connectionDraining|timeoutSec|healthCheck)(\.|$)/,
         /^manifest\.spec\.default\.(sessionAffinity|connectionDraining|timeoutSec)(\.|$)/,
+        // Which Service a policy configures is rated with the links (compareWiring).
+        /^manifest\.spec\.targetRef(\.|$)/,
       ),
     };
   }
   if (kind === 'HealthCheckPolicy') {
-    const spec = changes.filter((c) => /^manifest\.spec\./.test(c.path));
+    const spec = changes.filter(
+      (c) => /^manifest\.spec\./.test(c.path) && !/^manifest\.spec\.targetRef/.test(c.path),
+    );
     if (spec.length > 0)
-      findings.push(
-        finding(
-          now,
-          'medium',
-          list(spec),
-          'Health verdicts may change: a probe that fails marks every web pod unhealthy and remaps its sessions.',
-        ),
+      probe(
+        spec,
+        'Health verdicts may change: a probe that fails marks every web pod unhealthy and remaps its sessions.',
       );
     return { findings, understood: matches(/^manifest\.spec\./) };
   }
   if (kind === 'HTTPRoute') {
-    const routing = changes.filter((c) =>
-      /^manifest\.spec\.(rules|parentRefs|hostnames)/.test(c.path),
-    );
-    if (routing.length > 0)
+    const routes = routeChanges(now, httpRoutes(old), httpRoutes(now), 'route changed');
+    findings.push(...routes);
+    // Rule changes that move no route (filters, timeouts): still routing, rated as before.
+    const left = routes.length
+      ? []
+      : changes.filter((c) => /^manifest\.spec\.(rules|parentRefs|hostnames)/.test(c.path));
+    if (left.length > 0)
       findings.push(
         finding(
           now,
           'high',
-          `route changed: ${list(routing, 3)}`,
+          `route changed: ${list(left, 3)}`,
           'Requests go to other backends or the route leaves its Gateway: sessions on the old backend are not reached any more.',
         ),
       );
@@ -337,35 +418,107 @@ const manifestObject: Rater = (_old, now, changes) => {
   return { findings, understood: () => false };
 };
 
-/** An Ingress: its rules decide which Service (and so which pods) get the requests. */
-const ingressRater: Rater = (_old, now, changes) => {
-  const routing = changes.filter((c) =>
-    /^(spec\.(rule|default_backend|ingress_class_name|tls)|metadata\.annotations)/.test(c.path),
+/**
+ * Routes of an Ingress or HTTPRoute in two versions. A route whose backend changes, or that
+ * goes away, remaps the sessions it carried (HIGH). A new route is HIGH only when the requests
+ * it matches were served by another backend before (its clients hold that backend's
+ * affinity); when nothing served them, or the same backend did, no session moves (LOW).
+ */
+function routeChanges(now: TfResource, before: Route[], after: Route[], what: string): Finding[] {
+  const out: Finding[] = [];
+  const was = new Map(before.map((r) => [r.label, r]));
+  const is = new Map(after.map((r) => [r.label, r]));
+  for (const [label, route] of is) {
+    const old = was.get(label);
+    if (old && old.to !== route.to)
+      out.push(
+        finding(
+          now,
+          'high',
+          `${what}: route "${label}" ${old.to} → ${route.to}`,
+          `Requests on this route go to ${route.to} instead of ${old.to}; clients hold ${old.to}'s affinity, not ${route.to}'s: their sessions are remapped.`,
+        ),
+      );
+    else if (!old) {
+      const served = servedBefore(route, before);
+      out.push(
+        served && served.to !== route.to
+          ? finding(
+              now,
+              'high',
+              `${what}: route "${label}" added → ${route.to}`,
+              `Requests it matches were served by ${served.to} (route "${served.label}"); they now go to ${route.to}, whose affinity the clients do not hold: those sessions are remapped.`,
+            )
+          : finding(
+              now,
+              'low',
+              `${what}: route "${label}" added → ${route.to}`,
+              served
+                ? `The requests it matches went to ${served.to} already; no session moves.`
+                : 'New route: no backend served the requests it matches before (the controller answered 404); no session moves.',
+            ),
+      );
+    }
+  }
+  for (const [label, route] of was)
+    if (!is.has(label))
+      out.push(
+        finding(
+          now,
+          'high',
+          `${what}: route "${label}" removed (was ${route.to})`,
+          `Requests it matched no longer reach ${route.to}: sessions there are not reached any more (another route, the default backend or a 404 answers).`,
+        ),
+      );
+  return out;
+}
+
+const INGRESS_PATHS =
+  /^(spec\.(rule|default_backend|backend|ingress_class_name|tls)|metadata\.annotations)/;
+
+/** An Ingress: its class decides the controller, its rules which Service gets the requests. */
+const ingressRater: Rater = (old, now, changes) => {
+  const findings: Finding[] = [];
+  const [oc, nc] = [ingressClass(kubeObject(old)!), ingressClass(kubeObject(now)!)];
+  if (oc !== nc)
+    findings.push(
+      finding(
+        now,
+        'high',
+        `routing changed: ingress class ${oc} → ${nc}`,
+        'Another controller (or none) serves this Ingress: its load balancer is deleted or a new one is made, with a new address; every session reconnects.',
+      ),
+    );
+  const routes = routeChanges(now, ingressRoutes(old), ingressRoutes(now), 'routing changed');
+  findings.push(...routes);
+  const rest = changes.filter(
+    (c) =>
+      INGRESS_PATHS.test(c.path) &&
+      !/^(spec\.ingress_class_name|metadata\.annotations\.kubernetes\.io\/ingress\.class)$/.test(
+        c.path,
+      ) &&
+      !(routes.length > 0 && /^spec\.(rule|default_backend|backend)/.test(c.path)),
   );
-  return {
-    findings: routing.length
-      ? [
-          finding(
-            now,
-            'high',
-            `routing changed: ${list(routing, 3)}`,
-            'GKE reconfigures the load balancer: requests may reach another Service, and a new address or class is a new load balancer (every session reconnects).',
-          ),
-        ]
-      : [],
-    understood: matches(
-      /^(spec\.(rule|default_backend|ingress_class_name|tls)|metadata\.annotations)/,
-    ),
-  };
+  if (rest.length)
+    findings.push(
+      finding(
+        now,
+        'high',
+        `routing changed: ${list(rest, 3)}`,
+        'GKE reconfigures the load balancer: requests may reach another Service, and a new address or class is a new load balancer (every session reconnects).',
+      ),
+    );
+  return { findings, understood: matches(INGRESS_PATHS) };
 };
+
+const SERVICE_ROUTING = /^spec\.(selector|port|cluster_ip|type)(\.|\[|$)/;
+const BACKEND_CONFIG_ANNOTATION =
+  /^metadata\.annotations\.(beta\.)?cloud\.google\.com\/backend-config$/;
 
 const k8sService: Rater = (_old, now, changes) => {
   const findings: Finding[] = [];
-  const spec = first(now.values.spec) ?? {};
-  const sticky = spec.session_affinity === 'ClientIP';
-  const routing = changes.filter((c) =>
-    /^spec\.(selector|port|cluster_ip|type)(\.|\[|$)/.test(c.path),
-  );
+  const sticky = obj(kubeObject(now)!.spec).sessionAffinity === 'ClientIP';
+  const routing = changes.filter((c) => SERVICE_ROUTING.test(c.path));
   if (routing.length > 0) {
     findings.push(
       finding(
@@ -380,11 +533,9 @@ const k8sService: Rater = (_old, now, changes) => {
   }
   return {
     findings,
-    // Session affinity and its timeout are rated by the inventory comparison.
-    understood: matches(
-      /^spec\.(selector|port|cluster_ip|type)(\.|\[|$)/,
-      /^spec\.session_affinity/,
-    ),
+    // Session affinity and its timeout are rated by the inventory comparison, the
+    // BackendConfig it names with the links (compareWiring).
+    understood: matches(SERVICE_ROUTING, /^spec\.session_affinity/, BACKEND_CONFIG_ANNOTATION),
   };
 };
 
@@ -433,37 +584,34 @@ const pdb: Rater = (_old, now, changes) => {
 // ---------------------------------------------------------------------------------------------
 // Google Cloud: what stands behind a backend group
 
-function groupsUsing(
-  ctx: { current: RecordIndex; base: RecordIndex },
-  template: ResourceRecord,
-): ResourceRecord[] {
+function groupsUsing(ctx: ReviewContext, template: TfResource): TfResource[] {
   const id = template.address.split('.').slice(1).join('.');
   const name = typeof template.values.name === 'string' ? template.values.name : undefined;
-  const uses = (mig: ResourceRecord) =>
+  const uses = (mig: TfResource) =>
     (mig.values.version ?? [])
       .concat(Array.isArray(mig.values.version) ? [] : [mig.values.version])
       .filter(Boolean)
       .some((v: any) => {
-        const ref = String(first(v)?.instance_template ?? '');
+        const ref = String(block(v)?.instance_template ?? '');
         return (
           ref.includes(`${template.type}.${id}.`) ||
           (name !== undefined && ref.endsWith(`/${name}`))
         );
       });
-  const migs = (idx: RecordIndex) =>
-    idx
-      .ofTypes(
+  const migs = (side: Side) =>
+    side.index
+      .ofTypes([
         'google_compute_instance_group_manager',
         'google_compute_region_instance_group_manager',
-      )
-      .filter((m) => m.stack === template.stack && uses(m));
+      ])
+      .filter((m) => m.source === template.source && uses(m));
   const found = migs(ctx.current);
   return found.length ? found : migs(ctx.base);
 }
 
 /** HIGH/LOW for a rollout of a group, by its update policy. */
-function rollout(mig: ResourceRecord, why: string): { risk: Risk; consequence: string } {
-  const policy = first(mig.values.update_policy) ?? {};
+function rollout(mig: TfResource, why: string): { risk: Risk; consequence: string } {
+  const policy = block(mig.values.update_policy) ?? {};
   const type = policy.type ?? 'OPPORTUNISTIC';
   if (type === 'PROACTIVE') {
     return {
@@ -482,7 +630,7 @@ const instanceTemplate: Rater = (_old, now, changes, ctx) => {
   const what = `instance template changed (${list(changes, 3)})`;
   const findings = migs.length
     ? migs.map((mig) => {
-        const r = rollout(mig, `${mig.label} uses it`);
+        const r = rollout(mig, `${identityOf(mig).label} uses it`);
         return finding(now, r.risk, what, r.consequence);
       })
     : [finding(now, 'low', what, 'No instance group of this stack uses it; no VM is replaced.')];
@@ -498,7 +646,7 @@ const instanceGroup: Rater = (_old, now, changes) => {
   }
   const policy = changes.filter((c) => /^update_policy/.test(c.path));
   if (policy.length) {
-    const toProactive = (first(now.values.update_policy)?.type ?? 'OPPORTUNISTIC') === 'PROACTIVE';
+    const toProactive = (block(now.values.update_policy)?.type ?? 'OPPORTUNISTIC') === 'PROACTIVE';
     findings.push(
       finding(
         now,
@@ -529,7 +677,7 @@ const instanceGroup: Rater = (_old, now, changes) => {
 };
 
 const autoscaler: Rater = (old, now, changes) => {
-  const p = (v: any) => first(v.autoscaling_policy) ?? {};
+  const p = (v: any) => block(v.autoscaling_policy) ?? {};
   const [o, n] = [p(old.values), p(now.values)];
   const findings: Finding[] = [];
   const oMax = Number(o.max_replicas);
@@ -596,9 +744,9 @@ const autoscaler: Rater = (old, now, changes) => {
 // Google Cloud: routing and the frontend
 
 /** Route label → backend service name, for a URL map. */
-function routes(r: ResourceRecord, idx: RecordIndex): Map<string, string> {
+function routes(r: TfResource, side: Side): Map<string, string> {
   const out = new Map<string, string>();
-  const name = (ref: unknown) => idx.nameOf(r.stack, ref);
+  const name = (ref: unknown) => nameOf(side, r.source, ref);
   const v = r.values;
   if (v.default_service !== undefined) out.set('default service', name(v.default_service));
   const hosts = new Map<string, string>();
@@ -616,7 +764,7 @@ function routes(r: ResourceRecord, idx: RecordIndex): Map<string, string> {
     }
     for (const rr of [].concat(pm.route_rules ?? [])) {
       const rule: any = rr;
-      const match = first(rule.match_rules) ?? {};
+      const match = block(rule.match_rules) ?? {};
       const headers = []
         .concat(match.header_matches ?? [])
         .map(
@@ -682,8 +830,8 @@ const frontend: Rater = (old, now, changes, ctx) => {
     ),
   );
   for (const c of routing) {
-    const from = ctx.base.nameOf(old.stack, first(old.values[c.path]));
-    const to = ctx.current.nameOf(now.stack, first(now.values[c.path]));
+    const from = nameOf(ctx.base, old.source, block(old.values[c.path]));
+    const to = nameOf(ctx.current, now.source, block(now.values[c.path]));
     findings.push(
       finding(
         now,
@@ -727,25 +875,22 @@ const UNITS: Record<string, string> = {
   timeout_sec: 's',
 };
 
-function probePort(hc: any): number | undefined {
-  for (const k of [
-    'https_health_check',
-    'http_health_check',
-    'http2_health_check',
-    'tcp_health_check',
-    'ssl_health_check',
-    'grpc_health_check',
-  ]) {
-    const p = first(hc[k]);
-    if (p && p.port !== undefined && p.port !== null) return Number(p.port);
-  }
-  if (hc.port !== undefined) return Number(hc.port); // legacy http(s) health checks
-  return undefined;
+/**
+ * The probed port of a health check, from its model; the legacy `google_compute_http(s)_health_check`
+ * (no model: the reviewer only lists them) keep theirs in a top-level `port`.
+ */
+function probePort(hc: TfResource): number | undefined {
+  const port = HEALTH_CHECK_TYPES.includes(hc.type)
+    ? readHealthCheck(hc.values).port
+    : hc.values.port === undefined || hc.values.port === null
+      ? undefined
+      : Number(hc.values.port);
+  return typeof port === 'number' && !isUnknown(port) ? port : undefined;
 }
 
 /** Whether the probe firewall of the synth opens the port; undefined when no firewall is known. */
-export function probeFirewallOpens(idx: RecordIndex, port: number): boolean | undefined {
-  const firewalls = idx.ofTypes('google_compute_firewall');
+export function probeFirewallOpens(side: Side, port: number): boolean | undefined {
+  const firewalls = side.index.ofTypes(['google_compute_firewall']);
   if (firewalls.length === 0) return undefined;
   return firewalls.some((f) => admitsProbes(f.values, port));
 }
@@ -758,15 +903,18 @@ const healthCheck: Rater = (_old, now, changes, ctx) => {
       UNITS[c.path] ?? '',
     ),
   );
+  const risk = probeRisk(changes);
   findings.push(
     finding(
       now,
-      'medium',
+      risk,
       fields.join('; '),
-      'Health verdicts may change: a probe that fails marks every backend unhealthy and remaps its sessions.',
+      risk === 'low'
+        ? PROBE_PACE
+        : 'Health verdicts may change: a probe that fails marks every backend unhealthy and remaps its sessions.',
     ),
   );
-  const port = probePort(now.values);
+  const port = probePort(now);
   if (port !== undefined && probeFirewallOpens(ctx.current, port) === false) {
     findings.push(
       finding(
@@ -783,13 +931,13 @@ const healthCheck: Rater = (_old, now, changes, ctx) => {
 const firewall: Rater = (_old, now, changes, ctx) => {
   const findings: Finding[] = [];
   const closed: string[] = [];
-  for (const hc of ctx.current.ofTypes(
+  for (const hc of ctx.current.index.ofTypes([
     'google_compute_health_check',
     'google_compute_region_health_check',
     'google_compute_http_health_check',
     'google_compute_https_health_check',
-  )) {
-    const port = probePort(hc.values);
+  ])) {
+    const port = probePort(hc);
     if (port !== undefined && probeFirewallOpens(ctx.current, port) === false)
       closed.push(`${hc.values.name ?? hc.address} :${port}`);
   }
@@ -912,30 +1060,35 @@ const REMOVED_RISK: Record<string, [Risk, string]> = {
   ],
 };
 
-const kindOf = (r: ResourceRecord) =>
-  r.label.slice(0, r.label.length - r.label.split(' ').pop()!.length - 1);
+/** Kinds whose links (which Service they configure) the wiring comparison rates. */
+const LINKED_KINDS = new Set([...GKE_POLICY_KINDS, 'HealthCheckPolicy']);
+
+/** True for resources the inventory or the wiring comparison reports when added or removed. */
+const reportedElsewhere = (r: TfResource): boolean =>
+  INVENTORY_TYPES.has(r.type) ||
+  (r.type === 'kubernetes_manifest' && LINKED_KINDS.has(identityOf(r).kind));
 
 /** Findings for every session-path resource that differs between two versions. */
 export function compareRecords(
-  base: RecordIndex,
-  current: RecordIndex,
+  ctx: ReviewContext,
   unchangedStack: (stack: string) => boolean = () => false,
 ): Finding[] {
-  const ctx = { base, current };
   const findings: Finding[] = [];
-  // A byte-identical stack has the same records on both sides, and a resource cannot move
+  // A byte-identical stack has the same resources on both sides, and a resource cannot move
   // into or out of it without changing it: only the other stacks need comparing.
-  const keyed = (idx: RecordIndex) =>
-    new Map(idx.records.filter((r) => !unchangedStack(r.stack)).map((r) => [r.key, r]));
-  const before = keyed(base);
-  const after = keyed(current);
+  const keyed = (side: Side) => {
+    const m = new Map<string, TfResource>();
+    for (const r of side.index.resources)
+      if (!unchangedStack(r.source)) m.set(identityOf(r).key, r);
+    return m;
+  };
+  const before = keyed(ctx.base);
+  const after = keyed(ctx.current);
   for (const [key, old] of before) {
     const now = after.get(key);
-    const inventoryKind =
-      INVENTORY_TYPES.has(old.type) || GKE_POLICY_KINDS.has(old.values.manifest?.kind);
     if (!now) {
-      if (!inventoryKind) {
-        const [risk, consequence] = REMOVED_RISK[kindOf(old)] ?? [
+      if (!reportedElsewhere(old)) {
+        const [risk, consequence] = REMOVED_RISK[identityOf(old).kind] ?? [
           'medium',
           'It is on the session path.',
         ];
@@ -944,39 +1097,38 @@ export function compareRecords(
       continue;
     }
     if (now.address !== old.address) {
-      if (!inventoryKind) {
-        findings.push(
-          finding(
-            now,
-            'high',
-            `replaced (address ${old.address} → ${now.address})`,
-            'Terraform destroys it and creates it again: the traffic path is broken while it is recreated.',
-          ),
-        );
-      }
+      if (!reportedElsewhere(old)) findings.push(...replacedAt(old, now));
       continue;
     }
     findings.push(...rateChanges(old, now, ctx));
   }
   for (const [key, now] of after) {
-    if (
-      before.has(key) ||
-      INVENTORY_TYPES.has(now.type) ||
-      GKE_POLICY_KINDS.has(now.values.manifest?.kind)
-    )
-      continue;
+    if (before.has(key) || reportedElsewhere(now)) continue;
     findings.push(finding(now, 'low', 'added', 'New resource; no existing session depends on it.'));
   }
   return findings;
 }
 
+/**
+ * A resource that moved to another Terraform address: Terraform destroys it and creates it
+ * again. Its successor is identical when no setting differs: one row that says so (still
+ * HIGH on the traffic path: between destroy and create, nothing stands there).
+ */
+function replacedAt(old: TfResource, now: TfResource): Finding[] {
+  const identical = diffResources(old, now).length === 0;
+  return [
+    finding(
+      now,
+      'high',
+      `replaced (address ${old.address} → ${now.address})${identical ? ', by an identical successor' : ''}`,
+      'Terraform destroys it and creates it again: the traffic path is broken while it is recreated.',
+    ),
+  ];
+}
+
 /** The rated findings of one changed resource, plus an unrated finding for what is left. */
-export function rateChanges(
-  old: ResourceRecord,
-  now: ResourceRecord,
-  ctx: { base: RecordIndex; current: RecordIndex },
-): Finding[] {
-  const changes = diffValues(old.values, now.values);
+export function rateChanges(old: TfResource, now: TfResource, ctx: ReviewContext): Finding[] {
+  const changes = diffResources(old, now);
   if (changes.length === 0) return [];
   const rater = RATERS[now.type];
   const rated: Rated = rater

@@ -1,7 +1,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ExternalResolver, ResourceMap, extractEntries } from './extract';
+import { ExternalResolver, extractEntries } from './extract';
 import { Entry, Inventory } from './model';
 import {
   ReviewInputError,
@@ -12,7 +12,8 @@ import {
   readJsonText,
   statOrFail,
 } from './json-input';
-import { ResourceRecord, extractRecords } from './resources';
+import { ResourceMap, sessionResources } from './resources';
+import { TfResource } from '../terraform/resource';
 
 export { ReviewInputError } from './json-input';
 
@@ -31,7 +32,7 @@ export function digestOf(json: unknown): string | undefined {
  */
 export class SynthCache {
   readonly parsed = new Map<string, any>();
-  readonly extracted = new Map<string, { entries: Entry[]; records: ResourceRecord[] }>();
+  readonly extracted = new Map<string, { entries: Entry[]; resources: TfResource[] }>();
 }
 
 /**
@@ -165,7 +166,9 @@ function crossStackResolver(stacks: Record<string, any>): ExternalResolver {
     const r =
       typeof value === 'string' ? /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(value) : null;
     const values = r ? target.resource?.[r[1]]?.[r[2]] : undefined;
-    return r && values ? { type: r[1], values } : undefined;
+    return r && values
+      ? { address: `${r[1]}.${r[2]}`, type: r[1], values, source: m[1], suppressions: [] }
+      : undefined;
   };
 }
 
@@ -182,7 +185,7 @@ export function inventoryFromSynthDir(dir: string, cache?: SynthCache): Inventor
     Object.entries(stacks).map(([name, json]) => [name, digestOf(json) ?? '']),
   );
   const entries: Entry[] = [];
-  const records: ResourceRecord[] = [];
+  const resources: TfResource[] = [];
   for (const [name, json] of Object.entries(stacks)) {
     // Entries name groups of the stacks this one reads through remote state: the cache key
     // holds their digests too.
@@ -194,15 +197,12 @@ export function inventoryFromSynthDir(dir: string, cache?: SynthCache): Inventor
     const key = `${name}|${digests[name]}|${upstream.join(',')}`;
     let done = digests[name] ? cache?.extracted.get(key) : undefined;
     if (!done) {
-      const resources = resourcesOf(json);
-      done = {
-        entries: extractEntries(name, resources, external),
-        records: extractRecords(name, resources),
-      };
+      const onPath = sessionResources(name, resourcesOf(json));
+      done = { entries: extractEntries(onPath, external), resources: onPath };
       if (digests[name]) cache?.extracted.set(key, done);
     }
     entries.push(...done.entries);
-    records.push(...done.records);
+    resources.push(...done.resources);
   }
-  return { stacks: Object.keys(stacks), entries, records, digests };
+  return { stacks: Object.keys(stacks), entries, resources, digests };
 }

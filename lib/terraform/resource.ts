@@ -179,16 +179,26 @@ const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
 
 /** Finds the resources an attribute points at, in both forms. */
 export class ResourceIndex {
-  private readonly byAddress = new Map<string, TfResource>();
+  /** source → address → resource. */
+  private readonly byAddress = new Map<string, Map<string, TfResource>>();
   private readonly byType = new Map<string, TfResource[]>();
+  /** type → `source \0 name|id|self link` → resources; built per type on first use. */
+  private readonly byName = new Map<string, Map<string, TfResource | TfResource[]>>();
 
   constructor(public readonly resources: readonly TfResource[]) {
     for (const r of resources) {
-      this.byAddress.set(`${r.source}\u0000${r.address}`, r);
+      let inSource = this.byAddress.get(r.source);
+      if (!inSource) this.byAddress.set(r.source, (inSource = new Map()));
+      inSource.set(r.address, r);
       const list = this.byType.get(r.type) ?? [];
       list.push(r);
       this.byType.set(r.type, list);
     }
+  }
+
+  /** The resource at `address` in `source` (a stack or a plan). */
+  public get(source: string, address: string): TfResource | undefined {
+    return this.byAddress.get(source)?.get(address);
   }
 
   /** Resources of the given types in the same stack or plan as `near` (all when omitted). */
@@ -199,31 +209,56 @@ export class ResourceIndex {
   }
 
   /**
+   * Resources of `types` in `source` whose `name`, `id` or `self_link` is `value`: indexed once,
+   * so resolving n references costs n lookups, not n scans.
+   */
+  public named(types: readonly string[], value: string, source: string): TfResource[] {
+    const out: TfResource[] = [];
+    for (const t of types) {
+      let names = this.byName.get(t);
+      if (!names) {
+        names = new Map();
+        for (const r of this.byType.get(t) ?? [])
+          for (const v of new Set([r.values.name, r.values.id, r.values.self_link])) {
+            if (typeof v !== 'string') continue;
+            const key = `${r.source}\u0000${v}`;
+            const had = names.get(key);
+            names.set(key, had === undefined ? r : ([] as TfResource[]).concat(had, r));
+          }
+        this.byName.set(t, names);
+      }
+      const hit = names.get(`${source}\u0000${value}`);
+      if (hit !== undefined) out.push(...([] as TfResource[]).concat(hit));
+    }
+    return out;
+  }
+
+  /**
    * What `attribute` of `from` references among `types`: `${type.name.attr}` expressions (synth),
    * configuration references (plan), or else a value that is the name, id or self link of one.
    */
   public referenced(from: TfResource, attribute: string, types: readonly string[]): TfResource[] {
     const found = new Map<string, TfResource>();
     const add = (address: string) => {
-      const r = this.byAddress.get(`${from.source}\u0000${address}`);
+      const r = this.get(from.source, address);
       if (r && types.includes(r.type)) found.set(r.address, r);
     };
     const raw = attribute
       .split('.')
       .reduce<any>((v, k) => (v === undefined ? v : block(v)?.[k]), from.values);
-    for (const s of ([] as unknown[])
+    const strings = ([] as unknown[])
       .concat(raw ?? [])
-      .filter((x): x is string => typeof x === 'string')) {
-      for (const m of s.matchAll(REFERENCE)) add(`${m[1]}.${m[2]}`);
-    }
+      .filter((x): x is string => typeof x === 'string');
+    for (const s of strings) for (const m of s.matchAll(REFERENCE)) add(`${m[1]}.${m[2]}`);
     for (const a of from.references?.[attribute] ?? []) add(a);
     if (found.size > 0) return [...found.values()];
     // Known ids or self links in a plan: match the last path segment against names.
-    for (const s of ([] as unknown[])
-      .concat(raw ?? [])
-      .filter((x): x is string => typeof x === 'string')) {
-      const name = s.split('/').pop();
-      for (const r of this.ofTypes(types, from))
+    for (const s of strings) {
+      const name = s.split('/').pop() ?? s;
+      for (const r of [
+        ...this.named(types, name, from.source),
+        ...(name === s ? [] : this.named(types, s, from.source)),
+      ])
         if (r.values.name === name || r.values.id === s || r.values.self_link === s)
           found.set(r.address, r);
     }
