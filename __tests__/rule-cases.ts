@@ -48,6 +48,7 @@ import {
   ZonalBackendGroup,
   ZonalBackendGroupProps,
 } from '../lib';
+import { annotationsOf } from './helpers';
 
 /** A configuration: builds constructs in a fresh stack. */
 export interface RuleCase {
@@ -74,10 +75,9 @@ export function runCase(c: RuleCase): { errors: string[]; warnings: string[] } {
   } catch (e) {
     errors.push(...(e as Error).message.split('\n'));
   }
-  const metadata = stack.node.findAll().flatMap((n) => n.node.metadata);
   // Error annotations (the AffinityChecks Aspect) fail `cdktf synth`: they count as errors.
-  errors.push(...metadata.filter((m) => m.type === '@cdktf/error').map((m) => String(m.data)));
-  const warnings = metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+  errors.push(...annotationsOf(stack, '@cdktf/error'));
+  const warnings = annotationsOf(stack, '@cdktf/warn');
   return { errors, warnings };
 }
 

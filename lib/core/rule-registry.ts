@@ -894,3 +894,12 @@ export class RuleRegistry {
 
   private constructor() {}
 }
+
+/** Where docs/RULES.md is published. */
+export const RULES_DOC_URL =
+  'https://github.com/cdktf-affinity-draining/cdktf-affinity-draining/blob/main/docs/RULES.md';
+
+/** The documentation of a rule: its section of docs/RULES.md. */
+export function ruleDocsUrl(id: string): string {
+  return `${RULES_DOC_URL}#${RuleRegistry.anchor(id)}`;
+}
