@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformResource } from 'cdktf';
 import type * as groupManager from '@cdktf/provider-google/lib/compute-instance-group-manager';
 import type * as autoscaler from '@cdktf/provider-google/lib/compute-autoscaler';
 import { googleModule } from './google-provider';
@@ -89,10 +90,17 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
   public readonly knowsNamedPorts = true;
   public readonly maxInstances?: number;
   public readonly autoscalesOnLoadBalancing: boolean;
-  /** The managed instance group (escape hatch). */
-  public readonly manager: groupManager.ComputeInstanceGroupManager;
-  /** The autoscaler, when autoscaling is set. */
-  public readonly autoscaler?: autoscaler.ComputeAutoscaler;
+  /**
+   * The managed instance group (escape hatch): a `ComputeInstanceGroupManager` of
+   * `@cdktf/provider-google/lib/compute-instance-group-manager` (cast to it for its typed API).
+   * Typed as cdktf's `TerraformResource` so that the package's declarations type-check without the provider packages an app does not use.
+   */
+  public readonly manager: TerraformResource;
+  /**
+   * The autoscaler, when autoscaling is set: a `ComputeAutoscaler` of
+   * `@cdktf/provider-google/lib/compute-autoscaler`.
+   */
+  public readonly autoscaler?: TerraformResource;
 
   constructor(scope: Construct, id: string, props: ZonalBackendGroupProps) {
     super(scope, id);
@@ -123,7 +131,7 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
       'compute-instance-group-manager',
       'ZonalBackendGroup',
     );
-    this.manager = new ComputeInstanceGroupManager(this, 'manager', {
+    const manager = new ComputeInstanceGroupManager(this, 'manager', {
       name: props.name,
       zone: props.zone,
       project: props.project,
@@ -138,7 +146,8 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
         maxUnavailableFixed: 0,
       },
     });
-    this.instanceGroupUrl = this.manager.instanceGroup;
+    this.manager = manager;
+    this.instanceGroupUrl = manager.instanceGroup;
 
     const a = props.autoscaling;
     if (a) {
@@ -150,7 +159,7 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
         name: `${props.name}-as`.slice(0, 63).replace(/-+$/, ''),
         zone: props.zone,
         project: props.project,
-        target: this.manager.id,
+        target: manager.id,
         autoscalingPolicy: {
           minReplicas: a.minReplicas,
           maxReplicas: a.maxReplicas,
