@@ -143,7 +143,7 @@ describe('AffinityChecks (Aspect) on a hand-written L1 stack', () => {
     const { errors, warnings } = annotations(stack);
     expect(errors.filter((m) => m.startsWith('groups/scaler'))).toEqual([
       expect.stringMatching(
-        /autoscaling_policy.max_replicas 2 is lower than minReplicas \(4\).*\[rule M3\]$/,
+        /autoscaling_policy.max_replicas 2 is lower than min_replicas \(allowed: 4 or more\); fix: set max_replicas to at least 4.*\[rule M3\]$/,
       ),
     ]);
     expect(errors.filter((m) => m.startsWith('groups/group'))).toEqual([
@@ -481,7 +481,7 @@ describe('affinity-review lint', () => {
       [
         'U1 path_matcher.name "main"',
         'U1 path_matcher[main].route_rules[priority 10].priority 10',
-        'U2 path_matcher[main] pathRules and routeRules',
+        'U2 path_matcher[main] path_rule and route_rules',
         'U3 path_matcher[main].route_rules[priority 10].match_rules.prefix_match "b"',
         'U3 path_matcher[main].route_rules[priority 10].match_rules.header_matches[X-P] (no match kind)',
         'U3 path_matcher[main].path_rule.paths "voice/*"',

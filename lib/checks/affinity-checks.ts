@@ -2,7 +2,7 @@ import { Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { rulesAlreadyChecked } from '../core/checked';
 import { RuleViolation, ValidationError, annotate } from '../core/errors';
-import { RuleLevel, RuleRegistry } from '../core/rule-registry';
+import { RuleLevel, RuleRegistry, nearestRuleId } from '../core/rule-registry';
 import { checkResources } from './resource-checks';
 import { SUPPRESSIONS_KEY, resourcesFromSynth } from '../terraform/resource';
 
@@ -57,15 +57,19 @@ export class AffinityChecks implements IAspect {
   public static suppress(scope: IConstruct, suppressions: RuleSuppression[]): void {
     const violations: RuleViolation[] = [];
     for (const s of suppressions) {
-      if (!RuleRegistry.has(s.id))
+      if (!RuleRegistry.has(s.id)) {
+        const near = nearestRuleId(s.id);
         violations.push({
           rule: 'A1',
           attribute: 'suppressions.id',
           value: JSON.stringify(s.id),
           problem: 'is not a rule of the registry, so the suppression would silence nothing',
-          allowed: 'a rule id listed in docs/RULES.md, e.g. T4',
-          fix: 'use the id printed at the end of the finding, e.g. [rule T4]',
+          allowed: `a rule id listed in docs/RULES.md, e.g. ${near ?? 'T4'}`,
+          fix: near
+            ? `did you mean ${near}? use id: '${near}'`
+            : 'use the id printed at the end of the finding, e.g. [rule T4]',
         });
+      }
       if (typeof s.reason !== 'string' || s.reason.trim() === '')
         violations.push({
           rule: 'A1',

@@ -18,6 +18,7 @@ import {
 } from '../terraform/types';
 import { Duration } from '../core/duration';
 import { RuleLevel } from '../core/rule-registry';
+import { Vocabulary } from '../core/rules';
 import { validateService } from '../gcp/backend-service-rules';
 import {
   checkHttpRedirects,
@@ -54,7 +55,7 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
         bs,
         hcResource ? readHealthCheck(hcResource.values).healthCheck : undefined,
       );
-      const service = validateService(read.spec);
+      const service = validateService(read.spec, Vocabulary.TERRAFORM);
       // Health-check findings belong to the health-check resource.
       out.reportFindings(
         service,
@@ -92,7 +93,12 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
       const { healthCheck } = readHealthCheck(hc.values);
       const name = str(hc.values.name) ?? hc.address.split('.').pop()!;
       // Not passthrough: H6 (no port on a passthrough NLB) needs the service, which is not here.
-      out.report(hc, RuleLevel.ERROR, healthCheck.validate(name, false), HEALTH_CHECK_ATTRIBUTES);
+      out.report(
+        hc,
+        RuleLevel.ERROR,
+        healthCheck._validate(name, false, Vocabulary.TERRAFORM),
+        HEALTH_CHECK_ATTRIBUTES,
+      );
     });
   }
   // Managed instance groups with their autoscalers: N1, M1 (a size Terraform and an
@@ -128,6 +134,7 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
             : undefined,
         },
         namedPorts,
+        Vocabulary.TERRAFORM,
       );
       out.reportFindings(
         findings,
@@ -164,7 +171,7 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
         };
       }),
     }));
-    const routes = validateRoutes(tables).map((v) => ({
+    const routes = validateRoutes(tables, Vocabulary.TERRAFORM).map((v) => ({
       ...v,
       attribute: v.attribute
         .replace(/^hostRules\.pathMatcher$/, 'path_matcher.name')

@@ -25,6 +25,7 @@ import {
 } from '../k8s/pod-security-rules';
 import { checkDns1035Label } from '../core/names';
 import { GkeFrontend, validateWebTier } from '../gke/web-tier-rules';
+import { Vocabulary } from '../core/rules';
 import { ResourceIndex, TfResource, block } from '../terraform/resource';
 import { num, seconds, str } from '../terraform/google/values';
 
@@ -46,6 +47,7 @@ export function checkKubernetesResources(idx: ResourceIndex, out: Reporter): voi
           checkClientIpAffinityTimeout(
             'spec.session_affinity_config.client_ip.timeout_seconds',
             Duration.seconds(timeout),
+            Vocabulary.TERRAFORM,
           ),
         );
       }
@@ -63,27 +65,30 @@ export function checkKubernetesResources(idx: ResourceIndex, out: Reporter): voi
         'NONE') as SessionAffinityType;
       const ttl = seconds(ingress ? affinity.affinityCookieTtlSec : affinity.cookieTtlSec);
       const hc = ingress ? spec.healthCheck : undefined;
-      const findings = validateWebTier({
-        frontend: ingress ? GkeFrontend.INGRESS : GkeFrontend.GATEWAY,
-        affinity: SessionAffinity.fromType(type, { ttl }),
-        loadBalancerDraining: DrainingPolicy.of(
-          seconds(spec.connectionDraining?.drainingTimeoutSec) ?? Duration.seconds(0),
-        ),
-        // The pods' drain is not in this object: the rules that compare with it do not apply.
-        podDraining: DrainingPolicy.of(Duration.seconds(0)),
-        backendTimeout: seconds(spec.timeoutSec) ?? Duration.seconds(30),
-        healthCheck: hc
-          ? HealthCheck.http({
-              port: num(hc.port),
-              requestPath: str(hc.requestPath) ?? '/',
-              interval: seconds(hc.checkIntervalSec) ?? Duration.seconds(5),
-              timeout: seconds(hc.timeoutSec) ?? Duration.seconds(5),
-              healthyThreshold: num(hc.healthyThreshold) ?? 2,
-              unhealthyThreshold: num(hc.unhealthyThreshold) ?? 2,
-            })
-          : HealthCheck.http({}),
-        replicas: 2,
-      });
+      const findings = validateWebTier(
+        {
+          frontend: ingress ? GkeFrontend.INGRESS : GkeFrontend.GATEWAY,
+          affinity: SessionAffinity.fromType(type, { ttl }),
+          loadBalancerDraining: DrainingPolicy.of(
+            seconds(spec.connectionDraining?.drainingTimeoutSec) ?? Duration.seconds(0),
+          ),
+          // The pods' drain is not in this object: the rules that compare with it do not apply.
+          podDraining: DrainingPolicy.of(Duration.seconds(0)),
+          backendTimeout: seconds(spec.timeoutSec) ?? Duration.seconds(30),
+          healthCheck: hc
+            ? HealthCheck.http({
+                port: num(hc.port),
+                requestPath: str(hc.requestPath) ?? '/',
+                interval: seconds(hc.checkIntervalSec) ?? Duration.seconds(5),
+                timeout: seconds(hc.timeoutSec) ?? Duration.seconds(5),
+                healthyThreshold: num(hc.healthyThreshold) ?? 2,
+                unhealthyThreshold: num(hc.unhealthyThreshold) ?? 2,
+              })
+            : HealthCheck.http({}),
+          replicas: 2,
+        },
+        Vocabulary.MANIFEST,
+      );
       const ttlKey = ingress ? 'affinityCookieTtlSec' : 'cookieTtlSec';
       const names: Record<string, string> = {
         sessionAffinity: `${at}.sessionAffinity.${ingress ? 'affinityType' : 'type'}`,
@@ -125,7 +130,9 @@ function checkGuacdWorkload(
   const replicas = num(spec.replicas) ?? 1;
   const stateful = w.type.startsWith('kubernetes_stateful_set');
   if (stateful && typeof meta.name === 'string')
-    out.report(w, RuleLevel.ERROR, checkPoolName(meta.name, replicas), { name: 'metadata.name' });
+    out.report(w, RuleLevel.ERROR, checkPoolName(meta.name, replicas, Vocabulary.TERRAFORM), {
+      name: 'metadata.name',
+    });
   const image = checkImageReference(`${at}.container[${guacd.name}].image`, guacd.image);
   out.report(w, RuleLevel.ERROR, image.errors);
   out.report(w, RuleLevel.WARNING, image.warnings);
@@ -146,16 +153,18 @@ function checkGuacdWorkload(
         `${at}.container[${guacd.name}].resources.${key.endsWith('Request') ? 'requests' : 'limits'}.${kind}`;
     }
   }
-  out.report(w, RuleLevel.ERROR, checkResourceQuantities(quantities), names);
+  out.report(w, RuleLevel.ERROR, checkResourceQuantities(quantities, Vocabulary.TERRAFORM), names);
   const preStop = block(block(guacd.lifecycle)?.pre_stop);
   if (!preStop) {
     out.report(
       w,
       RuleLevel.WARNING,
-      drainWarnings(DrainingPolicy.of(Duration.seconds(0)), replicas).map((v) => ({
-        ...v,
-        value: 'no preStop hook',
-      })),
+      drainWarnings(DrainingPolicy.of(Duration.seconds(0)), replicas, Vocabulary.TERRAFORM).map(
+        (v) => ({
+          ...v,
+          value: 'no preStop hook',
+        }),
+      ),
       { 'draining.timeout': `${at}.container[${guacd.name}].lifecycle.pre_stop` },
     );
   }

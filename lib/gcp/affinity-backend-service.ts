@@ -80,7 +80,7 @@ function checkServiceProps(props: AffinityBackendServiceProps): RuleViolation[] 
     ),
   );
   if (props.backends !== undefined && !Array.isArray(props.backends)) {
-    v.push(...checkPresent('backends', undefined, 'object', '[{ group }]'));
+    v.push(...checkPresent('backends', props.backends, 'array', '[{ group: zonalGroup }]'));
   }
   return v;
 }

@@ -118,7 +118,7 @@ export class AffinityMonitoring extends Construct {
     markRulesChecked(this);
     applyFindings(this, {
       errors: checkRequiredProps(props, [
-        ['services', 'object', '[service]'],
+        ['services', 'array', '[service]'],
         ['dashboardName', 'string', "'lb-affinity'"],
       ]),
       warnings: [],

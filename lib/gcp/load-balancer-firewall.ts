@@ -80,7 +80,7 @@ export class LoadBalancerFirewall extends Construct {
       errors: checkRequiredProps(props, [
         ['name', 'string', "'allow-lb'"],
         ['network', 'string', "'default'"],
-        ['ports', 'object', '[443]'],
+        ['ports', 'array', '[443]'],
       ]),
       warnings: [],
     });

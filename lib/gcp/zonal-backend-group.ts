@@ -11,6 +11,8 @@ import {
   checkIntRange,
   isUnresolved,
   checkRequiredProps,
+  Vocabulary,
+  inTerms,
 } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { IInstanceGroup, NamedPort } from './instance-group';
@@ -180,7 +182,9 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
 export function validateZonalGroup(
   props: ZonalBackendGroupProps,
   namedPorts: NamedPort[],
+  vocabulary = Vocabulary.CONSTRUCT,
 ): { errors: RuleViolation[]; warnings: RuleViolation[] } {
+  const say = (construct: string, terraform: string) => inTerms(vocabulary, construct, terraform);
   const errors: RuleViolation[] = [...checkGcpName('name', props.name)];
   const warnings: RuleViolation[] = [];
   errors.push(
@@ -195,7 +199,7 @@ export function validateZonalGroup(
         p.port,
         1,
         65535,
-        'use a port in 1..65535',
+        'use the port the instances serve on',
       ),
     );
     errors.push(...checkGcpName(`namedPorts[${p.name}].name`, p.name));
@@ -214,10 +218,24 @@ export function validateZonalGroup(
   const a = props.autoscaling;
   if (a) {
     errors.push(
-      ...checkIntRange('M3', 'autoscaling.minReplicas', a.minReplicas, 0, 1000, 'use 0 or more'),
+      ...checkIntRange(
+        'M3',
+        'autoscaling.minReplicas',
+        a.minReplicas,
+        0,
+        1000,
+        'use the fewest instances the group may shrink to',
+      ),
     );
     errors.push(
-      ...checkIntRange('M3', 'autoscaling.maxReplicas', a.maxReplicas, 0, 1000, 'use 1..1000'),
+      ...checkIntRange(
+        'M3',
+        'autoscaling.maxReplicas',
+        a.maxReplicas,
+        0,
+        1000,
+        'use the most instances the group may grow to, at least 1',
+      ),
     );
     if (
       !isUnresolved(a.maxReplicas) &&
@@ -228,9 +246,12 @@ export function validateZonalGroup(
         rule: 'M3',
         attribute: 'autoscaling.maxReplicas',
         value: String(a.maxReplicas),
-        problem: `is lower than minReplicas (${a.minReplicas})`,
-        allowed: `maxReplicas >= ${a.minReplicas}`,
-        fix: `set maxReplicas to at least ${a.minReplicas}`,
+        problem: say('is lower than minReplicas', 'is lower than min_replicas'),
+        allowed: `${a.minReplicas} or more`,
+        fix: say(
+          `set maxReplicas to at least ${a.minReplicas}, or lower minReplicas`,
+          `set max_replicas to at least ${a.minReplicas}, or lower min_replicas`,
+        ),
       });
     }
     for (const [attribute, value, example] of [
@@ -255,7 +276,7 @@ export function validateZonalGroup(
         a.cooldown,
         1,
         3600,
-        'use whole seconds, e.g. Duration.seconds(60)',
+        say('use e.g. Duration.seconds(60)', 'set cooldown_period to e.g. 60'),
       ),
     );
     if (props.targetSize !== undefined) {
@@ -265,8 +286,14 @@ export function validateZonalGroup(
         value: String(props.targetSize),
         problem:
           'is set together with an autoscaler; Terraform and the autoscaler will fight over the size',
-        allowed: 'targetSize unset when autoscaling is set',
-        fix: 'remove targetSize and use autoscaling.minReplicas',
+        allowed: say(
+          'targetSize unset when autoscaling is set',
+          'target_size unset when an autoscaler targets the group',
+        ),
+        fix: say(
+          'remove targetSize and use autoscaling.minReplicas',
+          'remove target_size from the group; the autoscaler sizes it (min_replicas is the floor)',
+        ),
       });
     }
   }

@@ -491,8 +491,8 @@ function checkPoolProps(props: GuacdStatefulPoolProps) {
       v.push(
         ...checkPresent(
           k,
-          null,
-          'object',
+          props[k],
+          'array',
           k === 'remoteDesktopPorts' ? '[3389]' : "['10.0.0.0/8']",
         ),
       );
