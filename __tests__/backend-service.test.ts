@@ -738,11 +738,12 @@ describe('backends and capacity (C0–C12, B8)', () => {
     app.synth();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const manifest = require(`${app.outdir}/manifest.json`);
+    // cdktf prints `WARN [<constructPath>]: <message>`: the message does not repeat the path.
     const annotations = manifest.stacks.warned.annotations.map(
-      (a: any) => `${a.level} ${a.message}`,
+      (a: any) => `${a.level} [${a.constructPath}]: ${a.message}`,
     );
     expect(annotations.join('\n')).toMatch(
-      /@cdktf\/warn warned\/svc: backends\[\*\]\.balancingMode UTILIZATION/,
+      /@cdktf\/warn \[warned\/svc\]: backends\[\*\]\.balancingMode UTILIZATION .*\[rule S9\] https:\/\/\S+#s9$/m,
     );
   });
 });

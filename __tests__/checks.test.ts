@@ -35,17 +35,16 @@ import { buildMcpDeployment } from '../stacks/mcp';
 import { mcpTopology } from '../stacks/topology';
 import { GuacdClusterStack } from '../stacks/guacd-cluster-stack';
 import { GUACD_CLUSTERS } from '../stacks/guacd-topology';
-import { synthApp } from './helpers';
+import { annotationsOf, synthApp } from './helpers';
 
 const TAG = /\[rule ([A-Za-z0-9]+)\]$/;
 const FIXTURE = path.join(__dirname, 'fixtures', 'lint', 'plan-mistakes.json');
 
 /** Annotations of a tree, by level. */
 function annotations(scope: Construct): { errors: string[]; warnings: string[] } {
-  const all = scope.node.findAll().flatMap((n) => n.node.metadata);
   return {
-    errors: all.filter((m) => m.type === '@cdktf/error').map((m) => String(m.data)),
-    warnings: all.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data)),
+    errors: annotationsOf(scope, '@cdktf/error'),
+    warnings: annotationsOf(scope, '@cdktf/warn'),
   };
 }
 const ids = (messages: string[]) => [...new Set(messages.map((m) => TAG.exec(m)?.[1]))].sort();
@@ -147,7 +146,7 @@ describe('AffinityChecks (Aspect) on a hand-written L1 stack', () => {
     const { errors, warnings } = annotations(stack);
     expect(errors.filter((m) => m.startsWith('groups/scaler'))).toEqual([
       expect.stringMatching(
-        /autoscaling_policy.max_replicas 2 is lower than minReplicas \(4\).*\[rule M3\]$/,
+        /autoscaling_policy.max_replicas 2 is lower than min_replicas \(allowed: 4 or more\); fix: set max_replicas to at least 4.*\[rule M3\]$/,
       ),
     ]);
     expect(errors.filter((m) => m.startsWith('groups/group'))).toEqual([
@@ -165,6 +164,72 @@ describe('AffinityChecks (Aspect) on a hand-written L1 stack', () => {
     mistakes(new TerraformStack(app, 'l1'));
     AffinityChecks.applyTo(app);
     expect(() => app.synth()).toThrow(/\[rule S1\]/);
+  });
+
+  test('one line per finding: no stack trace, the construct path once, the rule and its docs', () => {
+    // A plain App records stack traces (cdktf's default): the Aspect's findings still have none.
+    const synthError = (props = {}) => {
+      const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'aspect-')) });
+      const stack = new TerraformStack(app, 'l1');
+      mistakes(stack);
+      AffinityChecks.applyTo(app, props);
+      try {
+        app.synth();
+      } catch (e) {
+        return { stack, message: (e as Error).message };
+      }
+      throw new Error('expected the synth to fail');
+    };
+    const { stack, message } = synthError();
+    const findings = stack.node
+      .findAll()
+      .flatMap((c) =>
+        c.node.metadata
+          .filter((m) => m.type === '@cdktf/error' || m.type === '@cdktf/warn')
+          .map((m) => ({ path: c.node.path, text: String(m.data), trace: m.trace })),
+      );
+    expect(findings.length).toBeGreaterThan(5);
+    for (const f of findings) {
+      expect(f.trace).toBeUndefined();
+      expect(f.text).not.toContain('\n');
+      expect(f.text).not.toContain(f.path);
+      expect(f.text).toMatch(
+        /^\S+ .+ \(allowed: .+\); fix: .+ \[rule ([A-Za-z0-9]+)\] https:\/\/\S+\/docs\/RULES\.md#[a-z0-9]+$/,
+      );
+    }
+    // What `cdktf synth` prints for errors: `[path] message`, one line each, the path once.
+    const lines = message.split('\n').filter((l) => l.startsWith('['));
+    expect(lines.length).toBe(
+      // Errors on plain Terraform: what the API refuses (S1, H2) or a closed path (H9).
+      findings.filter((f) => /\[rule (S1|H2|H9)\]/.test(f.text)).length,
+    );
+    expect(lines.find((l) => l.includes('[rule H2]'))).toMatch(
+      /^\[l1\/hc\] timeout_sec .*\[rule H2\] https:\/\/.*RULES\.md#h2$/,
+    );
+    for (const l of lines) expect(l.split('l1/').length).toBe(2);
+
+    // A stack trace only when asked for (an option, or CDKTF_LOG_LEVEL=debug).
+    const traced = synthError({ stackTraces: true }).stack;
+    const traces = traced.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === '@cdktf/error');
+    expect(traces.every((m) => Array.isArray(m.trace) && m.trace.length > 0)).toBe(true);
+    const level = process.env.CDKTF_LOG_LEVEL;
+    process.env.CDKTF_LOG_LEVEL = 'debug';
+    try {
+      const debug = synthError().stack;
+      expect(
+        debug.node
+          .findAll()
+          .flatMap((c) => c.node.metadata)
+          .filter((m) => m.type === '@cdktf/error')
+          .every((m) => Array.isArray(m.trace)),
+      ).toBe(true);
+    } finally {
+      if (level === undefined) delete process.env.CDKTF_LOG_LEVEL;
+      else process.env.CDKTF_LOG_LEVEL = level;
+    }
   });
 
   test('failOn chooses which levels fail the synth', () => {
@@ -287,7 +352,7 @@ describe('AffinityChecks (Aspect) on a hand-written L1 stack', () => {
     // X1 is a warning on plain Terraform (the API accepts the rule): fail on warnings.
     AffinityChecks.applyTo(app, { failOn: FailOn.WARNING });
     expect(() => app.synth()).toThrow(
-      /mcp-global\/open: source_ranges \[0\.0\.0\.0\/0\].*\[rule X1\]/,
+      /\[mcp-global\/open\] source_ranges \[0\.0\.0\.0\/0\].*\[rule X1\]/,
     );
   });
 
@@ -495,7 +560,7 @@ describe('affinity-review lint', () => {
       [
         'U1 path_matcher.name "main"',
         'U1 path_matcher[main].route_rules[priority 10].priority 10',
-        'U2 path_matcher[main] pathRules and routeRules',
+        'U2 path_matcher[main] path_rule and route_rules',
         'U3 path_matcher[main].route_rules[priority 10].match_rules.prefix_match "b"',
         'U3 path_matcher[main].route_rules[priority 10].match_rules.header_matches[X-P] (no match kind)',
         'U3 path_matcher[main].path_rule.paths "voice/*"',

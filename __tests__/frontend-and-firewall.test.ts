@@ -192,7 +192,7 @@ describe('GlobalHttpsFrontend (B3, U1–U7)', () => {
           }),
         ),
       ),
-    ).toMatch(/takes path rules or route rules, not both/);
+    ).toMatch(/pathRules and routeRules are both set; a path matcher takes one or the other/);
     expect(
       errorOf(() =>
         build((s) =>

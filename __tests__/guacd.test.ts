@@ -267,7 +267,7 @@ describe('GuacdStatefulPool rules (K1–K9)', () => {
       /name "Guacd" is not a Kubernetes DNS-1035 label.*fix: set name to e.g. "guacd" \[rule N2\]/,
     );
     expect(fails({ name: 'g'.repeat(62), replicas: 12 })).toMatch(
-      /name "g{62}" is 62 characters long.*controller-revision-hash.*g{62}-11.*fix: set name to e.g. "g{52}" \[rule K3\]/,
+      /name "g{62}" is 62 characters long.*controller-revision-hash.*<name>-11 and <name>-headless.*fix: set name to e.g. "g{52}" \[rule K3\]/,
     );
     expect(fails({ namespace: 'bad_ns' })).toMatch(
       /namespace "bad_ns" is not a Kubernetes DNS-1123 label.*"bad-ns" \[rule N3\]/,

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { ruleDocsUrl } from '../lib/core/rule-registry';
 
 /** A stack with a Google provider, so `Testing.synth(stack, true)` can run validations. */
 export function gcpStack(): TerraformStack {
@@ -29,13 +30,31 @@ export function only(json: Record<string, any>, type: string): any {
   return all[0];
 }
 
+/**
+ * The annotations of a construct tree of one cdktf level, each as `cdktf synth` prints it
+ * (`<construct path>: <message>`), with the rule's documentation link that ends every rule
+ * annotation checked and removed (so messages read as the thrown errors do).
+ */
+export function annotationsOf(scope: IConstruct, type: '@cdktf/warn' | '@cdktf/error'): string[] {
+  return scope.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === type)
+      .map((m) => {
+        const text = String(m.data);
+        const tagged = /\[rule ([A-Za-z0-9]+)\] (\S+)$/.exec(text);
+        if (tagged && tagged[2] !== ruleDocsUrl(tagged[1]))
+          throw new Error(`annotation without its rule's docs link: ${text}`);
+        if (text.startsWith(`${c.node.path}:`))
+          throw new Error(`annotation repeats the construct path: ${text}`);
+        if (m.trace) throw new Error(`annotation with a stack trace: ${text}`);
+        return `${c.node.path}: ${tagged ? text.slice(0, -tagged[2].length - 1) : text}`;
+      }),
+  );
+}
+
 /** Warning messages recorded on a construct tree (`Annotations.addWarning`). */
 export function warningsOf(scope: IConstruct): string[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.metadata)
-    .filter((m) => m.type === '@cdktf/warn')
-    .map((m) => String(m.data));
+  return annotationsOf(scope, '@cdktf/warn');
 }
 
 /** The error thrown by `fn` (fails the test when nothing is thrown). */

@@ -48,6 +48,7 @@ import {
   ZonalBackendGroup,
   ZonalBackendGroupProps,
 } from '../lib';
+import { annotationsOf } from './helpers';
 
 /** A configuration: builds constructs in a fresh stack. */
 export interface RuleCase {
@@ -74,10 +75,9 @@ export function runCase(c: RuleCase): { errors: string[]; warnings: string[] } {
   } catch (e) {
     errors.push(...(e as Error).message.split('\n'));
   }
-  const metadata = stack.node.findAll().flatMap((n) => n.node.metadata);
   // Error annotations (the AffinityChecks Aspect) fail `cdktf synth`: they count as errors.
-  errors.push(...metadata.filter((m) => m.type === '@cdktf/error').map((m) => String(m.data)));
-  const warnings = metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+  errors.push(...annotationsOf(stack, '@cdktf/error'));
+  const warnings = annotationsOf(stack, '@cdktf/warn');
   return { errors, warnings };
 }
 
@@ -390,7 +390,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
               sessionAffinity: 'GENERATED_COOKIE',
             }),
           ),
-        /sessionAffinity \(string\) is not a SessionAffinity/,
+        /sessionAffinity "GENERATED_COOKIE" is not a SessionAffinity/,
       ),
       c('web tier with null props', (st) => new GuacamoleWebTier(st, 'web', untyped(null))),
       c(
@@ -424,6 +424,11 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /DrainingPolicy timeout 60 is not a Duration/,
       ),
       c(
+        'backends as a string (the value given, and an array in allowed)',
+        svc({ backends: untyped('ig-1') }),
+        /backends "ig-1" is not an array \(allowed: an array, e\.g\. \[\{ group: zonalGroup \}\]\)/,
+      ),
+      c(
         'firewall without ports',
         firewall({ ports: untyped(undefined) }, false),
         /ports \(missing\) is required/,
@@ -437,7 +442,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'monitoring with services as a string',
         monitoring({ services: untyped('svc') }),
-        /services \(string\) is not an object/,
+        /services "svc" is not an array \(allowed: an array, e\.g\. \[service\]\)/,
       ),
       c(
         'health check with a numeric interval',
@@ -526,7 +531,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'web tier pool drain as a Duration',
         webTier({ draining: untyped(Duration.minutes(30)) }),
-        /draining \(object\) is not a DrainingPolicy/,
+        /draining \(a Duration\) is not a DrainingPolicy/,
       ),
     ],
     [
@@ -816,7 +821,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'header on CLIENT_IP',
         affinity(SessionAffinity.fromType(SessionAffinityType.CLIENT_IP, { headerName: 'X' })),
-        /only applies to HEADER_FIELD/,
+        /is set on CLIENT_IP, which does not hash on a header \(allowed: a header name only with HEADER_FIELD\)/,
       ),
     ],
     [
@@ -1084,7 +1089,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         '3601 s',
         svc({ draining: DrainingPolicy.of(Duration.seconds(3601)) }),
-        /allowed: 0s\.\.3600s.*Duration\.seconds\(0\.\.3600\)/,
+        /allowed: 0s\.\.3600s\); fix: use DrainingPolicy\.of\(Duration\.seconds\(\.\.\.\)\) of at most one hour/,
       ),
       c(
         '0 s on a proxy (warning)',
@@ -1109,7 +1114,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
   ),
   T2: cases(
     [
-      c('0 s', svc({ timeout: Duration.seconds(0) }), /allowed: 1s\.\.2147483647s/),
+      c('0 s', svc({ timeout: Duration.seconds(0) }), /allowed: 1s or more\)/),
       c(
         'above a day (warning)',
         svc({ timeout: Duration.seconds(86_401) }),
@@ -1206,7 +1211,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'negative',
         backend({ maxRatePerInstance: -1 }),
-        /maxRatePerInstance -1 is out of range.*allowed: 0\.\./,
+        /maxRatePerInstance -1 is out of range \(allowed: 0 or more\)/,
       ),
       c(
         'RATE on TCP',
@@ -1478,7 +1483,11 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
   ),
   M2: cases(
     [
-      c('port 0', zonal({ namedPorts: [{ name: 'https', port: 0 }] }), /use a port in 1\.\.65535/),
+      c(
+        'port 0',
+        zonal({ namedPorts: [{ name: 'https', port: 0 }] }),
+        /allowed: a whole number in 1\.\.65535\); fix: use the port the instances serve on/,
+      ),
       c('port 65536', zonal({ namedPorts: [{ name: 'https', port: 65536 }] }), /is out of range/),
       c(
         'duplicate name',
@@ -1817,7 +1826,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'cpu request above limit',
         pool({ resources: { cpuRequest: '2', cpuLimit: '1500m' } }),
-        /resources\.cpuRequest "2" is above the cpu limit "1500m".*lower resources\.cpuRequest to "1500m"/,
+        /resources\.cpuRequest "2" is above the cpu limit; .*\(allowed: at most the limit, "1500m"\); fix: lower resources\.cpuRequest to the limit or less/,
       ),
       c(
         'memory request above limit',
@@ -2386,6 +2395,16 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         'empty reason',
         (s) => AffinityChecks.suppress(s, [{ id: 'T4', reason: '' }]),
         /is empty for rule T4/,
+      ),
+      c(
+        'a letter for a digit (XI)',
+        (s) => AffinityChecks.suppress(s, [{ id: 'XI', reason: 'x' }]),
+        /"XI" is not a rule .*fix: did you mean X1\? use id: 'X1'/,
+      ),
+      c(
+        'lower case (x1)',
+        (s) => AffinityChecks.suppress(s, [{ id: 'x1', reason: 'x' }]),
+        /"x1" is not a rule .*fix: did you mean X1\?/,
       ),
     ],
     [

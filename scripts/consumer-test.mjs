@@ -6,6 +6,7 @@
 //                `npx affinity-review`, and the `/review` library entry point imported;
 //   google-only  no @cdktf/provider-kubernetes installed (optional peer);
 //   k8s-only     no @cdktf/provider-google installed.
+// The two single-provider projects also compile the root entry point with skipLibCheck false.
 // Peers are linked from this repository's node_modules (same versions as the README's install
 // lines, checked), so no network is needed. Prints the time of each step.
 import { execFileSync } from 'node:child_process';
@@ -253,6 +254,42 @@ for (const project of projects) {
   step(`${project}: tsc`, () =>
     node([join(dir, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir),
   );
+  if (project !== 'full') {
+    // The declarations of the root entry point type-check without the provider the app does
+    // not install (issue 21): `skipLibCheck: false`, as strict projects set it.
+    step(`${project}: tsc --skipLibCheck false (the root entry point)`, () => {
+      writeFileSync(
+        join(dir, 'root-types.ts'),
+        project === 'google-only'
+          ? "import { AffinityBackendService } from 'cdktf-affinity-draining';\nexport const k = AffinityBackendService;\n"
+          : "import { GuacdStatefulPool } from 'cdktf-affinity-draining';\nexport const k = GuacdStatefulPool;\n",
+      );
+      const out = node(
+        [
+          join(dir, 'node_modules/typescript/bin/tsc'),
+          '--noEmit',
+          '--strict',
+          '--target',
+          'ES2022',
+          '--module',
+          'commonjs',
+          '--skipLibCheck',
+          'false',
+          '--types',
+          'node',
+          'root-types.ts',
+          'main.ts',
+        ],
+        dir,
+        { allowFailure: true },
+      );
+      check(
+        !(out instanceof Error),
+        `${project}: the root entry point does not type-check with skipLibCheck false: ${out.stdout ?? ''}`,
+      );
+      rmSync(join(dir, 'root-types.ts'));
+    });
+  }
   const synth = step(`${project}: cdktf synth`, () =>
     run(join(dir, 'node_modules/.bin/cdktf'), ['synth'], dir, { allowFailure: true }),
   );

@@ -1,8 +1,8 @@
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { rulesAlreadyChecked } from '../core/checked';
-import { RuleViolation, ValidationError, formatViolation } from '../core/errors';
-import { RuleLevel, RuleRegistry } from '../core/rule-registry';
+import { RuleViolation, ValidationError, annotate } from '../core/errors';
+import { RuleLevel, RuleRegistry, nearestRuleId } from '../core/rule-registry';
 import { checkResources } from './resource-checks';
 import { SUPPRESSIONS_KEY, resourcesFromSynth } from '../terraform/resource';
 
@@ -31,6 +31,13 @@ export interface AffinityChecksProps {
    * @default FailOn.ERROR
    */
   readonly failOn?: FailOn;
+  /**
+   * Attach a stack trace to every finding. cdktf prints it under each error: the lines of
+   * cdktf's own synth code that ran the Aspect, which say nothing about the finding. Also on
+   * when the environment has `CDKTF_LOG_LEVEL=debug`.
+   * @default false - one line per finding: level, construct path, message, rule id, docs link
+   */
+  readonly stackTraces?: boolean;
 }
 
 /**
@@ -50,15 +57,19 @@ export class AffinityChecks implements IAspect {
   public static suppress(scope: IConstruct, suppressions: RuleSuppression[]): void {
     const violations: RuleViolation[] = [];
     for (const s of suppressions) {
-      if (!RuleRegistry.has(s.id))
+      if (!RuleRegistry.has(s.id)) {
+        const near = nearestRuleId(s.id);
         violations.push({
           rule: 'A1',
           attribute: 'suppressions.id',
           value: JSON.stringify(s.id),
           problem: 'is not a rule of the registry, so the suppression would silence nothing',
-          allowed: 'a rule id listed in docs/RULES.md, e.g. T4',
-          fix: 'use the id printed at the end of the finding, e.g. [rule T4]',
+          allowed: `a rule id listed in docs/RULES.md, e.g. ${near ?? 'T4'}`,
+          fix: near
+            ? `did you mean ${near}? use id: '${near}'`
+            : 'use the id printed at the end of the finding, e.g. [rule T4]',
         });
+      }
       if (typeof s.reason !== 'string' || s.reason.trim() === '')
         violations.push({
           rule: 'A1',
@@ -115,10 +126,12 @@ export class AffinityChecks implements IAspect {
   }
 
   private readonly failOn: FailOn;
+  private readonly stackTraces: boolean;
   private readonly visited = new WeakSet<IConstruct>();
 
   constructor(props: AffinityChecksProps = {}) {
     this.failOn = props.failOn ?? FailOn.ERROR;
+    this.stackTraces = props.stackTraces ?? false;
     watchInvocation(this);
   }
 
@@ -136,12 +149,17 @@ export class AffinityChecks implements IAspect {
     for (const f of checkResources(resourcesFromSynth(node.node.id, json))) {
       const target = byAddress.get(f.resource.address);
       if (!target || rulesAlreadyChecked(target) || f.suppressedBecause !== undefined) continue;
-      const message = formatViolation(target.node.path, f);
       const fails =
         this.failOn === FailOn.WARNING ||
         (this.failOn === FailOn.ERROR && f.level === RuleLevel.ERROR);
-      if (fails) Annotations.of(target).addError(message);
-      else Annotations.of(target).addWarning(message);
+      // The finding's own fields only: the resource is known to cdktf by its construct path.
+      const { rule, attribute, value, problem, allowed, fix } = f;
+      annotate(
+        target,
+        fails ? 'error' : 'warning',
+        { rule, attribute, value, problem, allowed, fix },
+        this.stackTraces,
+      );
     }
   }
 }

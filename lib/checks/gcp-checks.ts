@@ -16,6 +16,7 @@ import {
   GROUP_MANAGERS,
 } from '../terraform/types';
 import { RuleLevel } from '../core/rule-registry';
+import { Vocabulary } from '../core/rules';
 import { validateService } from '../gcp/backend-service-rules';
 import { checkHttpRedirects, checkSslPolicy } from '../gcp/frontend-security-rules';
 import { RouteTable, validateRoutes } from '../gcp/url-map-rules';
@@ -41,7 +42,7 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
         bs,
         hcResource ? readHealthCheck(hcResource.values).healthCheck : undefined,
       );
-      const service = validateService(read.spec);
+      const service = validateService(read.spec, Vocabulary.TERRAFORM);
       // Health-check findings belong to the health-check resource.
       out.reportFindings(
         service,
@@ -79,7 +80,12 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
       const { healthCheck } = readHealthCheck(hc.values);
       const name = str(hc.values.name) ?? hc.address.split('.').pop()!;
       // Not passthrough: H6 (no port on a passthrough NLB) needs the service, which is not here.
-      out.report(hc, RuleLevel.ERROR, healthCheck.validate(name, false), HEALTH_CHECK_ATTRIBUTES);
+      out.report(
+        hc,
+        RuleLevel.ERROR,
+        healthCheck._validate(name, false, Vocabulary.TERRAFORM),
+        HEALTH_CHECK_ATTRIBUTES,
+      );
     });
   }
   // Managed instance groups with their autoscalers: N1, M1 (a size Terraform and an
@@ -88,7 +94,7 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
     const group = readInstanceGroup(igm, autoscalerOf(idx, igm));
     out.guarded(igm, GROUP_ATTRIBUTES, () =>
       out.reportFindings(
-        validateZonalGroup(group.props, group.namedPorts),
+        validateZonalGroup(group.props, group.namedPorts, Vocabulary.TERRAFORM),
         igm,
         GROUP_ATTRIBUTES,
         group.autoscaler,
@@ -122,7 +128,7 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
         };
       }),
     }));
-    const routes = validateRoutes(tables).map((v) => ({
+    const routes = validateRoutes(tables, Vocabulary.TERRAFORM).map((v) => ({
       ...v,
       attribute: v.attribute
         .replace(/^hostRules\.pathMatcher$/, 'path_matcher.name')

@@ -33,6 +33,7 @@ import {
 } from '../gke/web-tier-rules';
 import { ResourceIndex, TfResource } from '../terraform/resource';
 import { KUBERNETES_TYPES, readKubernetesObject } from '../terraform/kubernetes';
+import { Vocabulary } from '../core/rules';
 import { num, seconds, str } from '../terraform/google/values';
 
 /** A Kubernetes resource and the API object it stands for (lib/terraform/kubernetes). */
@@ -118,27 +119,30 @@ export function checkKubernetesResources(idx: ResourceIndex, out: Reporter): voi
           RuleLevel.ERROR,
           checkHealthCheckType(GkeFrontend.INGRESS, hc.type, 'manifest.spec.healthCheck.type'),
         );
-      const findings = validateWebTier({
-        frontend: ingress ? GkeFrontend.INGRESS : GkeFrontend.GATEWAY,
-        affinity: SessionAffinity.fromType(type, { ttl }),
-        loadBalancerDraining: DrainingPolicy.of(
-          seconds(spec.connectionDraining?.drainingTimeoutSec) ?? Duration.seconds(0),
-        ),
-        // The pods' drain is not in this object: the rules that compare with it do not apply.
-        podDraining: DrainingPolicy.of(Duration.seconds(0)),
-        backendTimeout: seconds(spec.timeoutSec) ?? Duration.seconds(30),
-        healthCheck: hc
-          ? HealthCheck.http({
-              port: num(hc.port),
-              requestPath: str(hc.requestPath) ?? '/',
-              interval: seconds(hc.checkIntervalSec) ?? Duration.seconds(5),
-              timeout: seconds(hc.timeoutSec) ?? Duration.seconds(5),
-              healthyThreshold: num(hc.healthyThreshold) ?? 2,
-              unhealthyThreshold: num(hc.unhealthyThreshold) ?? 2,
-            })
-          : HealthCheck.http({}),
-        replicas: 2,
-      });
+      const findings = validateWebTier(
+        {
+          frontend: ingress ? GkeFrontend.INGRESS : GkeFrontend.GATEWAY,
+          affinity: SessionAffinity.fromType(type, { ttl }),
+          loadBalancerDraining: DrainingPolicy.of(
+            seconds(spec.connectionDraining?.drainingTimeoutSec) ?? Duration.seconds(0),
+          ),
+          // The pods' drain is not in this object: the rules that compare with it do not apply.
+          podDraining: DrainingPolicy.of(Duration.seconds(0)),
+          backendTimeout: seconds(spec.timeoutSec) ?? Duration.seconds(30),
+          healthCheck: hc
+            ? HealthCheck.http({
+                port: num(hc.port),
+                requestPath: str(hc.requestPath) ?? '/',
+                interval: seconds(hc.checkIntervalSec) ?? Duration.seconds(5),
+                timeout: seconds(hc.timeoutSec) ?? Duration.seconds(5),
+                healthyThreshold: num(hc.healthyThreshold) ?? 2,
+                unhealthyThreshold: num(hc.unhealthyThreshold) ?? 2,
+              })
+            : HealthCheck.http({}),
+          replicas: 2,
+        },
+        Vocabulary.MANIFEST,
+      );
       const ttlKey = ingress ? 'affinityCookieTtlSec' : 'cookieTtlSec';
       const names: Record<string, string> = {
         sessionAffinity: `${at}.sessionAffinity.${ingress ? 'affinityType' : 'type'}`,
@@ -200,7 +204,7 @@ function checkGuacdWorkload(
   const at = `${k.at}spec.template.spec`;
   const replicas = num(spec.replicas) ?? 1;
   if (k.object.kind === 'StatefulSet' && typeof meta.name === 'string')
-    out.report(w, RuleLevel.ERROR, checkPoolName(meta.name, replicas), {
+    out.report(w, RuleLevel.ERROR, checkPoolName(meta.name, replicas, Vocabulary.TERRAFORM), {
       name: `${k.at}metadata.name`,
     });
   const image = checkImageReference(`${at}.container[${guacd.name}].image`, guacd.image);
@@ -222,15 +226,17 @@ function checkGuacdWorkload(
         `${at}.container[${guacd.name}].resources.${key.endsWith('Request') ? 'requests' : 'limits'}.${kind}`;
     }
   }
-  out.report(w, RuleLevel.ERROR, checkResourceQuantities(quantities), names);
+  out.report(w, RuleLevel.ERROR, checkResourceQuantities(quantities, Vocabulary.TERRAFORM), names);
   if (!guacd.lifecycle?.preStop) {
     out.report(
       w,
       RuleLevel.WARNING,
-      drainWarnings(DrainingPolicy.of(Duration.seconds(0)), replicas).map((v) => ({
-        ...v,
-        value: 'no preStop hook',
-      })),
+      drainWarnings(DrainingPolicy.of(Duration.seconds(0)), replicas, Vocabulary.TERRAFORM).map(
+        (v) => ({
+          ...v,
+          value: 'no preStop hook',
+        }),
+      ),
       { 'draining.timeout': `${at}.container[${guacd.name}].lifecycle.pre_stop` },
     );
   }

@@ -1,6 +1,7 @@
 /**
  * Reporting for the checks of plain Terraform: a finding per rule violation, on the resource it
- * is about, in Terraform's attribute names, with its level and suppression. Shared by the
+ * is about, in Terraform's attribute names, with its level and suppression. The rule functions
+ * word allowed values and fixes in Terraform's terms themselves (`Vocabulary.TERRAFORM`). Shared by the
  * Google Cloud, firewall and Kubernetes checks.
  */
 import { RuleViolation, ValidationError } from '../core/errors';
@@ -17,32 +18,6 @@ export interface CheckFinding extends RuleViolation {
 }
 
 type Findings = { errors: RuleViolation[]; warnings: RuleViolation[] };
-
-/**
- * The fix in Terraform's words where the rule function phrases it for the constructs (the
- * rule, its check and its message are the function's; only the remedy is re-worded).
- */
-const TERRAFORM_FIXES: Record<string, (v: RuleViolation) => string> = {
-  S1: () =>
-    'set session_affinity to one the load balancer accepts (see allowed); for per-client stickiness on an HTTP(S) load balancer use GENERATED_COOKIE or STRONG_COOKIE_AFFINITY',
-  S5: (v) =>
-    /no cookie/.test(v.problem)
-      ? 'set session_affinity = "GENERATED_COOKIE" to keep the TTL, or remove affinity_cookie_ttl_sec'
-      : 'set affinity_cookie_ttl_sec within 0..1209600',
-  H1: () => 'set check_interval_sec and timeout_sec within 1..300',
-  M1: (v) =>
-    /autoscaler/.test(v.problem)
-      ? 'remove target_size from the group; the autoscaler sizes it (min_replicas is the floor)'
-      : v.fix,
-  H2: () => 'lower timeout_sec to at most check_interval_sec, or raise check_interval_sec',
-  T1: (v) =>
-    /out of range/.test(v.problem) ? 'set connection_draining_timeout_sec within 0..3600' : v.fix,
-  K1: () => 'set session_affinity_config.client_ip.timeout_seconds within 1..86400',
-  K4: (v) =>
-    v.value === 'no preStop hook'
-      ? 'add a lifecycle pre_stop exec hook that waits while guacd has open connections on 4822, and a termination_grace_period_seconds longer than that wait (GuacdStatefulPool renders both)'
-      : v.fix,
-};
 
 /** The reasons an ERROR stands on Terraform that others wrote. */
 const ERROR_BASES = [RuleBasis.REFUSED, RuleBasis.BROKEN_PATH];
@@ -84,7 +59,6 @@ export class Reporter {
       this.findings.push({
         ...v,
         attribute,
-        fix: TERRAFORM_FIXES[v.rule]?.(v) ?? v.fix,
         level: levelOnTerraform(v, level),
         resource,
         suppressedBecause: suppression?.reason,

@@ -1,6 +1,5 @@
-import { cdktfModule } from './cdktf-lazy';
 import { IConstruct } from 'constructs';
-import type { RuleBasis } from './rule-registry';
+import { RuleBasis, ruleDocsUrl } from './rule-registry';
 
 /**
  * One broken rule, in the words a user needs to fix it: which attribute, which value,
@@ -158,11 +157,34 @@ export function throwViolations(violations: RuleViolation[]): void {
 
 /** Records warnings as cdktf warning annotations (`cdktf synth` prints them as `WARN`). */
 export function reportWarnings(scope: IConstruct, warnings: RuleViolation[]): void {
-  if (warnings.length === 0) return;
-  const { Annotations } = cdktfModule();
-  for (const w of warnings) {
-    Annotations.of(scope).addWarning(formatViolation(scope.node.path, w));
-  }
+  for (const w of warnings) annotate(scope, 'warning', w);
+}
+
+/** The cdktf metadata types of annotations (cdktf's `AnnotationMetadataEntryType`). */
+const ANNOTATION_TYPES = { warning: '@cdktf/warn', error: '@cdktf/error' } as const;
+
+/**
+ * Records a finding as a cdktf annotation of one line: the violation without the construct
+ * path (cdktf prints `WARN [path]: message` itself) and the rule's documentation link. cdktf's
+ * `Annotations` attach a stack trace into cdktf's internals to every entry, which `cdktf synth`
+ * prints after each error; here there is none unless `stackTraces` is set or
+ * `CDKTF_LOG_LEVEL=debug`.
+ */
+export function annotate(
+  scope: IConstruct,
+  level: 'warning' | 'error',
+  v: RuleViolation,
+  stackTraces = false,
+): void {
+  scope.node.addMetadata(ANNOTATION_TYPES[level], annotationText(v), {
+    stackTrace: stackTraces || process.env.CDKTF_LOG_LEVEL?.toLowerCase() === 'debug',
+    traceFromFunction: annotate,
+  });
+}
+
+/** The text of an annotation: the violation, its rule tag, then the rule's documentation. */
+export function annotationText(v: RuleViolation): string {
+  return `${formatViolation('', v)} ${ruleDocsUrl(v.rule)}`;
 }
 
 /**

@@ -117,7 +117,7 @@ function checkLabel(
       value: `"${name}"`,
       problem: tooLong
         ? `is ${name.length} characters long, too long for ${kind.what}` +
-          (longestSuffix ? ` once "${longestSuffix}" is appended ("${derived}")` : '')
+          (longestSuffix ? ` once "${longestSuffix}" is appended` : '')
         : `is not ${kind.what}`,
       allowed: `${kind.allowed}; at most ${limit} characters here`,
       fix: `set ${attribute} to e.g. "${suggestLabel(name, kind, limit)}"`,

@@ -215,9 +215,10 @@ const RULES: Omit<RuleDefinition, 'basis' | 'standard'>[] = [
     title: 'No network on a global backend service',
     levels: E,
     platform: GCP,
-    checks: 'A network is only accepted with a region (the global resource has no network field).',
+    checks:
+      'A network is only accepted with a region (the global resource has no network field, so plain Terraform cannot set one: `terraform validate` refuses it before the Aspect or lint could).',
     source: DOC_API,
-    enforcedBy: [BS, CHECKS],
+    enforcedBy: [BS],
   },
   {
     id: 'B8',
@@ -1036,4 +1037,41 @@ export class RuleRegistry {
   }
 
   private constructor() {}
+}
+
+/** Where docs/RULES.md is published. */
+export const RULES_DOC_URL =
+  'https://github.com/cdktf-affinity-draining/cdktf-affinity-draining/blob/main/docs/RULES.md';
+
+/** The documentation of a rule: its section of docs/RULES.md. */
+export function ruleDocsUrl(id: string): string {
+  return `${RULES_DOC_URL}#${RuleRegistry.anchor(id)}`;
+}
+
+/**
+ * The registry id a mistyped one most likely meant: the same id in another case (`x1`), with
+ * a letter read as a digit (`XI`, `XO`), or one edit away (`S55`); undefined when none is close.
+ */
+export function nearestRuleId(id: string): string | undefined {
+  if (typeof id !== 'string' || id.length === 0) return undefined;
+  const ids = RuleRegistry.all().map((r) => r.id);
+  const norm = (x: string) =>
+    x.toUpperCase().replace(/[IL|]/g, '1').replace(/O/g, '0').replace(/\s/g, '');
+  const exact = ids.find((r) => norm(r) === norm(id));
+  if (exact) return exact;
+  const close = ids.filter((r) => editDistance(norm(r), norm(id)) === 1);
+  return close.length === 1 ? close[0] : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+  return d[a.length][b.length];
 }

@@ -12,8 +12,68 @@ export function isUnresolved(value: unknown): boolean {
   return value !== undefined && value !== null && isUnknown(value);
 }
 
+/**
+ * Whose words a message is in. The constructs' users write props (`draining`,
+ * `DrainingPolicy.of(...)`); the Aspect on plain provider resources and `affinity-review lint`
+ * are read by people who write Terraform attributes (`connection_draining_timeout_sec`). A rule
+ * function takes the vocabulary of its caller and words its allowed values and fix in it.
+ */
+export enum Vocabulary {
+  /** Construct props and value classes. */
+  CONSTRUCT = 'construct',
+  /** Terraform resource attributes (the provider's schema). */
+  TERRAFORM = 'terraform',
+  /**
+   * The fields of a Kubernetes object written as a `kubernetes_manifest` (a GKE BackendConfig
+   * or GCPBackendPolicy): Terraform, but in the object's own camelCase fields.
+   */
+  MANIFEST = 'manifest',
+}
+
+/**
+ * The text in the caller's vocabulary: `construct`, `terraform`, or `manifest` (which defaults
+ * to the Terraform text).
+ */
+export function inTerms(
+  vocabulary: Vocabulary,
+  construct: string,
+  terraform: string,
+  manifest = terraform,
+): string {
+  if (vocabulary === Vocabulary.MANIFEST) return manifest;
+  return vocabulary === Vocabulary.TERRAFORM ? terraform : construct;
+}
+
 function describeNumber(value: number): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return typeof value === 'number' ? String(value) : describeValue(value);
+}
+
+/**
+ * A value as given, for the `value` part of a message: strings quoted (and cut at 40
+ * characters), numbers and booleans as written, objects by their kind, never dumped.
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return '(an array)';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') {
+    const name = (value as object).constructor?.name;
+    return name && name !== 'Object' ? `(a ${name})` : '(a plain object)';
+  }
+  return `(a ${typeof value})`;
+}
+
+/**
+ * A range as people write it: `0..1`, `1s..300s`, or `0 or more` when the top is only the
+ * largest number JavaScript (or an int32 field counted in seconds) can hold.
+ */
+export function span(min: number, max: number, unit = ''): string {
+  return max >= Number.MAX_SAFE_INTEGER || (unit === 's' && max >= 2 ** 31 - 1)
+    ? `${min}${unit} or more`
+    : `${min}${unit}..${max}${unit}`;
 }
 
 /** Range check for a plain number; unresolved tokens are skipped (checked by the API instead). */
@@ -39,7 +99,7 @@ export function checkRange(
         typeof value === 'number' && Number.isFinite(value)
           ? 'is out of range'
           : 'is not a finite number',
-      allowed: `${min}${unit}..${max}${unit}`,
+      allowed: span(min, max, unit),
       fix,
     },
   ];
@@ -69,7 +129,7 @@ export function checkIntRange(
       allowed:
         max >= Number.MAX_SAFE_INTEGER
           ? `a whole number of ${min} or more`
-          : `a whole number in ${min}..${max}`,
+          : `a whole number in ${span(min, max)}`,
       fix,
     },
   ];
@@ -95,10 +155,9 @@ export function checkDurationSeconds(
         attribute,
         value: value.toString(),
         problem: 'is not a whole number of seconds',
-        allowed:
-          maxSeconds >= Number.MAX_SAFE_INTEGER
-            ? `whole seconds of ${minSeconds}s or more`
-            : `whole seconds in ${minSeconds}s..${maxSeconds}s`,
+        allowed: /or more$/.test(span(minSeconds, maxSeconds, 's'))
+          ? `whole seconds of ${span(minSeconds, maxSeconds, 's')}`
+          : `whole seconds in ${span(minSeconds, maxSeconds, 's')}`,
         fix: `round it, e.g. Duration.seconds(${Math.min(maxSeconds, Math.max(minSeconds, Math.round(s)))})`,
       },
     ];
@@ -123,30 +182,41 @@ export function notADuration(attribute: string, value: unknown): RuleViolation {
   return {
     rule: 'P1',
     attribute,
-    value: typeof value === 'number' ? String(value) : `(${typeof value})`,
+    value: describeValue(value),
     problem: 'is not a Duration',
     allowed: 'a Duration, e.g. Duration.seconds(60)',
     fix: `use Duration.seconds(${typeof value === 'number' ? value : 60}) to say the unit`,
   };
 }
 
-/** P1: a required prop is missing or has the wrong JavaScript type. */
+/** The JavaScript types a required prop may be checked for. */
+export type PropType = 'string' | 'number' | 'object' | 'array' | 'boolean';
+
+/**
+ * P1: a required prop is missing or has the wrong JavaScript type. The value is the one given
+ * (`"ig-1"`), "(missing)" only when there is none; an `array` is what a list prop needs (an
+ * object is not one).
+ */
 export function checkPresent(
   attribute: string,
   value: unknown,
-  type: 'string' | 'number' | 'object' | 'boolean',
+  type: PropType,
   example: string,
 ): RuleViolation[] {
   const ok =
     value !== undefined &&
     value !== null &&
-    (type === 'object' ? typeof value === 'object' : typeof value === type);
+    (type === 'array'
+      ? Array.isArray(value)
+      : type === 'object'
+        ? typeof value === 'object'
+        : typeof value === type);
   if (ok) return [];
   return [
     {
       rule: 'P1',
       attribute,
-      value: value === undefined ? '(missing)' : value === null ? 'null' : `(${typeof value})`,
+      value: describeValue(value),
       problem: value === undefined ? 'is required' : `is not ${article(type)} ${type}`,
       allowed: `${article(type)} ${type}, e.g. ${example}`,
       fix: `set ${attribute}: ${example}`,
@@ -154,11 +224,7 @@ export function checkPresent(
   ];
 }
 
-/** `min..max`, or `min or more` when the range has no upper bound worth printing. */
-const span = (min: number, max: number, unit: string) =>
-  max >= Number.MAX_SAFE_INTEGER ? `${min}${unit} or more` : `${min}${unit}..${max}${unit}`;
-
-const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+const article = (word: string) => (/^[aeiouAEIOU]/.test(word) ? 'an' : 'a');
 
 /** `a, b and c` style list for messages. */
 export function listOf(values: readonly string[]): string {
@@ -182,9 +248,9 @@ export function checkValueClass(
     {
       rule: 'P1',
       attribute,
-      value: value === undefined ? '(missing)' : value === null ? 'null' : `(${typeof value})`,
-      problem: value === undefined ? 'is required' : `is not a ${typeName}`,
-      allowed: `a ${typeName}, e.g. ${example}`,
+      value: describeValue(value),
+      problem: value === undefined ? 'is required' : `is not ${article(typeName)} ${typeName}`,
+      allowed: `${article(typeName)} ${typeName}, e.g. ${example}`,
       fix: `set ${attribute}: ${example}`,
     },
   ];
@@ -193,11 +259,7 @@ export function checkValueClass(
 /** P1: the props object and its required fields are present with the right JavaScript types. */
 export function checkRequiredProps(
   props: unknown,
-  required: [
-    attribute: string,
-    type: 'string' | 'number' | 'object' | 'boolean',
-    example: string,
-  ][],
+  required: [attribute: string, type: PropType, example: string][],
 ): RuleViolation[] {
   const v = checkPresent('props', props, 'object', '{ ... }');
   if (v.length > 0) return v;

@@ -7,7 +7,7 @@
  * rendering that silently leaves the value out. Unresolved tokens are accepted everywhere.
  */
 import { RuleViolation } from './errors';
-import { isUnresolved } from './rules';
+import { describeValue, isUnresolved } from './rules';
 
 /** Checks one value at `path`; returns the P1 violations. */
 export interface Shape {
@@ -25,26 +25,12 @@ export interface Field {
   readonly required?: boolean;
 }
 
-/** Renders a wrong value for a message without dumping objects. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return '(an array)';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    const name = (value as object).constructor?.name;
-    return name && name !== 'Object' ? `(a ${name})` : '(a plain object)';
-  }
-  return `(${typeof value})`;
-}
-
 /** The violation for a value that is not what `shape` expects. */
 export function wrongType(path: string, value: unknown, shape: Shape): RuleViolation {
   return {
     rule: 'P1',
     attribute: path,
-    value: value === undefined ? '(missing)' : describe(value),
+    value: describeValue(value),
     problem: value === undefined ? 'is required' : `is not ${shape.expected}`,
     allowed: `${shape.expected}, e.g. ${shape.example}`,
     fix: `set ${path}: ${shape.example}`,

@@ -80,7 +80,7 @@ function checkServiceProps(props: AffinityBackendServiceProps): RuleViolation[] 
     ),
   );
   if (props.backends !== undefined && !Array.isArray(props.backends)) {
-    v.push(...checkPresent('backends', undefined, 'object', '[{ group }]'));
+    v.push(...checkPresent('backends', props.backends, 'array', '[{ group: zonalGroup }]'));
   }
   return v;
 }
@@ -208,10 +208,21 @@ export class AffinityBackendService extends Construct {
    * `globalBackendService` and `regionalBackendService`.
    */
   public readonly resource: TerraformResource;
-  /** The `google_compute_backend_service` (escape hatch), when the service is global. */
-  public readonly globalBackendService?: backendService.ComputeBackendService;
-  /** The `google_compute_region_backend_service` (escape hatch), when the service is regional. */
-  public readonly regionalBackendService?: regionBackendService.ComputeRegionBackendService;
+  /**
+   * The `google_compute_backend_service` (escape hatch), when the service is global: a
+   * `ComputeBackendService` of `@cdktf/provider-google/lib/compute-backend-service` (cast to it
+   * for its typed API). Typed as cdktf's `TerraformResource` so that the package's
+   * declarations type-check without the provider packages an app does not use.
+   */
+  public readonly globalBackendService?: TerraformResource;
+  /**
+   * The `google_compute_region_backend_service` (escape hatch), when the service is regional: a
+   * `ComputeRegionBackendService` of `@cdktf/provider-google/lib/compute-region-backend-service`.
+   */
+  public readonly regionalBackendService?: TerraformResource;
+  /** The same resource, typed, for `addBackend`. */
+  private readonly rendered:
+    backendService.ComputeBackendService | regionBackendService.ComputeRegionBackendService;
 
   private readonly spec: ServiceSpec;
   private readonly backendList: BackendOptions[] = [];
@@ -280,22 +291,25 @@ export class AffinityBackendService extends Construct {
         'compute-region-backend-service',
         'AffinityBackendService',
       );
-      this.regionalBackendService = new ComputeRegionBackendService(this, 'backend-service', {
+      const resource = new ComputeRegionBackendService(this, 'backend-service', {
         ...config,
         region: props.region,
         network: props.network,
       });
-      this.resource = this.regionalBackendService;
-      this.backendServiceId = this.regionalBackendService.id;
+      this.regionalBackendService = resource;
+      this.rendered = resource;
+      this.backendServiceId = resource.id;
     } else {
       const { ComputeBackendService } = googleModule<typeof backendService>(
         'compute-backend-service',
         'AffinityBackendService',
       );
-      this.globalBackendService = new ComputeBackendService(this, 'backend-service', config);
-      this.resource = this.globalBackendService;
-      this.backendServiceId = this.globalBackendService.id;
+      const resource = new ComputeBackendService(this, 'backend-service', config);
+      this.globalBackendService = resource;
+      this.rendered = resource;
+      this.backendServiceId = resource.id;
     }
+    this.resource = this.rendered;
 
     const registry = STACK_SERVICES.get(TerraformStack.of(this)) ?? { services: [] };
     registry.services.push(this);
@@ -334,8 +348,7 @@ export class AffinityBackendService extends Construct {
     const registry = STACK_SERVICES.get(TerraformStack.of(this));
     if (registry) registry.users = undefined; // re-index at the next validation
     const backends = this.backendList.map((b) => this.renderBackend(b));
-    this.globalBackendService?.putBackend(backends);
-    this.regionalBackendService?.putBackend(backends);
+    this.rendered.putBackend(backends);
   }
 
   /** The backends, as given. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformResource } from 'cdktf';
 import type * as dashboard from '@cdktf/provider-google/lib/monitoring-dashboard';
 import type * as alertPolicy from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { googleModule } from './google-provider';
@@ -101,17 +102,23 @@ function chart(
  * group. Alerts use PromQL conditions (MQL is deprecated for new policies).
  */
 export class AffinityMonitoring extends Construct {
-  /** The dashboard. */
-  public readonly dashboard: dashboard.MonitoringDashboard;
-  /** Alert policies, two per service (no healthy backend, uneven share). */
-  public readonly alertPolicies: alertPolicy.MonitoringAlertPolicy[] = [];
+  /**
+   * The dashboard: a `MonitoringDashboard` of `@cdktf/provider-google/lib/monitoring-dashboard`
+   * (cast to it for its typed API). Typed as cdktf's `TerraformResource` so that the package's declarations type-check without the provider packages an app does not use.
+   */
+  public readonly dashboard: TerraformResource;
+  /**
+   * Alert policies, two per service (no healthy backend, uneven share): each a
+   * `MonitoringAlertPolicy` of `@cdktf/provider-google/lib/monitoring-alert-policy`.
+   */
+  public readonly alertPolicies: TerraformResource[] = [];
 
   constructor(scope: Construct, id: string, props: AffinityMonitoringProps) {
     super(scope, id);
     markRulesChecked(this);
     applyFindings(this, {
       errors: checkRequiredProps(props, [
-        ['services', 'object', '[service]'],
+        ['services', 'array', '[service]'],
         ['dashboardName', 'string', "'lb-affinity'"],
       ]),
       warnings: [],

@@ -6,7 +6,14 @@
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleViolation, RuleFindings } from '../core/errors';
-import { checkDurationSeconds, checkRange, isUnresolved, listOf } from '../core/rules';
+import {
+  Vocabulary,
+  checkDurationSeconds,
+  checkRange,
+  inTerms,
+  isUnresolved,
+  listOf,
+} from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { HealthCheck, HealthCheckProtocol } from './health-check';
 import { IInstanceGroup } from './instance-group';
@@ -136,7 +143,10 @@ export function checkLoadBalancerDraining(
   attribute: string,
   draining: DrainingPolicy,
   proxy: boolean,
+  vocabulary = Vocabulary.CONSTRUCT,
 ): Findings {
+  const say = (construct: string, terraform: string, manifest: string) =>
+    inTerms(vocabulary, construct, terraform, manifest);
   const f: Findings = { errors: [], warnings: [] };
   f.errors.push(
     ...checkDurationSeconds(
@@ -145,7 +155,11 @@ export function checkLoadBalancerDraining(
       draining.timeout,
       0,
       MAX_DRAINING_SECONDS,
-      'use DrainingPolicy.of(Duration.seconds(0..3600)); Google Cloud drains for at most one hour',
+      say(
+        'use DrainingPolicy.of(Duration.seconds(...)) of at most one hour, the most Google Cloud drains',
+        'set connection_draining_timeout_sec to at most 3600, the most Google Cloud drains',
+        'set connectionDraining.drainingTimeoutSec to at most 3600, the most Google Cloud drains',
+      ),
     ),
   );
   if (draining.isDisabled && proxy) {
@@ -156,8 +170,12 @@ export function checkLoadBalancerDraining(
       problem:
         'disables connection draining: removing or replacing a backend cuts its in-flight requests and open sessions',
       allowed:
-        '0..3600s; a proxy load balancer usually wants the longest request or session it must finish',
-      fix: 'use DrainingPolicy.of(Duration.seconds(60)) or longer, or keep 0 if cutting connections is intended',
+        'a drain as long as the longest request or session the load balancer must finish (at most 3600 s)',
+      fix: say(
+        'use DrainingPolicy.of(Duration.seconds(60)) or longer, or keep 0 if cutting connections is intended',
+        'set connection_draining_timeout_sec to 60 or more, or keep 0 if cutting connections is intended',
+        'set connectionDraining.drainingTimeoutSec to 60 or more, or keep 0 if cutting connections is intended',
+      ),
     });
   }
   return f;
@@ -168,7 +186,10 @@ export function checkBackendTimeout(
   attribute: string,
   timeout: Duration,
   kind: LoadBalancerKind | undefined,
+  vocabulary = Vocabulary.CONSTRUCT,
 ): Findings {
+  const say = (construct: string, terraform: string) => inTerms(vocabulary, construct, terraform);
+  const field = inTerms(vocabulary, attribute, 'timeout_sec', 'timeoutSec');
   const f: Findings = { errors: [], warnings: [] };
   f.errors.push(
     ...checkDurationSeconds(
@@ -177,7 +198,10 @@ export function checkBackendTimeout(
       timeout,
       1,
       2_147_483_647,
-      'use Duration.seconds(1) or more (30 s is the API default)',
+      say(
+        'use Duration.seconds(1) or more (30 s is the API default)',
+        `set ${field} to 1 or more, or remove it for the API default of 30`,
+      ),
     ),
   );
   if (kind === undefined) return f;
@@ -188,7 +212,7 @@ export function checkBackendTimeout(
       value: timeout.toString(),
       problem: `is ignored by ${kind}s`,
       allowed: 'no timeout on passthrough load balancers',
-      fix: 'remove timeout',
+      fix: `remove ${field}`,
     });
   } else if (
     !timeout.isUnresolved() &&
@@ -201,15 +225,19 @@ export function checkBackendTimeout(
       value: timeout.toString(),
       problem:
         'is above one day; Google Front Ends restart periodically, so longer connections are cut anyway',
-      allowed: '1..86400s recommended',
-      fix: 'use Duration.days(1) or less and let clients reconnect',
+      allowed: 'at most one day (86400 s)',
+      fix: say(
+        'use Duration.days(1) or less and let clients reconnect',
+        `set ${field} to 86400 or less and let clients reconnect`,
+      ),
     });
   }
   return f;
 }
 
 /** Rules that depend only on the service's own settings (checked in the constructor). */
-export function validateService(spec: ServiceSpec): Findings {
+export function validateService(spec: ServiceSpec, vocabulary = Vocabulary.CONSTRUCT): Findings {
+  const say = (construct: string, terraform: string) => inTerms(vocabulary, construct, terraform);
   const f: Findings = { errors: [], warnings: [] };
   f.errors.push(
     ...checkGcpName(
@@ -233,10 +261,16 @@ export function validateService(spec: ServiceSpec): Findings {
       allowed: listOf(schemes),
       fix:
         spec.scheme === LoadBalancingScheme.INTERNAL
-          ? 'set `region` to make a regional backend service (INTERNAL is regional only)'
+          ? say(
+              'set `region` to make a regional backend service (INTERNAL is regional only)',
+              'use a google_compute_region_backend_service (INTERNAL is regional only)',
+            )
           : spec.scheme === LoadBalancingScheme.INTERNAL_SELF_MANAGED
-            ? 'remove `region`: INTERNAL_SELF_MANAGED is global only'
-            : `use one of ${listOf(schemes)}`,
+            ? say(
+                'remove `region`: INTERNAL_SELF_MANAGED is global only',
+                'use a google_compute_backend_service: INTERNAL_SELF_MANAGED is global only',
+              )
+            : 'choose the scheme of the load balancer this service serves',
     });
     return f;
   }
@@ -250,7 +284,7 @@ export function validateService(spec: ServiceSpec): Findings {
       value: String(spec.protocol),
       problem: `is not accepted with scheme ${spec.scheme} on a ${spec.regional ? 'regional' : 'global'} backend service`,
       allowed: listOf(protocols),
-      fix: `use one of ${listOf(protocols)}, or the scheme made for ${spec.protocol}`,
+      fix: `use a protocol this scheme accepts, or the scheme made for ${spec.protocol}`,
       // The API creates a regional EXTERNAL service with an HTTP-family protocol (the
       // provider's acceptance test region_backend_service_external_iap applies one), but no
       // load balancer can use it: risky on plain Terraform, refused by the constructs.
@@ -279,16 +313,17 @@ export function validateService(spec: ServiceSpec): Findings {
   if (spec.portName !== undefined) f.errors.push(...checkGcpName('portName', spec.portName));
 
   // S1–S5, S8 on the affinity itself.
-  const a = spec.affinity._validateFor(kind, describeService(spec));
+  const a = spec.affinity._validateFor(kind, describeService(spec), vocabulary);
   f.errors.push(...a.errors);
   f.warnings.push(...a.warnings);
-  if (kind !== undefined) f.errors.push(...validateLocality(spec, kind));
+  if (kind !== undefined) f.errors.push(...validateLocality(spec, kind, vocabulary));
 
   // T1: draining.
   const draining = checkLoadBalancerDraining(
     'draining.timeout',
     spec.draining,
     kind !== undefined && !passthrough,
+    vocabulary,
   );
   f.errors.push(...draining.errors);
   f.warnings.push(...draining.warnings);
@@ -307,7 +342,7 @@ export function validateService(spec: ServiceSpec): Findings {
 
   // T2: backend timeout.
   if (spec.timeout !== undefined) {
-    const timeout = checkBackendTimeout('timeout', spec.timeout, kind);
+    const timeout = checkBackendTimeout('timeout', spec.timeout, kind, vocabulary);
     f.errors.push(...timeout.errors);
     f.warnings.push(...timeout.warnings);
   }
@@ -321,7 +356,7 @@ export function validateService(spec: ServiceSpec): Findings {
       log.sampleRate,
       0,
       1,
-      'use a fraction of requests in 0..1 (1 logs every request)',
+      'use the fraction of requests to log (1 logs every request)',
     ),
   );
   if (log.enabled === false && log.sampleRate !== undefined) {
@@ -330,19 +365,24 @@ export function validateService(spec: ServiceSpec): Findings {
       attribute: 'logging.sampleRate',
       value: String(log.sampleRate),
       problem: 'is set while logging is disabled, so it has no effect',
-      allowed: 'sampleRate only with enabled: true',
-      fix: 'remove sampleRate or enable logging',
+      allowed: say('sampleRate only with enabled: true', 'sample_rate only with enable = true'),
+      fix: say('remove sampleRate or enable logging', 'remove sample_rate or set enable = true'),
     });
   }
 
   // H1–H8 on the health check.
   if (spec.healthCheck)
-    f.errors.push(...spec.healthCheck.validate(spec.healthCheckName, passthrough));
+    f.errors.push(...spec.healthCheck._validate(spec.healthCheckName, passthrough, vocabulary));
   return f;
 }
 
 /** S2, S3, S6, S7: `locality_lb_policy` against the affinity and the scheme. */
-function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolation[] {
+function validateLocality(
+  spec: ServiceSpec,
+  kind: LoadBalancerKind,
+  vocabulary: Vocabulary,
+): RuleViolation[] {
+  const say = (construct: string, terraform: string) => inTerms(vocabulary, construct, terraform);
   const v: RuleViolation[] = [];
   const policy = spec.localityLbPolicy;
   const hashPolicies = [LocalityLbPolicy.RING_HASH, LocalityLbPolicy.MAGLEV];
@@ -353,7 +393,10 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       value: policy,
       problem: `cannot carry ${spec.affinity.type} affinity, which hashes on a key`,
       allowed: 'RING_HASH or MAGLEV (RING_HASH when unset)',
-      fix: 'remove localityLbPolicy (RING_HASH is used) or set LocalityLbPolicy.MAGLEV',
+      fix: say(
+        'remove localityLbPolicy (RING_HASH is used) or set LocalityLbPolicy.MAGLEV',
+        'set locality_lb_policy = "RING_HASH" or "MAGLEV"',
+      ),
     });
   }
   const affinityFree = [SessionAffinityType.NONE, SessionAffinityType.STRONG_COOKIE_AFFINITY];
@@ -376,7 +419,10 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       value: policy,
       problem: `makes ${spec.affinity.type} session affinity silently ineffective (the API only keeps affinity with hash-based policies)`,
       allowed: 'MAGLEV, WEIGHTED_MAGLEV or RING_HASH, or unset (MAGLEV is then used)',
-      fix: 'remove localityLbPolicy, or choose SessionAffinity.none() if you want this policy',
+      fix: say(
+        'remove localityLbPolicy, or choose SessionAffinity.none() if you want this policy',
+        'remove locality_lb_policy, or set session_affinity = "NONE" if you want this policy',
+      ),
     });
   }
   const globalExternal = !spec.regional && spec.scheme === LoadBalancingScheme.EXTERNAL;
@@ -386,8 +432,14 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       attribute: 'localityLbPolicy',
       value: policy,
       problem: `is not supported by the classic load balancers (global EXTERNAL, here ${kind})`,
-      allowed: 'no localityLbPolicy with global EXTERNAL',
-      fix: 'remove it, or move to LoadBalancingScheme.EXTERNAL_MANAGED',
+      allowed: say(
+        'no localityLbPolicy with global EXTERNAL',
+        'no locality_lb_policy with global EXTERNAL',
+      ),
+      fix: say(
+        'remove it, or move to LoadBalancingScheme.EXTERNAL_MANAGED',
+        'remove it, or move to load_balancing_scheme = "EXTERNAL_MANAGED"',
+      ),
     });
   }
   if (policy !== undefined && kind === LoadBalancerKind.INTERNAL_PASSTHROUGH_NLB) {
@@ -397,8 +449,11 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       value: policy,
       problem:
         'is not used by an internal passthrough Network Load Balancer (INTERNAL), which picks backends by its own connection hash',
-      allowed: 'no localityLbPolicy with INTERNAL',
-      fix: 'remove localityLbPolicy; use sessionAffinity (e.g. SessionAffinity.clientIp()) to keep clients on a backend',
+      allowed: say('no localityLbPolicy with INTERNAL', 'no locality_lb_policy with INTERNAL'),
+      fix: say(
+        'remove localityLbPolicy; use sessionAffinity (e.g. SessionAffinity.clientIp()) to keep clients on a backend',
+        'remove locality_lb_policy; use session_affinity (e.g. CLIENT_IP) to keep clients on a backend',
+      ),
     });
   }
   if (
@@ -413,7 +468,7 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       value: policy,
       problem: 'is not accepted by a regional EXTERNAL (passthrough) backend service',
       allowed: 'MAGLEV, WEIGHTED_MAGLEV',
-      fix: 'use LocalityLbPolicy.MAGLEV or remove it',
+      fix: say('use LocalityLbPolicy.MAGLEV or remove it', 'set it to "MAGLEV" or remove it'),
     });
   }
   if (
@@ -428,9 +483,12 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       problem: `is only supported by external passthrough Network Load Balancers (regional EXTERNAL), not by ${describeService(spec)} (${kind})`,
       allowed:
         kind === LoadBalancerKind.INTERNAL_PASSTHROUGH_NLB
-          ? 'no localityLbPolicy with INTERNAL'
+          ? say('no localityLbPolicy with INTERNAL', 'no locality_lb_policy with INTERNAL')
           : 'MAGLEV or RING_HASH to keep affinity, or a policy without affinity such as ROUND_ROBIN',
-      fix: 'use LocalityLbPolicy.MAGLEV, or move the service to a regional EXTERNAL passthrough load balancer',
+      fix: say(
+        'use LocalityLbPolicy.MAGLEV, or move the service to a regional EXTERNAL passthrough load balancer',
+        'set it to "MAGLEV", or move the service to a regional EXTERNAL passthrough load balancer',
+      ),
     });
   }
   if (
@@ -445,7 +503,10 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       problem:
         'cannot report instance weights: WEIGHTED_MAGLEV reads them from the X-Load-Balancing-Endpoint-Weight header of an HTTP-family health check',
       allowed: 'an HTTP or HTTPS health check with WEIGHTED_MAGLEV',
-      fix: 'use HealthCheck.http({ port: ..., requestPath: ... }) answering with the weight header, or LocalityLbPolicy.MAGLEV',
+      fix: say(
+        'use HealthCheck.http({ port: ..., requestPath: ... }) answering with the weight header, or LocalityLbPolicy.MAGLEV',
+        'use an http_health_check or https_health_check answering with the weight header, or locality_lb_policy = "MAGLEV"',
+      ),
     });
   }
   if (
@@ -458,8 +519,11 @@ function validateLocality(spec: ServiceSpec, kind: LoadBalancerKind): RuleViolat
       attribute: 'sessionAffinity.minimumRingSize',
       value: String(spec.affinity.minimumRingSize),
       problem: 'is only used by RING_HASH, not MAGLEV',
-      allowed: 'minimumRingSize with RING_HASH',
-      fix: 'remove minimumRingSize or use RING_HASH',
+      allowed: say('minimumRingSize with RING_HASH', 'minimum_ring_size with RING_HASH'),
+      fix: say(
+        'remove minimumRingSize or use RING_HASH',
+        'remove minimum_ring_size or use RING_HASH',
+      ),
     });
   }
   return v;

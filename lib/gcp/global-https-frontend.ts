@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, TerraformResource } from 'cdktf';
 import type * as urlMap from '@cdktf/provider-google/lib/compute-url-map';
 import type * as httpsProxyModule from '@cdktf/provider-google/lib/compute-target-https-proxy';
 import type * as httpProxy from '@cdktf/provider-google/lib/compute-target-http-proxy';
@@ -150,8 +150,11 @@ export interface GlobalHttpsFrontendProps {
 export class GlobalHttpsFrontend extends Construct {
   /** The reserved IP address. */
   public readonly ipAddress: string;
-  /** The URL map (escape hatch). */
-  public readonly urlMap: urlMap.ComputeUrlMap;
+  /**
+   * The URL map (escape hatch): a `ComputeUrlMap` of `@cdktf/provider-google/lib/compute-url-map`
+   * (cast to it for its typed API). Typed as cdktf's `TerraformResource` so that the package's declarations type-check without the provider packages an app does not use.
+   */
+  public readonly urlMap: TerraformResource;
   /** The scheme shared by frontend and services. */
   public readonly loadBalancingScheme: LoadBalancingScheme;
 
@@ -192,13 +195,14 @@ export class GlobalHttpsFrontend extends Construct {
     const address = new ComputeGlobalAddress(this, 'address', { name: `${n}-ip`, project });
     this.ipAddress = address.address;
 
-    this.urlMap = new ComputeUrlMap(this, 'url-map', {
+    const map = new ComputeUrlMap(this, 'url-map', {
       name: `${n}-url-map`,
       project,
       defaultService: props.defaultService.backendServiceId,
       hostRule: hostRules.map((h) => ({ hosts: h.hosts, pathMatcher: h.pathMatcher })),
       pathMatcher: hostRules.map((h) => renderPathMatcher(h)),
     });
+    this.urlMap = map;
 
     const sslPolicy = new ComputeSslPolicy(this, 'ssl-policy', {
       name: `${n}-ssl-policy`,
@@ -221,7 +225,7 @@ export class GlobalHttpsFrontend extends Construct {
     const httpsProxy = new ComputeTargetHttpsProxy(this, 'https-proxy', {
       name: `${n}-https-proxy`,
       project,
-      urlMap: this.urlMap.id,
+      urlMap: map.id,
       sslCertificates: certificates,
       sslPolicy: sslPolicy.id,
     });

@@ -4,7 +4,13 @@ import type * as regionHealthCheck from '@cdktf/provider-google/lib/compute-regi
 import { googleModule } from './google-provider';
 import { Duration } from '../core/duration';
 import { RuleViolation } from '../core/errors';
-import { checkDurationSeconds, checkIntRange, isUnresolved } from '../core/rules';
+import {
+  Vocabulary,
+  checkDurationSeconds,
+  checkIntRange,
+  inTerms,
+  isUnresolved,
+} from '../core/rules';
 import { checkGcpName } from '../core/names';
 
 /** True for whitespace and ASCII control characters, which a request path cannot hold. */
@@ -154,6 +160,17 @@ export class HealthCheck {
 
   /** Rules H1–H6 and H8 (`passthrough`: the backend service is a passthrough NLB). */
   public validate(name: string, passthrough: boolean): RuleViolation[] {
+    return this._validate(name, passthrough, Vocabulary.CONSTRUCT);
+  }
+
+  /**
+   * `validate`, with allowed values and fixes in the caller's vocabulary (Terraform attributes
+   * for the Aspect and lint).
+   * @internal
+   */
+  public _validate(name: string, passthrough: boolean, vocabulary: Vocabulary): RuleViolation[] {
+    const say = (construct: string, terraform: string, manifest?: string) =>
+      inTerms(vocabulary, construct, terraform, manifest);
     const v: RuleViolation[] = [];
     const a = 'healthCheck';
     // A name derived from the service's (`<name>-hc`) is checked as part of the service name.
@@ -165,7 +182,11 @@ export class HealthCheck {
         this.interval,
         1,
         300,
-        'use Duration.seconds(1..300); 5 s is the default',
+        say(
+          'use e.g. Duration.seconds(5), the default',
+          'set check_interval_sec to e.g. 5, the default',
+          'set checkIntervalSec to e.g. 5, the default',
+        ),
       ),
     );
     v.push(
@@ -175,7 +196,11 @@ export class HealthCheck {
         this.timeout,
         1,
         300,
-        'use Duration.seconds(1..300); 5 s is the default',
+        say(
+          'use e.g. Duration.seconds(5), the default',
+          'set timeout_sec to e.g. 5, the default',
+          'set timeoutSec to e.g. 5, the default',
+        ),
       ),
     );
     if (
@@ -189,9 +214,13 @@ export class HealthCheck {
         rule: 'H2',
         attribute: `${a}.timeout`,
         value: this.timeout.toString(),
-        problem: `is longer than the interval (${this.interval.toString()}); the API rejects it ("TimeoutSec should be less than checkIntervalSec")`,
-        allowed: `a timeout of at most the interval (${this.interval.toSeconds()}s; equal is fine)`,
-        fix: `lower the timeout to Duration.seconds(${this.interval.toSeconds()}) or raise the interval`,
+        problem: `is longer than the interval; the API rejects it ("TimeoutSec should be less than checkIntervalSec")`,
+        allowed: `at most the interval, ${this.interval.toSeconds()}s (equal is fine)`,
+        fix: say(
+          `lower the timeout to Duration.seconds(${this.interval.toSeconds()}) or raise the interval`,
+          'lower timeout_sec to at most check_interval_sec, or raise check_interval_sec',
+          'lower timeoutSec to at most checkIntervalSec, or raise checkIntervalSec',
+        ),
       });
     }
     v.push(
@@ -201,7 +230,7 @@ export class HealthCheck {
         this.healthyThreshold,
         1,
         10,
-        'use 1..10 (default 2)',
+        'use e.g. 2, the default',
       ),
     );
     v.push(
@@ -211,7 +240,7 @@ export class HealthCheck {
         this.unhealthyThreshold,
         1,
         10,
-        'use 1..10 (default 2)',
+        'use e.g. 2, the default',
       ),
     );
     v.push(
@@ -221,18 +250,25 @@ export class HealthCheck {
         this.port,
         1,
         65535,
-        'use a TCP port in 1..65535, or omit it to probe the serving port',
+        say(
+          'use the TCP port the backends answer probes on, or omit it to probe the serving port',
+          'set port to the TCP port the backends answer probes on, or use port_specification = "USE_SERVING_PORT"',
+          'set port to the TCP port the pods answer probes on, or remove it to probe the serving port',
+        ),
       ),
     );
     if (this.port === undefined && passthrough) {
       v.push({
         rule: 'H6',
         attribute: `${a}.port`,
-        value: '(unset: USE_SERVING_PORT)',
+        value: 'not set (the serving port)',
         problem:
           'is not supported by passthrough Network Load Balancers, which have no serving port',
-        allowed: 'a fixed port 1..65535',
-        fix: 'set healthCheck port, e.g. HealthCheck.tcp({ port: 4822 })',
+        allowed: 'a fixed port in 1..65535',
+        fix: say(
+          'set the health check port, e.g. HealthCheck.tcp({ port: 4822 })',
+          'set port in the health check block, e.g. tcp_health_check { port = 4822 }',
+        ),
       });
     }
     const path = this.requestPath;

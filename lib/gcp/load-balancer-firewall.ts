@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformResource } from 'cdktf';
 import type * as firewall from '@cdktf/provider-google/lib/compute-firewall';
 import { markRulesChecked } from '../core/checked';
 import { RuleViolation, addRuleValidation, applyFindings } from '../core/errors';
@@ -64,8 +65,11 @@ export class LoadBalancerFirewall extends Construct {
   /** The source ranges of Google's health checks and Google Front Ends, which the rule opens. */
   public static readonly GOOGLE_PROBE_RANGES: string[] = [...PROBE_RANGES];
 
-  /** The firewall rule (escape hatch). */
-  public readonly firewall: firewall.ComputeFirewall;
+  /**
+   * The firewall rule (escape hatch): a `ComputeFirewall` of
+   * `@cdktf/provider-google/lib/compute-firewall` (cast to it for its typed API). Typed as cdktf's `TerraformResource` so that the package's declarations type-check without the provider packages an app does not use.
+   */
+  public readonly firewall: TerraformResource;
   /** Ports opened. */
   public readonly ports: number[];
 
@@ -76,7 +80,7 @@ export class LoadBalancerFirewall extends Construct {
       errors: checkRequiredProps(props, [
         ['name', 'string', "'allow-lb'"],
         ['network', 'string', "'default'"],
-        ['ports', 'object', '[443]'],
+        ['ports', 'array', '[443]'],
       ]),
       warnings: [],
     });

@@ -1,6 +1,13 @@
 import { Duration } from '../core/duration';
 import { RuleFindings, RuleViolation } from '../core/errors';
-import { checkDurationSeconds, isUnresolved, listOf, notADuration } from '../core/rules';
+import {
+  Vocabulary,
+  checkDurationSeconds,
+  inTerms,
+  isUnresolved,
+  listOf,
+  notADuration,
+} from '../core/rules';
 import { LoadBalancerKind } from './load-balancing';
 import { RuleBasis } from '../core/rule-registry';
 
@@ -290,7 +297,13 @@ export class SessionAffinity {
    * protocol to the API): the rules that depend on the load balancer are then skipped.
    * @internal
    */
-  public _validateFor(kind: LoadBalancerKind | undefined, describe: string): RuleFindings {
+  public _validateFor(
+    kind: LoadBalancerKind | undefined,
+    describe: string,
+    vocabulary: Vocabulary = Vocabulary.CONSTRUCT,
+  ): RuleFindings {
+    const say = (construct: string, terraform: string, manifest?: string) =>
+      inTerms(vocabulary, construct, terraform, manifest);
     const errors: RuleViolation[] = [];
     const warnings: RuleViolation[] = [];
     const accepted = kind === undefined ? [] : ACCEPTED[kind];
@@ -310,7 +323,11 @@ export class SessionAffinity {
         value: String(this.type),
         problem: 'is not a session affinity type',
         allowed: listOf(kind === undefined ? all : accepted),
-        fix: 'use one of the SessionAffinity factories',
+        fix: say(
+          'use one of the SessionAffinity factories',
+          'set session_affinity to one of the allowed types',
+          'set the sessionAffinity type to one of the allowed types',
+        ),
       });
       return { errors, warnings };
     }
@@ -322,23 +339,35 @@ export class SessionAffinity {
         value: this.type,
         problem: `is not accepted by ${describe} (${kind}); the API rejects it at apply`,
         allowed: listOf(accepted),
-        fix: suggestionFor(this, accepted),
+        fix: suggestionFor(this, accepted, vocabulary),
       });
     }
 
     // A TTL only means something where there is a cookie (S5).
     if (this.ttl !== undefined && !this.usesCookie) {
       const ttl = this.ttl.isUnresolved() ? 3600 : this.ttl.toSeconds();
+      const generated = kind === undefined || accepted.includes(T.GENERATED_COOKIE);
       errors.push({
         rule: 'S5',
         attribute: 'sessionAffinity.ttl',
         value: this.ttl.toString(),
-        problem: `is set on ${this.type}, which has no cookie, so the load balancer would ignore it (affinity_cookie_ttl_sec needs GENERATED_COOKIE or HTTP_COOKIE)`,
-        allowed: 'a TTL only with GENERATED_COOKIE, HTTP_COOKIE or STRONG_COOKIE_AFFINITY',
-        fix:
-          kind === undefined || accepted.includes(T.GENERATED_COOKIE)
-            ? `for stickiness that lasts ${ttl}s use SessionAffinity.generatedCookie({ ttl: Duration.seconds(${ttl}) }), or drop the TTL`
-            : 'drop the TTL: this load balancer has no cookie-based affinity',
+        problem: `is set on ${this.type}, which has no cookie, so the load balancer would ignore it`,
+        allowed: say(
+          'a TTL only with GENERATED_COOKIE, HTTP_COOKIE or STRONG_COOKIE_AFFINITY',
+          'a cookie TTL only with a cookie-based session_affinity: GENERATED_COOKIE, HTTP_COOKIE or STRONG_COOKIE_AFFINITY',
+          'a cookie TTL only with GENERATED_COOKIE',
+        ),
+        fix: generated
+          ? say(
+              `for stickiness that lasts ${ttl}s use SessionAffinity.generatedCookie({ ttl: Duration.seconds(${ttl}) }), or drop the TTL`,
+              'set session_affinity = "GENERATED_COOKIE" to keep the TTL, or remove affinity_cookie_ttl_sec',
+              'set the sessionAffinity type to GENERATED_COOKIE to keep the TTL, or remove the cookie TTL',
+            )
+          : say(
+              'drop the TTL: this load balancer has no cookie-based affinity',
+              'remove affinity_cookie_ttl_sec: this load balancer has no cookie-based affinity',
+              'remove the cookie TTL: this load balancer has no cookie-based affinity',
+            ),
         basis: RuleBasis.IGNORED,
       });
     }
@@ -350,7 +379,10 @@ export class SessionAffinity {
           this.ttl,
           0,
           MAX_COOKIE_TTL_SECONDS,
-          'use at most Duration.days(14); 0 makes a session cookie',
+          say(
+            'use at most Duration.days(14); 0 makes a session cookie',
+            'set it to at most 1209600 (14 days); 0 makes a session cookie',
+          ),
         ),
       );
       if (
@@ -366,7 +398,10 @@ export class SessionAffinity {
           problem:
             'is above one day; the API accepts up to 14 days, but provider docs and GKE BackendConfig still state a one-day limit',
           allowed: `0..${MAX_COOKIE_TTL_SECONDS}s (one day or less is safe everywhere)`,
-          fix: 'keep it if you rely on the API limit, or use Duration.days(1) or less',
+          fix: say(
+            'keep it if you rely on the API limit, or use Duration.days(1) or less',
+            'keep it if you rely on the API limit, or set it to 86400 or less',
+          ),
         });
       }
     }
@@ -381,7 +416,11 @@ export class SessionAffinity {
         value: `STRONG_COOKIE_AFFINITY (cookie name ${this.cookieName === undefined ? 'missing' : JSON.stringify(this.cookieName)}, ttl ${this.ttl?.toString() ?? 'missing'})`,
         problem: 'needs strong_session_affinity_cookie with a name and a TTL',
         allowed: 'a cookie name and a TTL of 0..14 days',
-        fix: "use SessionAffinity.strongCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
+        fix: say(
+          "use SessionAffinity.strongCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
+          'add strong_session_affinity_cookie { name = "SESSION", ttl { seconds = 3600 } }',
+          'use GENERATED_COOKIE: a GKE policy cannot name the cookie',
+        ),
       });
     }
     if (this.type === T.HTTP_COOKIE && this.cookieName === undefined) {
@@ -391,11 +430,16 @@ export class SessionAffinity {
         value: 'HTTP_COOKIE (no cookie name)',
         problem: 'needs consistent_hash.http_cookie with a cookie name',
         allowed: 'a cookie name',
-        fix: "use SessionAffinity.httpCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
+        fix: say(
+          "use SessionAffinity.httpCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
+          'add consistent_hash { http_cookie { name = "SESSION", ttl { seconds = 3600 } } }',
+          'use GENERATED_COOKIE: a GKE policy cannot name the cookie',
+        ),
       });
     }
     const namedCookie = this.type === T.HTTP_COOKIE || this.type === T.STRONG_COOKIE_AFFINITY;
-    if (namedCookie) errors.push(...this.checkCookie(this.type === T.HTTP_COOKIE ? 'S3' : 'S4'));
+    if (namedCookie)
+      errors.push(...this.checkCookie(this.type === T.HTTP_COOKIE ? 'S3' : 'S4', vocabulary));
     if (this.type === T.HEADER_FIELD) {
       if (this.headerName === undefined || this.headerName === null) {
         errors.push({
@@ -404,7 +448,11 @@ export class SessionAffinity {
           value: 'HEADER_FIELD (no header name)',
           problem: 'needs consistent_hash.http_header_name',
           allowed: 'an HTTP header name',
-          fix: "use SessionAffinity.header('X-Personality')",
+          fix: say(
+            "use SessionAffinity.header('X-Personality')",
+            'add consistent_hash { http_header_name = "X-Personality" }',
+            'use GENERATED_COOKIE: a GKE policy cannot name the header',
+          ),
         });
       } else if (!isUnresolved(this.headerName) && !isHttpToken(this.headerName)) {
         errors.push({
@@ -414,7 +462,10 @@ export class SessionAffinity {
           problem: 'is not an HTTP header field name (an RFC 9110 token)',
           allowed:
             "1 or more of letters, digits and !#$%&'*+-.^_`|~ (no spaces, colons or other separators)",
-          fix: `use SessionAffinity.header(${JSON.stringify(suggestToken(this.headerName, 'X-Session-Key'))})`,
+          fix: say(
+            `use SessionAffinity.header(${JSON.stringify(suggestToken(this.headerName, 'X-Session-Key'))})`,
+            `set http_header_name = ${JSON.stringify(suggestToken(this.headerName, 'X-Session-Key'))}`,
+          ),
         });
       }
     }
@@ -425,9 +476,12 @@ export class SessionAffinity {
         rule: 'S2',
         attribute: 'sessionAffinity.headerName',
         value: `"${this.headerName}"`,
-        problem: `is set on ${this.type}; consistent_hash.http_header_name only applies to HEADER_FIELD`,
+        problem: `is set on ${this.type}, which does not hash on a header`,
         allowed: 'a header name only with HEADER_FIELD',
-        fix: `use SessionAffinity.header('${this.headerName}') or drop the header name`,
+        fix: say(
+          `use SessionAffinity.header('${this.headerName}') or drop the header name`,
+          'set session_affinity = "HEADER_FIELD", or remove http_header_name',
+        ),
       });
     }
     if (
@@ -441,7 +495,10 @@ export class SessionAffinity {
         value: `"${this.cookieName ?? this.cookiePath}"`,
         problem: `is set on ${this.type}, which does not use a named cookie`,
         allowed: 'a cookie name or path only with HTTP_COOKIE or STRONG_COOKIE_AFFINITY',
-        fix: 'use SessionAffinity.httpCookie({...}) or SessionAffinity.strongCookie({...}), or drop the cookie name',
+        fix: say(
+          'use SessionAffinity.httpCookie({...}) or SessionAffinity.strongCookie({...}), or drop the cookie name',
+          'set session_affinity = "HTTP_COOKIE" or "STRONG_COOKIE_AFFINITY", or remove the cookie name',
+        ),
       });
     }
     if (this.minimumRingSize !== undefined && !this.needsConsistentHash) {
@@ -450,8 +507,11 @@ export class SessionAffinity {
         attribute: 'sessionAffinity.minimumRingSize',
         value: String(this.minimumRingSize),
         problem: `is set on ${this.type}, which does not use consistent hashing`,
-        allowed: 'minimumRingSize only with HEADER_FIELD or HTTP_COOKIE',
-        fix: 'drop minimumRingSize',
+        allowed: say(
+          'minimumRingSize only with HEADER_FIELD or HTTP_COOKIE',
+          'minimum_ring_size only with HEADER_FIELD or HTTP_COOKIE',
+        ),
+        fix: say('drop minimumRingSize', 'remove minimum_ring_size'),
       });
     }
     if (
@@ -474,7 +534,7 @@ export class SessionAffinity {
   }
 
   /** S3/S4: the cookie name is an RFC 6265 token; the path has no control characters or ";". */
-  private checkCookie(rule: string): RuleViolation[] {
+  private checkCookie(rule: string, vocabulary: Vocabulary): RuleViolation[] {
     const v: RuleViolation[] = [];
     const name = this.cookieName;
     if (name !== undefined && !isUnresolved(name) && !isHttpToken(name)) {
@@ -488,7 +548,11 @@ export class SessionAffinity {
             : 'is not a cookie name (an RFC 6265 token)',
         allowed:
           '1 or more of letters, digits and !#$%&\'*+-.^_`|~ (no spaces, "=", ";" or other separators)',
-        fix: `name the cookie, e.g. name: ${JSON.stringify(suggestToken(name, 'SESSION'))}`,
+        fix: inTerms(
+          vocabulary,
+          `name the cookie, e.g. name: ${JSON.stringify(suggestToken(name, 'SESSION'))}`,
+          `set the cookie's name = ${JSON.stringify(suggestToken(name, 'SESSION'))}`,
+        ),
       });
     }
     const path = this.cookiePath;
@@ -503,7 +567,11 @@ export class SessionAffinity {
         value: JSON.stringify(path),
         problem: 'is not a cookie path (RFC 6265: no control characters, no ";")',
         allowed: 'a path such as "/" or "/app"',
-        fix: 'use e.g. path: "/", or leave the path unset',
+        fix: inTerms(
+          vocabulary,
+          'use e.g. path: "/", or leave the path unset',
+          'set the cookie\'s path = "/", or remove it',
+        ),
       });
     }
     return v;
@@ -531,7 +599,14 @@ function suggestToken(value: unknown, fallback: string): string {
 }
 
 /** A concrete way out for an affinity the load balancer rejects. */
-function suggestionFor(affinity: SessionAffinity, accepted: SessionAffinityType[]): string {
+function suggestionFor(
+  affinity: SessionAffinity,
+  accepted: SessionAffinityType[],
+  vocabulary: Vocabulary,
+): string {
+  if (vocabulary === Vocabulary.MANIFEST)
+    return 'set the sessionAffinity type to GENERATED_COOKIE (the load balancer issues the cookie)';
+  if (vocabulary === Vocabulary.TERRAFORM) return terraformSuggestionFor(affinity, accepted);
   const ttl =
     affinity.ttl && !affinity.ttl.isUnresolved()
       ? `{ ttl: Duration.seconds(${affinity.ttl.toSeconds()}) }`
@@ -554,5 +629,29 @@ function suggestionFor(affinity: SessionAffinity, accepted: SessionAffinityType[
     }
     return 'use SessionAffinity.clientIp(): this load balancer has no HTTP-level affinity';
   }
-  return `use one of: ${listOf(accepted)}`;
+  return 'use one of the SessionAffinity factories for the allowed types';
+}
+
+/** `suggestionFor` in Terraform's words. */
+function terraformSuggestionFor(
+  affinity: SessionAffinity,
+  accepted: SessionAffinityType[],
+): string {
+  if (
+    affinity.type === T.CLIENT_IP_PORT_PROTO ||
+    affinity.type === T.CLIENT_IP_PROTO ||
+    affinity.type === T.CLIENT_IP_NO_DESTINATION
+  ) {
+    if (accepted.includes(T.STRONG_COOKIE_AFFINITY))
+      return 'for per-client stickiness on an HTTP(S) load balancer set session_affinity = "GENERATED_COOKIE" (with affinity_cookie_ttl_sec) or "STRONG_COOKIE_AFFINITY" (with strong_session_affinity_cookie)';
+    if (accepted.includes(T.GENERATED_COOKIE))
+      return 'set session_affinity = "GENERATED_COOKIE" or "CLIENT_IP"';
+    return 'set session_affinity = "CLIENT_IP"';
+  }
+  if (COOKIE_TYPES.includes(affinity.type) || affinity.type === T.HEADER_FIELD) {
+    if (accepted.includes(T.GENERATED_COOKIE))
+      return `set session_affinity = "GENERATED_COOKIE", or move to load_balancing_scheme = "EXTERNAL_MANAGED" for ${affinity.type}`;
+    return 'set session_affinity = "CLIENT_IP": this load balancer has no HTTP-level affinity';
+  }
+  return 'set session_affinity to one of the allowed types';
 }

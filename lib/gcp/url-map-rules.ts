@@ -4,7 +4,7 @@
  */
 import type { RuleViolation } from '../core/errors';
 import { checkGcpName } from '../core/names';
-import { isUnresolved } from '../core/rules';
+import { Vocabulary, inTerms, isUnresolved } from '../core/rules';
 import type { HeaderMatch } from './global-https-frontend';
 
 /** What U1-U3 read of a path matcher (a `HostRule` is one; so is a Terraform `path_matcher`). */
@@ -23,7 +23,11 @@ export interface RouteTable {
  * route priorities, path rules or route rules, well-formed matches. Shared with the checks of
  * plain `google_compute_url_map` resources.
  */
-export function validateRoutes(hostRules: readonly RouteTable[]): RuleViolation[] {
+export function validateRoutes(
+  hostRules: readonly RouteTable[],
+  vocabulary = Vocabulary.CONSTRUCT,
+): RuleViolation[] {
+  const say = (construct: string, terraform: string) => inTerms(vocabulary, construct, terraform);
   const errors: RuleViolation[] = [];
   const matchers = new Set<string>();
   for (const h of hostRules) {
@@ -43,10 +47,13 @@ export function validateRoutes(hostRules: readonly RouteTable[]): RuleViolation[
       errors.push({
         rule: 'U2',
         attribute: `hostRules[${h.pathMatcher}]`,
-        value: 'pathRules and routeRules',
-        problem: 'a path matcher takes path rules or route rules, not both',
-        allowed: 'either pathRules or routeRules',
-        fix: 'express the path rules as route rules with prefixMatch',
+        value: say('pathRules and routeRules', 'path_rule and route_rules'),
+        problem: 'are both set; a path matcher takes one or the other',
+        allowed: say('either pathRules or routeRules', 'either path_rule or route_rules'),
+        fix: say(
+          'express the path rules as route rules with prefixMatch',
+          'express each path_rule as route_rules with match_rules { prefix_match = ... }',
+        ),
       });
     }
     const priorities = new Set<number>();

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { TerraformResource } from 'cdktf';
 import type * as groupManager from '@cdktf/provider-google/lib/compute-instance-group-manager';
 import type * as autoscaler from '@cdktf/provider-google/lib/compute-autoscaler';
 import { googleModule } from './google-provider';
@@ -10,6 +11,8 @@ import {
   checkIntRange,
   isUnresolved,
   checkRequiredProps,
+  Vocabulary,
+  inTerms,
 } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { IInstanceGroup, NamedPort } from './instance-group';
@@ -89,10 +92,17 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
   public readonly knowsNamedPorts = true;
   public readonly maxInstances?: number;
   public readonly autoscalesOnLoadBalancing: boolean;
-  /** The managed instance group (escape hatch). */
-  public readonly manager: groupManager.ComputeInstanceGroupManager;
-  /** The autoscaler, when autoscaling is set. */
-  public readonly autoscaler?: autoscaler.ComputeAutoscaler;
+  /**
+   * The managed instance group (escape hatch): a `ComputeInstanceGroupManager` of
+   * `@cdktf/provider-google/lib/compute-instance-group-manager` (cast to it for its typed API).
+   * Typed as cdktf's `TerraformResource` so that the package's declarations type-check without the provider packages an app does not use.
+   */
+  public readonly manager: TerraformResource;
+  /**
+   * The autoscaler, when autoscaling is set: a `ComputeAutoscaler` of
+   * `@cdktf/provider-google/lib/compute-autoscaler`.
+   */
+  public readonly autoscaler?: TerraformResource;
 
   constructor(scope: Construct, id: string, props: ZonalBackendGroupProps) {
     super(scope, id);
@@ -123,7 +133,7 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
       'compute-instance-group-manager',
       'ZonalBackendGroup',
     );
-    this.manager = new ComputeInstanceGroupManager(this, 'manager', {
+    const manager = new ComputeInstanceGroupManager(this, 'manager', {
       name: props.name,
       zone: props.zone,
       project: props.project,
@@ -138,7 +148,8 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
         maxUnavailableFixed: 0,
       },
     });
-    this.instanceGroupUrl = this.manager.instanceGroup;
+    this.manager = manager;
+    this.instanceGroupUrl = manager.instanceGroup;
 
     const a = props.autoscaling;
     if (a) {
@@ -150,7 +161,7 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
         name: `${props.name}-as`.slice(0, 63).replace(/-+$/, ''),
         zone: props.zone,
         project: props.project,
-        target: this.manager.id,
+        target: manager.id,
         autoscalingPolicy: {
           minReplicas: a.minReplicas,
           maxReplicas: a.maxReplicas,
@@ -171,7 +182,9 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
 export function validateZonalGroup(
   props: ZonalBackendGroupProps,
   namedPorts: NamedPort[],
+  vocabulary = Vocabulary.CONSTRUCT,
 ): { errors: RuleViolation[]; warnings: RuleViolation[] } {
+  const say = (construct: string, terraform: string) => inTerms(vocabulary, construct, terraform);
   const errors: RuleViolation[] = [...checkGcpName('name', props.name)];
   const warnings: RuleViolation[] = [];
   errors.push(
@@ -186,7 +199,7 @@ export function validateZonalGroup(
         p.port,
         1,
         65535,
-        'use a port in 1..65535',
+        'use the port the instances serve on',
       ),
     );
     errors.push(...checkGcpName(`namedPorts[${p.name}].name`, p.name));
@@ -205,10 +218,24 @@ export function validateZonalGroup(
   const a = props.autoscaling;
   if (a) {
     errors.push(
-      ...checkIntRange('M3', 'autoscaling.minReplicas', a.minReplicas, 0, 1000, 'use 0 or more'),
+      ...checkIntRange(
+        'M3',
+        'autoscaling.minReplicas',
+        a.minReplicas,
+        0,
+        1000,
+        'use the fewest instances the group may shrink to',
+      ),
     );
     errors.push(
-      ...checkIntRange('M3', 'autoscaling.maxReplicas', a.maxReplicas, 0, 1000, 'use 1..1000'),
+      ...checkIntRange(
+        'M3',
+        'autoscaling.maxReplicas',
+        a.maxReplicas,
+        0,
+        1000,
+        'use the most instances the group may grow to, at least 1',
+      ),
     );
     if (
       !isUnresolved(a.maxReplicas) &&
@@ -219,9 +246,12 @@ export function validateZonalGroup(
         rule: 'M3',
         attribute: 'autoscaling.maxReplicas',
         value: String(a.maxReplicas),
-        problem: `is lower than minReplicas (${a.minReplicas})`,
-        allowed: `maxReplicas >= ${a.minReplicas}`,
-        fix: `set maxReplicas to at least ${a.minReplicas}`,
+        problem: say('is lower than minReplicas', 'is lower than min_replicas'),
+        allowed: `${a.minReplicas} or more`,
+        fix: say(
+          `set maxReplicas to at least ${a.minReplicas}, or lower minReplicas`,
+          `set max_replicas to at least ${a.minReplicas}, or lower min_replicas`,
+        ),
       });
     }
     for (const [attribute, value, example] of [
@@ -246,7 +276,7 @@ export function validateZonalGroup(
         a.cooldown,
         1,
         3600,
-        'use whole seconds, e.g. Duration.seconds(60)',
+        say('use e.g. Duration.seconds(60)', 'set cooldown_period to e.g. 60'),
       ),
     );
     if (props.targetSize !== undefined) {
@@ -256,8 +286,14 @@ export function validateZonalGroup(
         value: String(props.targetSize),
         problem:
           'is set together with an autoscaler; Terraform and the autoscaler will fight over the size',
-        allowed: 'targetSize unset when autoscaling is set',
-        fix: 'remove targetSize and use autoscaling.minReplicas',
+        allowed: say(
+          'targetSize unset when autoscaling is set',
+          'target_size unset when an autoscaler targets the group',
+        ),
+        fix: say(
+          'remove targetSize and use autoscaling.minReplicas',
+          'remove target_size from the group; the autoscaler sizes it (min_replicas is the floor)',
+        ),
       });
     }
   }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Token } from 'cdktf';
+import { TerraformResource, Token } from 'cdktf';
 import type * as deployment from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import type * as service from '@cdktf/provider-kubernetes/lib/service-v1';
 import type * as ingress from '@cdktf/provider-kubernetes/lib/ingress-v1';
@@ -205,8 +205,11 @@ export class GuacamoleWebTier extends Construct {
   public readonly healthCheck: HealthCheck;
   /** Grace period of the web pods, in seconds. */
   public readonly terminationGracePeriodSeconds: number;
-  /** The Deployment (escape hatch). */
-  public readonly deployment: deployment.DeploymentV1;
+  /**
+   * The Deployment (escape hatch): a `DeploymentV1` of
+   * `@cdktf/provider-kubernetes/lib/deployment-v1` (cast to it for its typed API). Typed as cdktf's `TerraformResource` so that the package's declarations type-check without the provider packages an app does not use.
+   */
+  public readonly deployment: TerraformResource;
 
   constructor(scope: Construct, id: string, props: GuacamoleWebTierProps) {
     super(scope, id);

@@ -8,7 +8,7 @@ import { isIP } from 'net';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleFindings, RuleViolation } from '../core/errors';
-import { checkIntRange, isUnresolved, listOf } from '../core/rules';
+import { Vocabulary, checkIntRange, inTerms, isUnresolved, listOf } from '../core/rules';
 import { checkBackendTimeout, checkLoadBalancerDraining } from '../gcp/backend-service-rules';
 import { HealthCheck } from '../gcp/health-check';
 import { LoadBalancerKind } from '../gcp/load-balancing';
@@ -79,7 +79,11 @@ export interface WebTierSpec {
 const known = (d: Duration) => d instanceof Duration && !d.isUnresolved();
 
 /** Every web-tier rule, and the shared backend-service rules, on one spec. */
-export function validateWebTier(spec: WebTierSpec): RuleFindings {
+export function validateWebTier(
+  spec: WebTierSpec,
+  vocabulary = Vocabulary.CONSTRUCT,
+): RuleFindings {
+  const say = (construct: string, manifest: string) => inTerms(vocabulary, construct, manifest);
   const errors: RuleViolation[] = [];
   const warnings: RuleViolation[] = [];
   const policy = POLICY_KIND[spec.frontend];
@@ -87,7 +91,11 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
   const a = spec.affinity;
 
   // S1, S5, S5b: the affinity against the load balancer GKE creates.
-  const shared = a.validate(kind, `the ${kind} GKE creates for an ${spec.frontend}`);
+  const shared = a._validateFor(
+    kind,
+    `the ${kind} GKE creates for an ${spec.frontend}`,
+    vocabulary,
+  );
   errors.push(...shared.errors);
   warnings.push(...shared.warnings);
   if (!ACCEPTED[spec.frontend].includes(a.type)) {
@@ -97,7 +105,10 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
       value: String(a.type),
       problem: `cannot be expressed in a ${policy} (it has no field for ${a.type === SessionAffinityType.HEADER_FIELD ? 'the header name' : a.type === SessionAffinityType.HTTP_COOKIE || a.type === SessionAffinityType.STRONG_COOKIE_AFFINITY ? 'the cookie name' : 'this type'})`,
       allowed: listOf(ACCEPTED[spec.frontend]),
-      fix: 'use SessionAffinity.generatedCookie({ ttl: Duration.hours(8) }) (the load balancer issues the cookie)',
+      fix: say(
+        'use SessionAffinity.generatedCookie({ ttl: Duration.hours(8) }) (the load balancer issues the cookie)',
+        'set the sessionAffinity type to GENERATED_COOKIE (the load balancer issues the cookie)',
+      ),
     });
   }
   const max = MAX_TTL_SECONDS[spec.frontend];
@@ -106,9 +117,9 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
       rule: 'W2',
       attribute: 'sessionAffinity.ttl',
       value: a.ttl.toString(),
-      problem: `is above what a ${policy} accepts (${max}s${spec.frontend === GkeFrontend.INGRESS ? ': GKE validates affinityCookieTtlSec up to one day' : ''})`,
+      problem: `is above what a ${policy} accepts${spec.frontend === GkeFrontend.INGRESS ? ' (GKE validates affinityCookieTtlSec up to one day)' : ''}`,
       allowed: `0..${max}s`,
-      fix: `use at most Duration.seconds(${max})`,
+      fix: say(`use at most Duration.seconds(${max})`, `set it to at most ${max}`),
     });
   }
 
@@ -117,10 +128,11 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
     'loadBalancerDraining',
     spec.loadBalancerDraining,
     true,
+    vocabulary,
   );
   errors.push(...draining.errors);
   warnings.push(...draining.warnings);
-  const timeout = checkBackendTimeout('backendTimeout', spec.backendTimeout, kind);
+  const timeout = checkBackendTimeout('backendTimeout', spec.backendTimeout, kind, vocabulary);
   errors.push(...timeout.errors);
   warnings.push(...timeout.warnings);
 
@@ -135,7 +147,10 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
         value: spec.backendTimeout.toString(),
         problem: `is shorter than the pods' drain (${spec.podDraining.timeout.toString()}): the load balancer closes every tunnel at the timeout, so the drain never gets to wait for them`,
         allowed: `a backend timeout of at least the drain (${drain}s)`,
-        fix: `use backendTimeout: Duration.seconds(${Math.max(drain, MIN_TUNNEL_TIMEOUT_SECONDS)}) or more`,
+        fix: say(
+          `use backendTimeout: Duration.seconds(${Math.max(drain, MIN_TUNNEL_TIMEOUT_SECONDS)}) or more`,
+          `set timeoutSec to ${Math.max(drain, MIN_TUNNEL_TIMEOUT_SECONDS)} or more`,
+        ),
       });
     } else if (t < MIN_TUNNEL_TIMEOUT_SECONDS) {
       warnings.push({
@@ -145,13 +160,16 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
         problem:
           'cuts every Guacamole tunnel (a WebSocket) after this time, active or not: users are disconnected mid-session (the GKE default is 30 s)',
         allowed: `${MIN_TUNNEL_TIMEOUT_SECONDS}s or more (the longest desktop session)`,
-        fix: 'use backendTimeout: Duration.hours(8) (a working day)',
+        fix: say(
+          'use backendTimeout: Duration.hours(8) (a working day)',
+          'set timeoutSec to 28800 (a working day)',
+        ),
       });
     }
   }
 
   // H1-H8: the health check the object configures.
-  errors.push(...spec.healthCheck.validate('', false));
+  errors.push(...spec.healthCheck._validate('', false, vocabulary));
 
   // W4: CLIENT_IP behind a proxy load balancer.
   if (a.type === SessionAffinityType.CLIENT_IP) {
@@ -163,7 +181,10 @@ export function validateWebTier(spec: WebTierSpec): RuleFindings {
         'sticks on the client address the proxy sees: every user behind one NAT or corporate proxy lands on the same web pod, and a user whose address changes loses the session',
       allowed:
         'GENERATED_COOKIE (per browser), or CLIENT_IP when clients have stable, distinct addresses',
-      fix: 'use SessionAffinity.generatedCookie({ ttl: Duration.hours(8) })',
+      fix: say(
+        'use SessionAffinity.generatedCookie({ ttl: Duration.hours(8) })',
+        'set the sessionAffinity type to GENERATED_COOKIE with a cookie TTL of 28800',
+      ),
     });
   }
 
@@ -442,15 +463,15 @@ export function checkHealthCheckPolicy(
   const interval = int(d.checkIntervalSec, 5);
   const timeout = int(d.timeoutSec, 5);
   v.push(
-    ...checkIntRange('H1', `${at}.checkIntervalSec`, interval, 1, 300, 'use 1..300 (default 5)'),
-    ...checkIntRange('H1', `${at}.timeoutSec`, timeout, 1, 300, 'use 1..300 (default 5)'),
+    ...checkIntRange('H1', `${at}.checkIntervalSec`, interval, 1, 300, 'use e.g. 5, the default'),
+    ...checkIntRange('H1', `${at}.timeoutSec`, timeout, 1, 300, 'use e.g. 5, the default'),
     ...checkIntRange(
       'H3',
       `${at}.healthyThreshold`,
       int(d.healthyThreshold, 2),
       1,
       10,
-      'use 1..10 (default 2)',
+      'use e.g. 2, the default',
     ),
     ...checkIntRange(
       'H3',
@@ -458,7 +479,7 @@ export function checkHealthCheckPolicy(
       int(d.unhealthyThreshold, 2),
       1,
       10,
-      'use 1..10 (default 2)',
+      'use e.g. 2, the default',
     ),
   );
   if (

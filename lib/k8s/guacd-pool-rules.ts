@@ -6,7 +6,13 @@ import { cdktfModule } from '../core/cdktf-lazy';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleFindings, RuleViolation } from '../core/errors';
-import { checkDurationSeconds, checkIntRange, isUnresolved } from '../core/rules';
+import {
+  Vocabulary,
+  checkDurationSeconds,
+  checkIntRange,
+  inTerms,
+  isUnresolved,
+} from '../core/rules';
 import { checkDns1035Label, checkDns1123Label, checkLabelSelector } from '../core/names';
 import { parseQuantity } from './quantity';
 import { checkImageReference } from './image-reference';
@@ -71,6 +77,7 @@ function isCidr(cidr: string): boolean {
 export function checkClientIpAffinityTimeout(
   attribute: string,
   timeout: Duration,
+  vocabulary = Vocabulary.CONSTRUCT,
 ): RuleViolation[] {
   return checkDurationSeconds(
     'K1',
@@ -78,7 +85,11 @@ export function checkClientIpAffinityTimeout(
     timeout,
     1,
     MAX_CLIENT_IP_AFFINITY_SECONDS,
-    'use Duration.seconds(1) up to Duration.days(1) (Kubernetes allows >0 and <=86400)',
+    inTerms(
+      vocabulary,
+      'use e.g. Duration.hours(3), the Kubernetes default',
+      'set timeout_seconds to e.g. 10800, the Kubernetes default',
+    ),
   );
 }
 
@@ -338,12 +349,15 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
  * `<name>-pdb` and `<name>-network-policy` (DNS subdomains, 253). The fix names `name` and
  * suggests a value that passes all of them.
  */
-export function checkPoolName(name: string, replicas: number): RuleViolation[] {
+export function checkPoolName(
+  name: string,
+  replicas: number,
+  vocabulary = Vocabulary.CONSTRUCT,
+): RuleViolation[] {
   if (isUnresolved(name)) return [];
   const shape = checkDns1035Label('name', name, MAX_STATEFUL_SET_NAME_LENGTH);
   if (shape.length === 0 || typeof name !== 'string') return shape;
   const lastIndex = isUnresolved(replicas) ? 999 : Math.max(0, replicas - 1);
-  const derived = [`${name}-${lastIndex}`, `${name}-headless`];
   const tooLong = name.length > MAX_STATEFUL_SET_NAME_LENGTH;
   const shapeOk = /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name);
   if (!shapeOk || !tooLong) return shape;
@@ -352,17 +366,20 @@ export function checkPoolName(name: string, replicas: number): RuleViolation[] {
       rule: 'K3',
       attribute: 'name',
       value: `"${name}"`,
-      problem: `is ${name.length} characters long: the StatefulSet could never create a pod, because each pod gets the label controller-revision-hash=${name}-<10-character hash>, longer than 63 characters (derived names: ${derived.join(', ')})`,
+      problem: `is ${name.length} characters long: the StatefulSet could never create a pod, because each pod gets the label controller-revision-hash=<name>-<10-character hash>, longer than 63 characters (the names derived from it, <name>-${lastIndex} and <name>-headless, must fit too)`,
       allowed: `a DNS-1035 label of at most ${MAX_STATEFUL_SET_NAME_LENGTH} characters`,
-      fix: `set name to e.g. "${name.slice(0, MAX_STATEFUL_SET_NAME_LENGTH).replace(/-+$/, '')}"`,
+      fix: `set ${inTerms(vocabulary, 'name', 'metadata.name')} to e.g. "${name.slice(0, MAX_STATEFUL_SET_NAME_LENGTH).replace(/-+$/, '')}"`,
     },
   ];
 }
 
 /** K5: every quantity parses, and each request is at most its limit. */
-export function checkResourceQuantities(resources: {
-  [attribute: string]: string;
-}): RuleViolation[] {
+export function checkResourceQuantities(
+  resources: {
+    [attribute: string]: string;
+  },
+  vocabulary = Vocabulary.CONSTRUCT,
+): RuleViolation[] {
   const v: RuleViolation[] = [];
   const parsed: { [attribute: string]: number | undefined } = {};
   for (const [attribute, quantity] of Object.entries(resources)) {
@@ -391,9 +408,13 @@ export function checkResourceQuantities(resources: {
         rule: 'K5',
         attribute: `resources.${kind}Request`,
         value: JSON.stringify(resources[`resources.${kind}Request`]),
-        problem: `is above the ${kind} limit ${JSON.stringify(resources[`resources.${kind}Limit`])}; Kubernetes rejects the pod`,
-        allowed: `a request of at most the limit (${resources[`resources.${kind}Limit`]})`,
-        fix: `lower resources.${kind}Request to ${JSON.stringify(resources[`resources.${kind}Limit`])} or less, or raise resources.${kind}Limit`,
+        problem: `is above the ${kind} limit; Kubernetes rejects the pod`,
+        allowed: `at most the limit, ${JSON.stringify(resources[`resources.${kind}Limit`])}`,
+        fix: inTerms(
+          vocabulary,
+          `lower resources.${kind}Request to the limit or less, or raise resources.${kind}Limit`,
+          `lower requests.${kind} to the limit or less, or raise limits.${kind}`,
+        ),
       });
     }
   }
@@ -401,7 +422,11 @@ export function checkResourceQuantities(resources: {
 }
 
 /** K4 warnings: no drain at all, or a rollout that takes longer than a working day. */
-export function drainWarnings(draining: DrainingPolicy, replicas: number): RuleViolation[] {
+export function drainWarnings(
+  draining: DrainingPolicy,
+  replicas: number,
+  vocabulary = Vocabulary.CONSTRUCT,
+): RuleViolation[] {
   if (draining.timeout.isUnresolved() || draining.shutdownMargin.isUnresolved()) return [];
   if (draining.isDisabled) {
     return [
@@ -412,7 +437,11 @@ export function drainWarnings(draining: DrainingPolicy, replicas: number): RuleV
         problem:
           'disables draining: every rollout, node drain or scale-in cuts every open remote-desktop session of the pod at once (guacd ends all connections on SIGTERM)',
         allowed: 'a drain as long as a session may run, e.g. 30 minutes',
-        fix: 'use DrainingPolicy.of(Duration.minutes(30)), or keep 0 if cutting sessions is intended',
+        fix: inTerms(
+          vocabulary,
+          'use DrainingPolicy.of(Duration.minutes(30)), or keep 0 if cutting sessions is intended',
+          'add a lifecycle pre_stop exec hook that waits while guacd has open connections on 4822, and a termination_grace_period_seconds longer than that wait (GuacdStatefulPool renders both)',
+        ),
       },
     ];
   }
@@ -431,7 +460,11 @@ export function drainWarnings(draining: DrainingPolicy, replicas: number): RuleV
       allowed: `a rollout of at most ${MAX_QUIET_ROLLOUT_SECONDS / 3600} hours (replicas × grace period)`,
       fix:
         perPod >= 60
-          ? `shorten the drain to Duration.seconds(${perPod}) or less, or accept long rollouts`
+          ? inTerms(
+              vocabulary,
+              `shorten the drain to Duration.seconds(${perPod}) or less, or accept long rollouts`,
+              `shorten the pre_stop wait to ${perPod} seconds or less, or accept long rollouts`,
+            )
           : 'shorten the drain or use fewer, larger pods, or accept long rollouts',
     },
   ];

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fn, Lazy, Op, TerraformCount, TerraformOutput, Token } from 'cdktf';
+import { Fn, Lazy, Op, TerraformCount, TerraformOutput, TerraformResource, Token } from 'cdktf';
 import type * as statefulSet from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import type * as service from '@cdktf/provider-kubernetes/lib/service-v1';
 import type * as networkPolicy from '@cdktf/provider-kubernetes/lib/network-policy-v1';
@@ -167,8 +167,11 @@ export class GuacdStatefulPool extends Construct {
   public readonly webNamespace?: string;
   /** The labels the NetworkPolicy admits on 4822 (webPodSelector, or narrowed by `restrictWebPodsTo`). */
   private admittedWebLabels: { [key: string]: string };
-  /** The StatefulSet (escape hatch). */
-  public readonly statefulSet: statefulSet.StatefulSetV1;
+  /**
+   * The StatefulSet (escape hatch): a `StatefulSetV1` of
+   * `@cdktf/provider-kubernetes/lib/stateful-set-v1` (cast to it for its typed API). Typed as cdktf's `TerraformResource` so that the package's declarations type-check without the provider packages an app does not use.
+   */
+  public readonly statefulSet: TerraformResource;
   /**
    * Per pod, a kubectl command that prints its live session count (established connections
    * on 4822, the same count the preStop drain waits on). guacd exports no metrics of its own.
@@ -488,8 +491,8 @@ function checkPoolProps(props: GuacdStatefulPoolProps) {
       v.push(
         ...checkPresent(
           k,
-          null,
-          'object',
+          props[k],
+          'array',
           k === 'remoteDesktopPorts' ? '[3389]' : "['10.0.0.0/8']",
         ),
       );

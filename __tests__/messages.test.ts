@@ -1,0 +1,148 @@
+/**
+ * Every rule's message, for each evaluator, follows one template (issue 21): the construct path
+ * or Terraform address, then attribute, value given, problem, what is allowed, and the fix, with
+ * nothing said twice, bounds written as people write them, "allowed" never contradicting the
+ * problem, and the fix in the caller's own words: construct props for the constructs,
+ * Terraform attributes for the Aspect on plain resources and for lint.
+ */
+import { TerraformStack, Testing } from 'cdktf';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { RuleRegistry, RuleViolation } from '../lib';
+import { ValidationError, formatViolation } from '../lib/core/errors';
+import { checkResources } from '../lib/checks/resource-checks';
+import { resourcesFromSynth } from '../lib/terraform/resource';
+import { RULE_CASES } from './rule-cases';
+import { LINT_CASES } from './lint-cases';
+
+/** The template's defects in one violation (empty when it follows the template). */
+function templateDefects(v: RuleViolation): string[] {
+  const d: string[] = [];
+  for (const part of ['attribute', 'value', 'problem', 'allowed', 'fix'] as const)
+    if (typeof v[part] !== 'string' || v[part].trim() === '') d.push(`empty ${part}`);
+  if (d.length > 0) return d;
+  // Bounds as people write them: never the largest safe integer as a limit.
+  if (/9007199254740991/.test(`${v.allowed} ${v.fix}`)) d.push('a bound of 2^53-1');
+  // Nothing said twice: the value is given once, in its place, not again in the problem.
+  const quoted = /^".*"$/.test(v.value);
+  const escaped = v.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const again = quoted
+    ? v.problem.includes(v.value) || v.problem.includes(v.value.slice(1, -1) + '-')
+    : new RegExp(`(^|[^\\w.-])${escaped}($|[^\\w.-])`).test(v.problem);
+  if (v.value.length >= 3 && !/^(not set|\(missing\)|none)$/.test(v.value) && again)
+    d.push(`the problem repeats the value ${v.value}`);
+  // A list of what is allowed is not repeated as the fix.
+  if (v.allowed.includes(', ') && v.fix.includes(v.allowed)) d.push('the fix repeats allowed');
+  // "(missing)" is said only of a value that is missing, and "allowed" agrees with the type named.
+  if (v.value === '(missing)' && !v.problem.startsWith('is required'))
+    d.push('"(missing)" for a value that is there');
+  const notA = /^is not (an? [A-Za-z]+)$/.exec(v.problem);
+  if (v.rule === 'P1' && notA && !v.allowed.startsWith(notA[1]))
+    d.push(`problem says "${v.problem}", allowed says "${v.allowed}"`);
+  // One line.
+  if (/\n/.test(formatViolation('', v))) d.push('more than one line');
+  return d;
+}
+
+/** Construct API and props in a text meant for people who write Terraform. */
+function constructWords(text: string, manifest: boolean): string[] {
+  const found: string[] = [];
+  // A pointer to the construct that does it for you, e.g. "(LoadBalancerFirewall does)", is fine.
+  const t = text.replace(/\([^()]*\b[A-Z][a-z]+[A-Z]\w*[^()]*\)/g, '').replace(/"[^"]*"/g, '""');
+  for (const m of t.matchAll(
+    /\b(Duration|DrainingPolicy|SessionAffinity|HealthCheck|BalancingMode|LocalityLbPolicy|LoadBalancingScheme|GkeFrontend|SslProfile|InstanceGroup)\.\w+/g,
+  ))
+    found.push(m[0]);
+  // Provider schemas are snake_case; a camelCase word there is a construct prop. Manifests
+  // (BackendConfig, GCPBackendPolicy) have camelCase fields of their own.
+  if (!manifest) for (const m of t.matchAll(/\b[a-z]+[A-Z]\w*\b/g)) found.push(m[0]);
+  return found;
+}
+
+function runConstructCase(build: (s: TerraformStack) => void): RuleViolation[] {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new GoogleProvider(stack, 'google', { project: 'p' });
+  new KubernetesProvider(stack, 'kubernetes', {});
+  try {
+    build(stack);
+    Testing.synth(stack, true);
+  } catch (e) {
+    if (ValidationError.isValidationError(e)) return e.violations;
+    throw e;
+  }
+  return [];
+}
+
+describe('constructs: the messages they throw', () => {
+  const cases = Object.entries(RULE_CASES).flatMap(([id, { fail }]) =>
+    fail.map((c) => [`${id}: ${c.name}`, id, c.build] as const),
+  );
+  test.each(cases)('%s', (_name, id, build) => {
+    const mine = runConstructCase(build).filter((v) => v.rule === id);
+    expect(mine.map((v) => [formatViolation('', v), templateDefects(v)])).toEqual(
+      mine.map((v) => [formatViolation('', v), []]),
+    );
+  });
+});
+
+describe('the Aspect and lint: the messages on plain Terraform', () => {
+  const checked = RuleRegistry.all()
+    .filter((r) => r.enforcedBy.some((e) => e.includes('affinity-review lint')))
+    .map((r) => r.id)
+    // A1 is about the suppression call in the app, not about a resource.
+    .filter((id) => id !== 'A1');
+
+  test('every rule the Aspect and lint enforce has a failing plain-Terraform case', () => {
+    expect(checked.filter((id) => !LINT_CASES[id])).toEqual([]);
+    expect(Object.keys(LINT_CASES).filter((id) => !checked.includes(id))).toEqual([]);
+  });
+
+  const cases = Object.entries(LINT_CASES).flatMap(([id, list]) =>
+    list.map((resource, i) => [`${id} #${i + 1}`, id, resource] as const),
+  );
+  test.each(cases)('%s', (_name, id, resource) => {
+    const findings = checkResources(
+      resourcesFromSynth('s', { resource: JSON.parse(JSON.stringify(resource)) }),
+    ).filter((f) => f.rule === id);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      const text = `${f.resource.address}: ${formatViolation('', f)}`;
+      const manifest = f.resource.type === 'kubernetes_manifest';
+      expect([text, templateDefects(f)]).toEqual([text, []]);
+      expect([text, constructWords(`${f.allowed} | ${f.fix}`, manifest)]).toEqual([text, []]);
+    }
+  });
+});
+
+describe('the checks of the template can fail', () => {
+  const ok: RuleViolation = {
+    rule: 'T1',
+    attribute: 'connection_draining_timeout_sec',
+    value: '7200',
+    problem: 'is out of range',
+    allowed: '0..3600',
+    fix: 'set connection_draining_timeout_sec to at most 3600',
+  };
+  test.each([
+    [{ allowed: '0..9007199254740991' }, /2\^53-1/],
+    [{ value: '"ig-1"', problem: 'is "ig-1", which is not a list' }, /repeats the value/],
+    [{ value: '(missing)', problem: 'is not an object' }, /"\(missing\)"/],
+    [
+      { rule: 'P1', problem: 'is not an array', allowed: 'an object, e.g. [{ group }]' },
+      /allowed says/,
+    ],
+    [{ allowed: 'A, B', fix: 'use one of A, B' }, /repeats allowed/],
+  ] as const)('%j', (change, defect) => {
+    expect(templateDefects(ok)).toEqual([]);
+    expect(templateDefects({ ...ok, ...change }).join()).toMatch(defect);
+  });
+  test('construct words in a Terraform fix', () => {
+    expect(constructWords('use DrainingPolicy.of(Duration.seconds(60))', false)).toEqual([
+      'DrainingPolicy.of',
+      'Duration.seconds',
+    ]);
+    expect(constructWords('remove localityLbPolicy', false)).toEqual(['localityLbPolicy']);
+    expect(constructWords('set timeoutSec to 28800', true)).toEqual([]);
+    expect(constructWords('add 443 (LoadBalancerFirewall does)', false)).toEqual([]);
+  });
+});
