@@ -4,6 +4,7 @@
  * linter run them on any `google_compute_target_https_proxy` / port-80 forwarding rule.
  */
 import { RuleViolation } from '../core/errors';
+import { containsUnknown, isUnknown } from '../core/unknown';
 
 /** The SSL policy values X2 reads (absent: the proxy uses Google's default policy). */
 export interface SslPolicyValues {
@@ -63,7 +64,10 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
   }
   const v: RuleViolation[] = [];
   const tls = policy.min_tls_version ?? 'TLS_1_0';
-  if (!PROVIDER_TLS.includes(tls))
+  // An unknown value (a variable, a token) is judged by nobody here: Terraform knows it later.
+  if (isUnknown(tls)) {
+    // nothing: the version is known only at plan
+  } else if (!PROVIDER_TLS.includes(tls))
     v.push({
       rule: 'X2',
       attribute: `${at}.min_tls_version`,
@@ -82,7 +86,9 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       fix: 'set min_tls_version = "TLS_1_2"',
     });
   const profile = policy.profile ?? 'COMPATIBLE';
-  if (!PROVIDER_PROFILES.includes(profile))
+  if (isUnknown(profile) || (profile === 'CUSTOM' && containsUnknown(policy.custom_features))) {
+    // nothing: the profile or its features are known only at plan
+  } else if (!PROVIDER_PROFILES.includes(profile))
     v.push({
       rule: 'X2',
       attribute: `${at}.profile`,

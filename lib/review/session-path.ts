@@ -14,7 +14,8 @@ import {
   first,
   k8sName,
 } from './resources';
-import { PROBE_RANGES, admitsProbes } from '../gcp/firewall-rules';
+import { PROBE_RANGES } from '../gcp/firewall-rules';
+import { firewallAdmitsProbes as admitsProbes } from '../terraform/google/firewall';
 
 /** Records of one version, indexed on first use (large reviews touch few of them). */
 export class RecordIndex {

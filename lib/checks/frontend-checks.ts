@@ -1,0 +1,69 @@
+/**
+ * Load-balancer frontends over plain Terraform: URL maps (U1-U3), HTTPS and SSL proxies (X2)
+ * and port-80 forwarding rules (X3). Each resource is read by its model
+ * (lib/terraform/google) and the constructs' rule functions run on the result.
+ */
+import { Reporter } from './reporter';
+import { RuleLevel } from '../core/rule-registry';
+import {
+  checkHttpRedirects,
+  checkSslPolicy,
+  refusedByProvider,
+} from '../gcp/frontend-security-rules';
+import { validateRoutes } from '../gcp/url-map-rules';
+import { ResourceIndex } from '../terraform/resource';
+import { readForwardingRule, servesPort80 } from '../terraform/google/forwarding-rule';
+import { readSslPolicy } from '../terraform/google/ssl-policy';
+import { readTargetProxy } from '../terraform/google/target-proxy';
+import { readUrlMap, urlMapAttribute } from '../terraform/google/url-map';
+import {
+  FORWARDING_RULES,
+  HTTPS_PROXIES,
+  HTTP_PROXIES,
+  SSL_POLICIES,
+  URL_MAPS,
+} from '../terraform/types';
+
+/** U1-U3, X2 and X3 over the frontends of `idx`. */
+export function checkFrontends(idx: ResourceIndex, out: Reporter): void {
+  // URL maps (U1-U3), one route table per path matcher.
+  for (const map of idx.ofTypes(URL_MAPS)) {
+    const routes = validateRoutes(readUrlMap(map).routeTables).map((v) => ({
+      ...v,
+      attribute: urlMapAttribute(v.attribute),
+    }));
+    out.report(map, RuleLevel.ERROR, routes);
+  }
+
+  // HTTPS proxies (X2). The security pack reports at the level its standard warrants:
+  // the API accepts weak policies, so they are warnings here (the constructs refuse to render
+  // them: their frontends are secure by default); values the pinned provider refuses are errors.
+  for (const proxy of idx.ofTypes(HTTPS_PROXIES)) {
+    const [policy] = idx.referenced(proxy, 'ssl_policy', SSL_POLICIES);
+    if (!policy && readTargetProxy(proxy).sslPolicyGiven) continue; // a policy outside: unknown
+    const x2 = checkSslPolicy(policy ? readSslPolicy(policy.values) : undefined, 'ssl_policy');
+    out.report(proxy, RuleLevel.ERROR, x2.filter(refusedByProvider));
+    out.report(
+      proxy,
+      RuleLevel.WARNING,
+      x2.filter((v) => !refusedByProvider(v)),
+    );
+  }
+
+  // Port 80 from the internet only redirects (X3).
+  for (const rule of idx.ofTypes(FORWARDING_RULES)) {
+    const fr = readForwardingRule(rule);
+    if (!servesPort80(fr)) continue;
+    // Port 80 inside a VPC (internal Application LBs) carries no traffic from the internet.
+    if (!fr.scheme.startsWith('EXTERNAL')) continue;
+    const [proxy] = idx.referenced(rule, 'target', HTTP_PROXIES);
+    if (!proxy) continue; // port 80 to a TCP proxy or a backend: not an HTTP frontend
+    const [urlMap] = idx.referenced(proxy, 'url_map', URL_MAPS);
+    if (!urlMap) continue; // the URL map is not in this configuration: nothing to judge
+    out.report(
+      rule,
+      RuleLevel.WARNING,
+      checkHttpRedirects(readUrlMap(urlMap).redirect, 'port_range 80'),
+    );
+  }
+}
