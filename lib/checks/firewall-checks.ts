@@ -262,6 +262,22 @@ function proxySubnets(
   return { sources, network: networks.size === 1 ? only : undefined };
 }
 
+/**
+ * True when the service has backends and each is an instance group (a managed or unmanaged
+ * group resource, or an `instanceGroups/` URL): their VMs are behind the VPC firewall.
+ */
+function instanceGroupBackends(bs: TfResource): boolean {
+  const groups = ([] as any[]).concat(bs.values.backend ?? []).map((b) => String(b?.group ?? ''));
+  const isGroup = (g: string) =>
+    /instance_group|\/instanceGroups\/|instanceGroupManagers\//.test(g);
+  // A plan knows the group only after apply; its configuration references say what it is.
+  const refs = bs.references?.['backend.group'] ?? [];
+  return (
+    groups.length > 0 &&
+    groups.every((g) => isGroup(g) || (isUnknown(g) && refs.length > 0 && refs.every(isGroup)))
+  );
+}
+
 /** What must reach a backend service's instances, from the configuration. */
 function trafficPathOf(
   idx: ResourceIndex,
@@ -288,7 +304,7 @@ function trafficPathOf(
         }
       : undefined;
 
-  if (passthrough) {
+  if (passthrough && instanceGroupBackends(bs)) {
     const ports = rules.map((r) => r.read.servingPorts);
     const protocol = (str(scope.protocol) ?? '').toLowerCase();
     const frProtocol = (rules[0]?.read.ipProtocol ?? 'tcp').toLowerCase();
@@ -310,6 +326,11 @@ function trafficPathOf(
         ? 'regional'
         : 'cross-region'
       : undefined;
+  // Without a forwarding rule here, the frontend is elsewhere (or not yet built); without
+  // instance-group backends, the VPC firewall may not be on the path (serverless, internet and
+  // hybrid NEGs): only the probes are judged.
+  if (rules.length === 0 || !instanceGroupBackends(bs))
+    return { service, backends: targets, probe, servingPorts };
   if (envoy) {
     const subnets = proxySubnets(idx, net, bs, envoy, scope.region, targets.network);
     return {
