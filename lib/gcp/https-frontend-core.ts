@@ -363,3 +363,26 @@ export function renderRedirect(
     urlMap: map.id,
   }).id;
 }
+
+/** The props every HTTPS frontend of the family shares (`GlobalHttpsFrontendProps` has them too). */
+export interface HttpsFrontendBaseProps {
+  /** Prefix of the Google Cloud names (`<name>-url-map`, `<name>-https-proxy`, ...). */
+  readonly name: string;
+  /** Service for requests no host rule matches. */
+  readonly defaultService: AffinityBackendService;
+  /**
+   * Host rules.
+   * @default - none
+   */
+  readonly hostRules?: HostRule[];
+  /**
+   * SSL policy profile (minimum TLS 1.2 in both).
+   * @default SslProfile.MODERN
+   */
+  readonly sslProfile?: SslProfile;
+  /**
+   * Project.
+   * @default - the provider's project
+   */
+  readonly project?: string;
+}

@@ -240,3 +240,34 @@ function checkPurpose(purpose: string): RuleViolation[] {
     },
   ];
 }
+
+/**
+ * U8: the proxy-only subnet an Envoy-based frontend needs in `region` of `network`: the one
+ * given, or the stack's; a violation naming the fix when there is none.
+ */
+export function findProxyOnlySubnet(
+  scope: IConstruct,
+  region: string,
+  network: string,
+  purpose: ProxyOnlySubnetPurpose,
+  given: readonly ProxyOnlySubnet[] | undefined,
+): { subnets: ProxyOnlySubnet[]; errors: RuleViolation[] } {
+  const candidates = given ?? ProxyOnlySubnet.ofStack(scope);
+  const found = candidates.filter((s) => s.serves(scope, region, network, purpose));
+  if (found.length > 0 || isUnresolved(region)) return { subnets: found, errors: [] };
+  return {
+    subnets: [],
+    errors: [
+      {
+        rule: 'U8',
+        attribute: 'proxyOnlySubnet',
+        value: given
+          ? `[${given.map((s) => `${s.purpose} ${s.region} ${s.network}`).join(', ')}]`
+          : '(none in this stack)',
+        problem: `leaves ${region} of network ${network} without a ${purpose} proxy-only subnet: the API refuses the forwarding rule, and the proxies would have no addresses to reach the backends from`,
+        allowed: `a ProxyOnlySubnet with purpose ${purpose} in ${region} of ${network}, created or referenced`,
+        fix: `add new ProxyOnlySubnet(stack, 'proxy-only', { name, region: '${region}', network, ipCidrRange: '10.129.0.0/23'${purpose === ProxyOnlySubnetPurpose.GLOBAL_MANAGED_PROXY ? ', purpose: ProxyOnlySubnetPurpose.GLOBAL_MANAGED_PROXY' : ''} }), or ProxyOnlySubnet.fromExisting(...) for one made elsewhere`,
+      },
+    ],
+  };
+}
