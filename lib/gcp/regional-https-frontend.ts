@@ -70,7 +70,11 @@ export function buildEnvoyCore(
   proxies: () => EnvoyProxies,
   shape: Shape,
   required: Parameters<typeof checkRequiredProps>[1],
-): { core: HttpsCore; services: AffinityBackendService[]; dependsOn: TerraformResource[] } {
+): {
+  core: HttpsCore;
+  services: AffinityBackendService[];
+  dependsOn?: TerraformResource[];
+} {
   markRulesChecked(scope);
   applyFindings(scope, { errors: checkRequiredProps(props, required), warnings: [] });
   applyFindings(scope, { errors: checkShape(props, shape), warnings: [] });
@@ -81,7 +85,10 @@ export function buildEnvoyCore(
   );
   const core = renderRoutingAndTls(scope, props, flavour);
   const { purpose, regions, given } = proxies();
-  const dependsOn = (given ?? [])
+  // The forwarding rules wait for the proxy-only subnets this stack creates (the API refuses
+  // them before the subnet exists).
+  const dependsOn = (given ?? ProxyOnlySubnet.ofStack(scope))
+    .filter((s) => regions.some((r) => s.serves(scope, r, props.network, purpose)))
     .map((s) => s.dependable)
     .filter((r): r is TerraformResource => r !== undefined);
   addRuleValidation(scope, () => {
@@ -100,5 +107,5 @@ export function buildEnvoyCore(
     ];
     return { errors, warnings: path.warnings };
   });
-  return { core, services, dependsOn };
+  return { core, services, dependsOn: dependsOn.length > 0 ? dependsOn : undefined };
 }

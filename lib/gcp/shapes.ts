@@ -148,7 +148,7 @@ export function backendServiceShape(isService: (v: unknown) => boolean): Shape {
 }
 
 /** `LoadBalancerFirewallProps`. */
-export function firewallProps(service: Shape): Shape {
+export function firewallProps(service: Shape, proxySubnet: Shape): Shape {
   return objectOf(
     'LoadBalancerFirewallProps',
     {
@@ -158,6 +158,9 @@ export function firewallProps(service: Shape): Shape {
       targetTags: optional(arrayOf(aString("'backend'"))),
       targetServiceAccounts: optional(arrayOf(aString("'sa@p.iam.gserviceaccount.com'"))),
       services: optional(arrayOf(service, '[service]')),
+      proxyOnlySubnets: optional(arrayOf(proxySubnet, '[proxyOnlySubnet]')),
+      clientRanges: optional(arrayOf(aString("'0.0.0.0/0'"))),
+      servingPorts: optional(arrayOf(aNumber('443'), '[443]')),
       priority: optional(aNumber('1000')),
       logging: optional(aBoolean()),
       project: optional(aString("'my-project'")),

@@ -18,7 +18,7 @@ import { readFirewall } from '../terraform/google/firewall';
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
 /** A value as `cdk.tf.json` will hold it (a token becomes its `${...}` expression). */
-export function resolveInStack(scope: IConstruct, value: unknown): any {
+export function resolveInStack(scope: IConstruct, value: unknown): unknown {
   return Tokenization.resolve(value, {
     scope: TerraformStack.of(scope),
     preparing: false,
@@ -32,7 +32,7 @@ const REF = /^\$\{(google_compute_network)\.([A-Za-z0-9_-]+)\.[a-z_]+\}$/;
 function resourcesOf(
   scope: IConstruct,
   type: string,
-): { resource: TerraformResource; values: Record<string, any> }[] {
+): { resource: TerraformResource; values: Record<string, unknown> }[] {
   const stack = TerraformStack.of(scope);
   return stack.node
     .findAll()
@@ -43,7 +43,9 @@ function resourcesOf(
         TerraformStack.of(c) === stack,
     )
     .map((resource) => {
-      const json = resolveInStack(scope, resource.toTerraform());
+      const json = resolveInStack(scope, resource.toTerraform()) as {
+        resource?: Record<string, Record<string, Record<string, unknown>>>;
+      };
       const values = json?.resource?.[type]?.[resource.friendlyUniqueId] ?? {};
       return { resource, values };
     });
