@@ -12,7 +12,11 @@ import {
 } from '../gcp/frontend-security-rules';
 import { validateRoutes } from '../gcp/url-map-rules';
 import { ResourceIndex } from '../terraform/resource';
-import { readForwardingRule, servesPort80 } from '../terraform/google/forwarding-rule';
+import {
+  MAX_FORWARDING_RULE_PORTS,
+  readForwardingRule,
+  servesPort80,
+} from '../terraform/google/forwarding-rule';
 import { readSslPolicy } from '../terraform/google/ssl-policy';
 import { readTargetProxy } from '../terraform/google/target-proxy';
 import { readUrlMap, urlMapAttribute } from '../terraform/google/url-map';
@@ -50,9 +54,20 @@ export function checkFrontends(idx: ResourceIndex, out: Reporter): void {
     );
   }
 
-  // Port 80 from the internet only redirects (X3).
+  // Port 80 from the internet only redirects (X3); at most 5 ports (U9).
   for (const rule of idx.ofTypes(FORWARDING_RULES)) {
     const fr = readForwardingRule(rule);
+    if (fr.ports.length > MAX_FORWARDING_RULE_PORTS)
+      out.report(rule, RuleLevel.ERROR, [
+        {
+          rule: 'U9',
+          attribute: 'ports',
+          value: `[${fr.ports.join(', ')}]`,
+          problem: `lists ${fr.ports.length} ports; the provider takes at most ${MAX_FORWARDING_RULE_PORTS} and refuses the plan`,
+          allowed: `1..${MAX_FORWARDING_RULE_PORTS} ports, a port_range, or all_ports = true`,
+          fix: 'set all_ports = true, or split the ports over two forwarding rules',
+        },
+      ]);
     if (!servesPort80(fr)) continue;
     // Port 80 inside a VPC (internal Application LBs) carries no traffic from the internet.
     if (!fr.scheme.startsWith('EXTERNAL')) continue;
