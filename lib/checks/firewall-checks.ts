@@ -29,6 +29,7 @@ import {
 import {
   BackendTargets,
   DataPlaneSource,
+  GFE_FIX,
   TrafficPath,
   appliesTo,
   checkTrafficPath,
@@ -347,7 +348,7 @@ function trafficPathOf(
     backends: targets,
     probe,
     dataSources: gfe
-      ? PROBE_RANGES.map((range) => ({ range, what: 'Google Front Ends' }))
+      ? PROBE_RANGES.map((range) => ({ range, what: 'Google Front Ends', fix: GFE_FIX }))
       : undefined,
     servingPorts,
   };

@@ -48,6 +48,8 @@ export interface DataPlaneSource {
   readonly range: string;
   /** E.g. `proxy-only subnet eu-proxies`. */
   readonly what: string;
+  /** How to admit it, when not through `LoadBalancerFirewall`'s `proxyOnlySubnets`. */
+  readonly fix?: string;
 }
 
 /** What must reach one backend service's instances. */
@@ -74,6 +76,10 @@ export interface TrafficPath {
 }
 
 type Findings = { errors: RuleViolation[]; warnings: RuleViolation[] };
+
+/** The fix when Google Front Ends are not admitted: they come from the probe ranges. */
+export const GFE_FIX =
+  "add the serving port to the probe firewall rule's ports (LoadBalancerFirewall): Google Front Ends come from the probe ranges";
 
 /** The network key of a network value: its last path segment (`default`, `vpc-a`). */
 export function networkName(value: unknown): string | undefined {
@@ -187,7 +193,9 @@ export function checkTrafficPath(path: TrafficPath, firewalls: readonly Firewall
       value: `${source.what} ${source.range} on ${protocol.toUpperCase()} ${portsText(closed)}`,
       problem: `is admitted by no firewall rule${net} that applies to ${path.service}: health checks can pass while every request is dropped`,
       allowed: `an INGRESS rule${net} admitting ${source.range} on ${protocol.toUpperCase()} ${portsText(closed)}, targeting the backends`,
-      fix: `add a firewall rule from ${source.range} to the serving port (LoadBalancerFirewall with proxyOnlySubnets renders it)`,
+      fix:
+        source.fix ??
+        `add a firewall rule from ${source.range} to the serving port (LoadBalancerFirewall with proxyOnlySubnets renders it)`,
     });
   }
 

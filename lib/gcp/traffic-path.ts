@@ -11,7 +11,7 @@ import { NLB_PROBE_RANGES, PROBE_RANGES } from './firewall-rules';
 import { LoadBalancingScheme } from './load-balancing';
 import type { ProxyOnlySubnet } from './proxy-only-subnet';
 import { stackFirewalls, stackNetworkKey } from './stack-values';
-import { DataPlaneSource, checkTrafficPath } from './traffic-path-rules';
+import { DataPlaneSource, GFE_FIX, checkTrafficPath } from './traffic-path-rules';
 
 /** What a frontend sends to its services' backends. */
 export interface FrontendDataPlane {
@@ -53,7 +53,7 @@ export function checkFrontendTrafficPath(
     const port = service.healthCheck.port;
     const dataSources: DataPlaneSource[] =
       plane.kind === 'gfe'
-        ? PROBE_RANGES.map((range) => ({ range, what: 'Google Front Ends' }))
+        ? PROBE_RANGES.map((range) => ({ range, what: 'Google Front Ends', fix: GFE_FIX }))
         : (plane.proxySubnets ?? [])
             .filter((s) => !isUnresolved(s.ipCidrRange))
             .map((s) => ({ range: s.ipCidrRange, what: `proxy-only subnet ${s.node.path}` }));
