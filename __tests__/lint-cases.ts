@@ -284,6 +284,20 @@ export const LINT_CASES: Record<string, Resources[]> = {
       route_rules: [{ priority: 1, service: 'web', match_rules: [{ prefix_match: 'api' }] }],
     }),
   ],
+  // Six ports on a passthrough forwarding rule: the provider takes 1..5 (U9).
+  U9: [
+    {
+      google_compute_forwarding_rule: {
+        fr: {
+          name: 'fr',
+          region: 'europe-west4',
+          load_balancing_scheme: 'INTERNAL',
+          backend_service: 'projects/p/regions/europe-west4/backendServices/bs',
+          ports: ['80', '443', '8080', '8443', '9000', '9443'],
+        },
+      },
+    },
+  ],
   K1: [
     merge(
       guacd(),

@@ -47,6 +47,11 @@ import {
   SessionAffinityType,
   ZonalBackendGroup,
   ZonalBackendGroupProps,
+  ExternalPassthroughFrontend,
+  InternalPassthroughFrontend,
+  InternalPassthroughFrontendProps,
+  ProxyOnlySubnet,
+  RegionalInternalHttpsFrontend,
 } from '../lib';
 import { annotationsOf } from './helpers';
 
@@ -369,6 +374,59 @@ const c = (name: string, build: (s: TerraformStack) => unknown, expect?: RegExp)
 const untyped = (x: unknown) => x as never;
 
 // ---------------------------------------------------------------------------------------------
+
+// The load-balancer family: a regional internal ALB and passthrough NLBs with their firewall.
+const albService = (s: TerraformStack) =>
+  new AffinityBackendService(s, 'svc', {
+    ...base,
+    region: 'us-west1',
+    loadBalancingScheme: LoadBalancingScheme.INTERNAL_MANAGED,
+    protocol: BackendProtocol.HTTPS,
+  });
+const proxyOnly = (s: TerraformStack, ipCidrRange = '10.129.0.0/23', id = 'proxy-only') =>
+  new ProxyOnlySubnet(s, id, { name: id, region: 'us-west1', network: 'vpc', ipCidrRange });
+const internalAlb =
+  (opts: { subnet?: boolean; range?: string; firewall?: 'proxies' | 'probes' | 'none' } = {}) =>
+  (s: TerraformStack) => {
+    const service = albService(s);
+    const subnet = opts.subnet === false ? undefined : proxyOnly(s, opts.range);
+    new RegionalInternalHttpsFrontend(s, 'fe', {
+      name: 'fe',
+      region: 'us-west1',
+      network: 'vpc',
+      subnetwork: 'apps',
+      defaultService: service,
+      certificateIds: ['cert'],
+    });
+    if (opts.firewall === 'none') return;
+    new LoadBalancerFirewall(s, 'fw', {
+      name: 'fw',
+      network: 'vpc',
+      ports: [443],
+      targetTags: ['web'],
+      proxyOnlySubnets: opts.firewall === 'probes' || !subnet ? undefined : [subnet],
+    });
+  };
+const passthrough =
+  (
+    frontend: Partial<InternalPassthroughFrontendProps>,
+    clientRanges?: string[],
+    external = false,
+  ) =>
+  (s: TerraformStack) => {
+    const service = svc(external ? externalNlb : internalNlb)(s);
+    const props = { name: 'nlb', service, ports: [4822], ...frontend };
+    if (external) new ExternalPassthroughFrontend(s, 'fe', props);
+    else new InternalPassthroughFrontend(s, 'fe', { network: 'vpc', subnetwork: 'apps', ...props });
+    new LoadBalancerFirewall(s, 'fw', {
+      name: 'fw',
+      network: 'vpc',
+      ports: [4822],
+      targetTags: ['g'],
+      clientRanges,
+      servingPorts: props.ports,
+    });
+  };
 
 export const RULE_CASES: { [id: string]: RuleCases } = {
   P1: cases(
@@ -1464,10 +1522,33 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         firewall({ targetServiceAccounts: ['sa@p.iam.gserviceaccount.com'] }),
         /keep one of them/,
       ),
+      c(
+        'the proxy-only subnet of a regional internal ALB not admitted',
+        internalAlb({ firewall: 'probes' }),
+        /proxy-only subnet test\/proxy-only 10\.129\.0\.0\/23 on TCP 443 is admitted by no firewall rule of network vpc.*allowed: an INGRESS rule of network vpc admitting 10\.129\.0\.0\/23/,
+      ),
+      c(
+        'the clients of an internal passthrough NLB not admitted',
+        passthrough({}),
+        /clients on TCP 4822 are admitted by no firewall rule of network vpc.*LoadBalancerFirewall with clientRanges/,
+      ),
+      c(
+        'client range that is not a CIDR',
+        passthrough({}, ['10.0.0.0']),
+        /clientRanges "10\.0\.0\.0" is not an IPv4 CIDR/,
+      ),
+      c(
+        'no firewall rule in the stack (warning)',
+        internalAlb({ firewall: 'none' }),
+        /no firewall rule of network vpc is in this configuration/,
+      ),
     ],
     [
       c('ports covered, priority 0', firewall({ priority: 0 })),
       c('priority 65535', firewall({ priority: 65535 })),
+      c('the proxy-only subnet admitted', internalAlb()),
+      c('the clients admitted, /32', passthrough({}, ['10.1.2.3/32'])),
+      c('an external passthrough NLB open to 0.0.0.0/0', passthrough({}, ['0.0.0.0/0'], true)),
     ],
   ),
   M1: cases(
@@ -1639,6 +1720,49 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
   U7: cases(
     [c('wildcard', frontend({ managedCertificateDomains: ['*.example.com'] }), /no wildcards/)],
     [c('FQDN', frontend({ managedCertificateDomains: ['a.b.example.com'] }))],
+  ),
+  U8: cases(
+    [
+      c(
+        'no proxy-only subnet',
+        internalAlb({ subnet: false }),
+        /without a REGIONAL_MANAGED_PROXY proxy-only subnet.*fix: add new ProxyOnlySubnet/,
+      ),
+      c(
+        'a /27 range',
+        internalAlb({ range: '10.129.0.0/27' }),
+        /allowed: an IPv4 CIDR of \/26 or larger/,
+      ),
+      c(
+        'two subnets for one region and network',
+        (s) => {
+          proxyOnly(s);
+          proxyOnly(s, '10.130.0.0/23', 'second');
+        },
+        /already has the REGIONAL_MANAGED_PROXY proxy-only subnet test\/proxy-only/,
+      ),
+    ],
+    [
+      c('a /26 range', internalAlb({ range: '10.129.0.0/26' })),
+      c('a referenced subnet', (s) => {
+        ProxyOnlySubnet.fromExisting(s, 'proxy-only', {
+          region: 'us-west1',
+          network: 'vpc',
+          ipCidrRange: '10.129.0.0/23',
+        });
+        internalAlb({ subnet: false, firewall: 'none' })(s);
+      }),
+    ],
+  ),
+  U9: cases(
+    [
+      c('six ports', passthrough({ ports: [1, 2, 3, 4, 5, 6] }), /takes at most 5/),
+      c('ports and allPorts', passthrough({ allPorts: true }), /set together with allPorts/),
+    ],
+    [
+      c('five ports', passthrough({ ports: [4822, 4823, 4824, 4825, 4826] }, ['10.0.0.0/8'])),
+      c('all ports', passthrough({ ports: undefined, allPorts: true }, ['10.0.0.0/8'])),
+    ],
   ),
   G1: cases(
     [

@@ -9,6 +9,7 @@ import {
   checkProbeFirewallSources,
   cidrCovers,
 } from '../lib/gcp/firewall-rules';
+import { readFirewall } from '../lib/terraform/google/firewall';
 import {
   checkIngressRestricted,
   checkPodSecurity,
@@ -60,7 +61,8 @@ describe('admitsProbes', () => {
       443,
       false,
     ],
-    ['no source ranges', { allow: [{ protocol: 'tcp' }] }, 443, false],
+    // The provider requires a source for an ingress rule; without one the sources are unknown.
+    ['no source ranges', { allow: [{ protocol: 'tcp' }] }, 443, true],
     ['no allow block', { ...probes }, 443, false],
     [
       'second allow block',
@@ -69,7 +71,7 @@ describe('admitsProbes', () => {
       true,
     ],
   ])('%s', (_name, fw, port, expected) => {
-    expect(admitsProbes(fw, port)).toBe(expected);
+    expect(admitsProbes(readFirewall(fw, 'fw'), port)).toBe(expected);
   });
 });
 
@@ -79,7 +81,7 @@ describe('checkProbeFirewallSources (X1)', () => {
     allow: [{ protocol: 'tcp', ports: ['443', '8443'] }],
   };
   test('a backend port open to the internet: one finding with the ports, the ranges and the fix', () => {
-    expect(checkProbeFirewallSources(open, [443, 8443, 80])).toEqual([
+    expect(checkProbeFirewallSources(readFirewall(open, 'fw'), [443, 8443, 80])).toEqual([
       {
         rule: 'X1',
         attribute: 'source_ranges',
@@ -90,7 +92,9 @@ describe('checkProbeFirewallSources (X1)', () => {
         fix: 'set source_ranges to [35.191.0.0/16, 130.211.0.0/22] (LoadBalancerFirewall does), and give other clients their own rule and ports',
       },
     ]);
-    expect(checkProbeFirewallSources(open, [443])[0].problem).toMatch(/backend port 443 to/);
+    expect(checkProbeFirewallSources(readFirewall(open, 'fw'), [443])[0].problem).toMatch(
+      /backend port 443 to/,
+    );
   });
   test.each<[string, object, number[]]>([
     ['IPv6 everywhere', { source_ranges: ['::/0'], allow: [{ protocol: 'tcp' }] }, [443]],
@@ -100,7 +104,9 @@ describe('checkProbeFirewallSources (X1)', () => {
       [22],
     ],
   ])('fails: %s', (_name, fw, ports) => {
-    expect(checkProbeFirewallSources(fw, ports).map((v) => v.rule)).toEqual(['X1']);
+    expect(checkProbeFirewallSources(readFirewall(fw, 'fw'), ports).map((v) => v.rule)).toEqual([
+      'X1',
+    ]);
   });
   test.each<[string, object, number[]]>([
     ['probe ranges only', { ...probes, allow: [{ protocol: 'tcp' }] }, [443]],
@@ -110,7 +116,7 @@ describe('checkProbeFirewallSources (X1)', () => {
     ['disabled', { ...open, disabled: true }, [443]],
     ['a private range', { source_ranges: ['10.0.0.0/8'], allow: [{ protocol: 'tcp' }] }, [443]],
   ])('passes: %s', (_name, fw, ports) => {
-    expect(checkProbeFirewallSources(fw, ports)).toEqual([]);
+    expect(checkProbeFirewallSources(readFirewall(fw, 'fw'), ports)).toEqual([]);
   });
 });
 

@@ -1,102 +1,173 @@
 /**
- * The firewall on the traffic path, over plain Terraform: H9 (the probers reach every health
- * check's port) and X1 (only they reach a proxy load balancer's backends).
+ * The firewall on the traffic path, over plain Terraform: H9 (the traffic path is open: each
+ * backend service's probes and data plane are admitted by the firewall rules that apply to its
+ * instances) and X1 (nothing but Google's ranges reaches a proxy load balancer's backends).
+ * The resources are read by their models (lib/terraform/google); the rules are
+ * lib/gcp/traffic-path-rules and lib/gcp/firewall-rules, which the constructs call too.
  */
-import { Reporter } from './reporter';
+import { CheckFinding, Reporter } from './reporter';
 import {
   BACKEND_SERVICES,
   HEALTH_CHECKS,
   FIREWALLS,
+  FORWARDING_RULES,
   GROUP_MANAGERS,
   INSTANCE_TEMPLATES,
+  NETWORKS,
+  SUBNETWORKS,
+  URL_MAPS,
 } from '../terraform/types';
 import { RuleLevel } from '../core/rule-registry';
-import { PROBE_RANGES, admitsProbes, checkProbeFirewallSources } from '../gcp/firewall-rules';
 import { isUnknown } from '../core/unknown';
+import {
+  FirewallSpec,
+  NLB_PROBE_RANGES,
+  PROBE_RANGES,
+  admitsProbes,
+  checkProbeFirewallSources,
+} from '../gcp/firewall-rules';
+import {
+  BackendTargets,
+  DataPlaneSource,
+  GFE_FIX,
+  TrafficPath,
+  appliesTo,
+  checkTrafficPath,
+  networkName,
+} from '../gcp/traffic-path-rules';
 import { ResourceIndex, TfResource } from '../terraform/resource';
-import { providerDefaultScheme } from '../terraform/google/backend-service';
+import { readBackendServiceScope } from '../terraform/google/backend-service';
+import { readFirewall } from '../terraform/google/firewall';
+import { readForwardingRule } from '../terraform/google/forwarding-rule';
 import { readHealthCheck } from '../terraform/google/health-check';
+import { readInstanceTemplate } from '../terraform/google/instance-template';
+import { readSubnetwork } from '../terraform/google/subnetwork';
+import { TARGET_PROXY_TYPES, readTargetProxy } from '../terraform/google/target-proxy';
+import { readUrlMap } from '../terraform/google/url-map';
+import { num, str } from '../terraform/google/values';
 
-/** H9 (the probes reach each health-check port) and X1 (nothing else does) per stack or plan. */
+/** H9 (the traffic path is open) and X1 (nothing else reaches the backends) per stack or plan. */
 export function checkFirewalls(idx: ResourceIndex, out: Reporter): void {
+  const net = new Networks(idx);
+  checkTrafficPaths(idx, out, net);
+  checkProbeSources(idx, out, net);
+}
+
+/**
+ * H9 alone, for the reviewer: the traffic-path findings of a configuration (synth or plan).
+ * A finding of the head that the base does not have is a change that closes a path.
+ */
+export function trafficPathFindings(resources: readonly TfResource[]): CheckFinding[] {
+  const idx = new ResourceIndex(resources);
+  const out = new Reporter();
+  checkTrafficPaths(idx, out, new Networks(idx));
+  return out.findings;
+}
+
+/** Network keys and firewall specs of one index, read once. */
+class Networks {
+  private readonly firewalls = new Map<string, FirewallSpec[]>();
+  constructor(private readonly idx: ResourceIndex) {}
+
+  /** The network an attribute names: its name when known, or the referenced network's name. */
+  public key(r: TfResource, attribute: string, value: unknown): string | undefined {
+    const known = networkName(value);
+    if (known !== undefined) return known;
+    if (value === undefined && !r.references?.[attribute]) return undefined;
+    const [network] = this.idx.referenced(r, attribute, NETWORKS);
+    return networkName(network?.values.name);
+  }
+
+  /** The firewall rules of the stack or plan of `near`. */
+  public firewallsNear(near: TfResource): FirewallSpec[] {
+    const cached = this.firewalls.get(near.source);
+    if (cached) return cached;
+    const specs = this.idx
+      .ofTypes(FIREWALLS, near)
+      .map((f) => readFirewall(f.values, f.address, (v) => this.key(f, 'network', v)));
+    this.firewalls.set(near.source, specs);
+    return specs;
+  }
+}
+
+/** H9 for every backend service, and for the health checks no backend service uses. */
+function checkTrafficPaths(idx: ResourceIndex, out: Reporter, net: Networks): void {
+  const frontends = frontendsByService(idx);
+  const used = new Set<string>();
+  for (const bs of idx.ofTypes(BACKEND_SERVICES)) {
+    const [hc] = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
+    if (hc) used.add(`${hc.source}\u0000${hc.address}`);
+    const path = trafficPathOf(idx, net, bs, hc, frontends.get(key(bs)) ?? []);
+    const findings = checkTrafficPath(path, net.firewallsNear(bs));
+    for (const [level, list] of [
+      [RuleLevel.ERROR, findings.errors],
+      [RuleLevel.WARNING, findings.warnings],
+    ] as const) {
+      // Probe findings belong to the health check, data-plane findings to the service.
+      out.report(
+        hc ?? bs,
+        level,
+        list.filter((v) => v.attribute === 'port'),
+      );
+      out.report(
+        bs,
+        level,
+        list.filter((v) => v.attribute !== 'port'),
+      );
+    }
+  }
+  // Health checks no backend service here uses (autohealing, or a service elsewhere).
   for (const hc of idx.ofTypes(HEALTH_CHECKS)) {
+    if (used.has(`${hc.source}\u0000${hc.address}`)) continue;
     const port = readHealthCheck(hc.values).port;
     if (typeof port !== 'number' || isUnknown(port)) continue;
-    const firewalls = idx.ofTypes(FIREWALLS, hc);
-    if (firewalls.some((f) => admitsProbes(f.values, port))) continue;
-    const none = firewalls.length === 0;
-    out.report(hc, none ? RuleLevel.WARNING : RuleLevel.ERROR, [
+    const findings = checkTrafficPath(
       {
-        rule: 'H9',
-        attribute: 'port',
-        value: String(port),
-        problem: none
-          ? 'is not opened to the probers by any firewall rule of this configuration (if a rule elsewhere opens it, suppress H9 here)'
-          : `is not opened to ${PROBE_RANGES.join(', ')} by any firewall rule: probes fail and every backend is unhealthy`,
-        allowed: `a firewall rule admitting ${PROBE_RANGES.join(', ')} on TCP ${port}`,
-        fix: `add ${port} to the allowed ports of the probe firewall rule (LoadBalancerFirewall)`,
+        service: `the instances of health check ${str(hc.values.name) ?? hc.address}`,
+        backends: {},
+        probe: { port, ranges: PROBE_RANGES },
       },
-    ]);
+      net.firewallsNear(hc),
+    );
+    out.report(hc, RuleLevel.ERROR, findings.errors);
+    out.report(hc, RuleLevel.WARNING, findings.warnings);
   }
-  // X1: only what a proxy load balancer's backends serve its probes on. Passthrough NLBs keep
-  // the client's address, so their ports are meant to be open to clients; a health check no
-  // backend service uses (autohealing) is no load balancer's port.
-  for (const fw of idx.ofTypes(FIREWALLS)) {
-    const ports = new Set<number>();
-    for (const bs of idx.ofTypes(BACKEND_SERVICES, fw)) {
-      const regional = bs.type === 'google_compute_region_backend_service';
-      const scheme = bs.values.load_balancing_scheme ?? providerDefaultScheme(regional);
-      if (!isProxyScheme(regional, scheme) || !mayReachBackends(idx, fw, bs)) continue;
-      for (const hc of idx.referenced(bs, 'health_checks', HEALTH_CHECKS)) {
-        const port = readHealthCheck(hc.values).port;
-        if (typeof port === 'number' && !isUnknown(port) && !otherTargets(idx, fw, port))
-          ports.add(port);
+}
+
+const key = (r: TfResource) => `${r.source}\u0000${r.address}`;
+
+/** The forwarding rules that lead to each backend service (directly, or through a proxy and URL map). */
+function frontendsByService(idx: ResourceIndex): Map<string, TfResource[]> {
+  const map = new Map<string, TfResource[]>();
+  for (const fr of idx.ofTypes(FORWARDING_RULES)) {
+    const services = idx.referenced(fr, 'backend_service', BACKEND_SERVICES);
+    for (const proxy of idx.referenced(fr, 'target', TARGET_PROXY_TYPES)) {
+      if (readTargetProxy(proxy).next === 'backend_service') {
+        services.push(...idx.referenced(proxy, 'backend_service', BACKEND_SERVICES));
+        continue;
+      }
+      for (const urlMap of idx.referenced(proxy, 'url_map', URL_MAPS)) {
+        const read = readUrlMap(urlMap);
+        const routes = {
+          ...urlMap,
+          values: { services: read.serviceValues },
+          references: { services: read.serviceReferences },
+        };
+        services.push(...idx.referenced(routes, 'services', BACKEND_SERVICES));
       }
     }
-    out.report(fw, RuleLevel.ERROR, checkProbeFirewallSources(fw.values, [...ports]));
+    for (const s of services) map.set(key(s), [...(map.get(key(s)) ?? []), fr]);
   }
+  return map;
 }
 
-const lastSegment = (v: unknown) =>
-  typeof v === 'string' && !isUnknown(v) ? v.split('/').pop() : undefined;
-const tagsOf = (fw: TfResource): unknown[] => ([] as unknown[]).concat(fw.values.target_tags ?? []);
-
-/**
- * True when the rules that admit the probers on `port` (the load balancer's own rules, so they
- * say where its backends are) all target another network or other tags than `fw`.
- */
-function otherTargets(idx: ResourceIndex, fw: TfResource, port: number): boolean {
-  const probeRules = idx
-    .ofTypes(FIREWALLS, fw)
-    .filter((f) => f !== fw && admitsProbes(f.values, port));
-  if (probeRules.length === 0) return false;
-  return probeRules.every((p) => {
-    const [a, b] = [lastSegment(fw.values.network), lastSegment(p.values.network)];
-    if (a !== undefined && b !== undefined && a !== b) return true;
-    const [mine, theirs] = [tagsOf(fw), tagsOf(p)];
-    if (mine.length === 0 || theirs.length === 0) return false;
-    if ([...mine, ...theirs].some(isUnknown)) return false;
-    return !mine.some((t) => theirs.includes(t));
-  });
-}
-
-/** True for the schemes whose backends are reached by Google's proxies, not by clients. */
-function isProxyScheme(regional: boolean, scheme: unknown): boolean {
-  if (typeof scheme !== 'string' || isUnknown(scheme)) return false;
-  if (scheme === 'INTERNAL') return false;
-  return !(regional && scheme === 'EXTERNAL');
-}
-
-/**
- * False only when the firewall provably targets other instances than the backends': it names
- * target tags, and every backend group's instance template is known and carries none of them.
- */
-function mayReachBackends(idx: ResourceIndex, fw: TfResource, bs: TfResource): boolean {
-  const targetTags = ([] as unknown[]).concat(fw.values.target_tags ?? []);
-  if (targetTags.length === 0 || targetTags.some(isUnknown)) return true;
+/** The instance templates behind a backend service's groups; `complete` when every group resolved. */
+function templatesOf(idx: ResourceIndex, bs: TfResource) {
   const groups = ([] as any[]).concat(bs.values.backend ?? []);
-  if (groups.length === 0) return true;
-  return groups.some((b) => {
+  const templates: TfResource[] = [];
+  const managers: TfResource[] = [];
+  let complete = groups.length > 0;
+  for (const b of groups) {
     const ref = String(b?.group ?? '');
     const igm = idx
       .ofTypes(GROUP_MANAGERS, bs)
@@ -105,19 +176,246 @@ function mayReachBackends(idx: ResourceIndex, fw: TfResource, bs: TfResource): b
           ref.includes(`${g.address}.`) ||
           (typeof g.values.name === 'string' && ref.endsWith(`/${g.values.name}`)),
       );
-    if (!igm) return true;
-    const versions = ([] as any[]).concat(igm.values.version ?? []);
-    const templates = versions.flatMap((v) =>
-      idx.referenced(
-        { ...igm, values: { ...igm.values, version: v } },
-        'version.instance_template',
-        INSTANCE_TEMPLATES,
-      ),
-    );
-    if (templates.length === 0) return true;
-    return templates.some((t) => {
-      const tags = ([] as unknown[]).concat(t.values.tags ?? []);
-      return tags.some(isUnknown) || tags.some((tag) => targetTags.includes(tag));
+    if (!igm) {
+      complete = false;
+      continue;
+    }
+    managers.push(igm);
+    const found = ([] as any[])
+      .concat(igm.values.version ?? [])
+      .flatMap((v) =>
+        idx.referenced(
+          { ...igm, values: { ...igm.values, version: v } },
+          'version.instance_template',
+          INSTANCE_TEMPLATES,
+        ),
+      );
+    if (found.length === 0) complete = false;
+    templates.push(...found);
+  }
+  return { templates, managers, complete };
+}
+
+/** Where a backend service's instances are: network, tags, service accounts (as far as known). */
+function backendTargets(
+  idx: ResourceIndex,
+  net: Networks,
+  bs: TfResource,
+  fallbackNetwork: string | undefined,
+): BackendTargets & { servingPort: (portName: string) => number[] | undefined } {
+  const { templates, managers, complete } = templatesOf(idx, bs);
+  const reads = templates.map((t) => ({ t, read: readInstanceTemplate(t.values) }));
+  const union = (f: (x: (typeof reads)[number]['read']) => string[] | undefined) => {
+    if (!complete || reads.some((x) => f(x.read) === undefined)) return undefined;
+    return [...new Set(reads.flatMap((x) => f(x.read)!))];
+  };
+  const networks = reads.map((x) => net.key(x.t, 'network_interface.network', x.read.network));
+  const network =
+    networks.length > 0 && networks.every((n) => n !== undefined && n === networks[0])
+      ? networks[0]
+      : fallbackNetwork;
+  return {
+    network,
+    tags: union((r) => r.tags),
+    serviceAccounts: union((r) => r.serviceAccounts),
+    // The named port's number in every group, when every group says.
+    servingPort: (portName) => {
+      if (!complete || isUnknown(portName)) return undefined;
+      const ports = managers.map((m) =>
+        ([] as any[])
+          .concat(m.values.named_port ?? [])
+          .filter((p) => p?.name === portName)
+          .map((p) => num(p.port)),
+      );
+      if (ports.some((p) => p.length === 0 || p.some((x) => x === undefined || isUnknown(x))))
+        return undefined;
+      return [...new Set(ports.flat() as number[])];
+    },
+  };
+}
+
+/** The proxy-only subnets an Envoy-based service's traffic comes from. */
+function proxySubnets(
+  idx: ResourceIndex,
+  net: Networks,
+  bs: TfResource,
+  kind: 'regional' | 'cross-region',
+  region: string | undefined,
+  network: string | undefined,
+): { sources: DataPlaneSource[]; network?: string } {
+  const sources: DataPlaneSource[] = [];
+  const networks = new Set<string | undefined>();
+  for (const s of idx.ofTypes(SUBNETWORKS, bs)) {
+    const read = readSubnetwork(s.values);
+    if (read.proxyOnly !== kind || read.role === 'BACKUP') continue;
+    if (kind === 'regional' && region && read.region && !isUnknown(read.region))
+      if (read.region !== region) continue;
+    const subnetNetwork = net.key(s, 'network', read.network);
+    if (network && subnetNetwork && network !== subnetNetwork) continue;
+    networks.add(subnetNetwork);
+    if (read.ipCidrRange === undefined || isUnknown(read.ipCidrRange)) continue;
+    sources.push({
+      range: read.ipCidrRange,
+      what: `proxy-only subnet ${read.name ?? s.address}`,
     });
+  }
+  const [only] = networks;
+  return { sources, network: networks.size === 1 ? only : undefined };
+}
+
+/**
+ * True when the service has backends and each is an instance group (a managed or unmanaged
+ * group resource, or an `instanceGroups/` URL): their VMs are behind the VPC firewall.
+ */
+function instanceGroupBackends(bs: TfResource): boolean {
+  const groups = ([] as any[]).concat(bs.values.backend ?? []).map((b) => String(b?.group ?? ''));
+  const isGroup = (g: string) =>
+    /instance_group|\/instanceGroups\/|instanceGroupManagers\//.test(g);
+  // A plan knows the group only after apply; its configuration references say what it is.
+  const refs = bs.references?.['backend.group'] ?? [];
+  return (
+    groups.length > 0 &&
+    groups.every((g) => isGroup(g) || (isUnknown(g) && refs.length > 0 && refs.every(isGroup)))
+  );
+}
+
+/** What must reach a backend service's instances, from the configuration. */
+function trafficPathOf(
+  idx: ResourceIndex,
+  net: Networks,
+  bs: TfResource,
+  hc: TfResource | undefined,
+  frontends: TfResource[],
+): TrafficPath {
+  const scope = readBackendServiceScope(bs);
+  const scheme = isUnknown(scope.scheme) ? undefined : scope.scheme;
+  const rules = frontends.map((fr) => ({ fr, read: readForwardingRule(fr) }));
+  const frNetworks = rules.map((r) => net.key(r.fr, 'network', r.read.network));
+  const frNetwork = frNetworks.find((n) => n !== undefined);
+  const ownNetwork = net.key(bs, 'network', scope.network);
+  const targets = backendTargets(idx, net, bs, ownNetwork ?? frNetwork);
+  const service = `the backends of backend service ${str(bs.values.name) ?? bs.address}`;
+  const passthrough = scope.regional && (scheme === 'INTERNAL' || scheme === 'EXTERNAL');
+  const probePort = hc ? readHealthCheck(hc.values).port : undefined;
+  const probe =
+    hc && (probePort === undefined || (typeof probePort === 'number' && !isUnknown(probePort)))
+      ? {
+          port: probePort,
+          ranges: passthrough && scheme === 'EXTERNAL' ? NLB_PROBE_RANGES : PROBE_RANGES,
+        }
+      : undefined;
+
+  if (passthrough && instanceGroupBackends(bs)) {
+    const ports = rules.map((r) => r.read.servingPorts);
+    const protocol = (str(scope.protocol) ?? '').toLowerCase();
+    const frProtocol = (rules[0]?.read.ipProtocol ?? 'tcp').toLowerCase();
+    return {
+      service,
+      backends: targets,
+      probe,
+      clients: rules.some((r) => r.read.hasBackendService),
+      servingPorts: ports.some((p) => p === undefined)
+        ? undefined
+        : [...new Set(ports.flat() as number[])],
+      ipProtocol: protocol === 'tcp' || protocol === 'udp' ? protocol : frProtocol,
+    };
+  }
+  const servingPorts = targets.servingPort(scope.portName ?? 'http');
+  const envoy =
+    scheme === 'INTERNAL_MANAGED' || (scope.regional && scheme === 'EXTERNAL_MANAGED')
+      ? scope.regional
+        ? 'regional'
+        : 'cross-region'
+      : undefined;
+  // Without a forwarding rule here, the frontend is elsewhere (or not yet built); without
+  // instance-group backends, the VPC firewall may not be on the path (serverless, internet and
+  // hybrid NEGs): only the probes are judged.
+  if (rules.length === 0 || !instanceGroupBackends(bs))
+    return { service, backends: targets, probe, servingPorts };
+  if (envoy) {
+    const subnets = proxySubnets(idx, net, bs, envoy, scope.region, targets.network);
+    return {
+      service,
+      backends: { ...targets, network: targets.network ?? subnets.network },
+      probe,
+      dataSources: subnets.sources,
+      servingPorts,
+    };
+  }
+  const gfe = !scope.regional && (scheme === 'EXTERNAL' || scheme === 'EXTERNAL_MANAGED');
+  return {
+    service,
+    backends: targets,
+    probe,
+    dataSources: gfe
+      ? PROBE_RANGES.map((range) => ({ range, what: 'Google Front Ends', fix: GFE_FIX }))
+      : undefined,
+    servingPorts,
+  };
+}
+
+/**
+ * X1: only what a proxy load balancer's backends serve its probes on. Passthrough NLBs keep
+ * the client's address, so their ports are meant to be open to clients; a health check no
+ * backend service uses (autohealing) is no load balancer's port.
+ */
+function checkProbeSources(idx: ResourceIndex, out: Reporter, net: Networks): void {
+  for (const fw of idx.ofTypes(FIREWALLS)) {
+    const spec = net.firewallsNear(fw).find((f) => f.id === fw.address)!;
+    const ports = new Set<number>();
+    for (const bs of idx.ofTypes(BACKEND_SERVICES, fw)) {
+      const scope = readBackendServiceScope(bs);
+      if (!isProxyScheme(scope.regional, scope.scheme)) continue;
+      if (!mayReachBackends(idx, net, spec, bs)) continue;
+      for (const hc of idx.referenced(bs, 'health_checks', HEALTH_CHECKS)) {
+        const port = readHealthCheck(hc.values).port;
+        if (typeof port === 'number' && !isUnknown(port) && !otherTargets(net, fw, spec, port))
+          ports.add(port);
+      }
+    }
+    out.report(fw, RuleLevel.ERROR, checkProbeFirewallSources(spec, [...ports]));
+  }
+}
+
+/**
+ * True when the rules that admit the probers on `port` (the load balancer's own rules, so they
+ * say where its backends are) all target another network or other tags than `fw`.
+ */
+function otherTargets(net: Networks, fw: TfResource, spec: FirewallSpec, port: number): boolean {
+  const probeRules = net
+    .firewallsNear(fw)
+    .filter((f) => f.id !== spec.id && admitsProbes(f, port) && f.sourceRanges.every(known));
+  if (probeRules.length === 0) return false;
+  return probeRules.every((p) => {
+    if (spec.network !== undefined && p.network !== undefined && spec.network !== p.network)
+      return true;
+    const [mine, theirs] = [spec.targetTags, p.targetTags];
+    if (mine.length === 0 || theirs.length === 0) return false;
+    if ([...mine, ...theirs].some(isUnknown)) return false;
+    return !mine.some((t) => theirs.includes(t));
   });
+}
+
+const known = (v: string) => !isUnknown(v);
+
+/** True for the schemes whose backends are reached by Google's proxies, not by clients. */
+function isProxyScheme(regional: boolean, scheme: string): boolean {
+  if (isUnknown(scheme)) return false;
+  if (scheme === 'INTERNAL') return false;
+  return !(regional && scheme === 'EXTERNAL');
+}
+
+/**
+ * False only when the firewall provably targets other instances than the backends': it names
+ * target tags, and every backend group's instance template is known and carries none of them.
+ */
+function mayReachBackends(
+  idx: ResourceIndex,
+  net: Networks,
+  fw: FirewallSpec,
+  bs: TfResource,
+): boolean {
+  if (fw.targetTags.length === 0) return true;
+  const targets = backendTargets(idx, net, bs, undefined);
+  return appliesTo({ ...fw, network: undefined }, { ...targets, network: undefined }) !== 'no';
 }

@@ -2,7 +2,7 @@
  * The registry's rules over plain Terraform resources, used by the `AffinityChecks` Aspect (any
  * cdktf app) and `affinity-review lint` (synth output or a plan, so HCL projects too). Each
  * resource is read by its model and the constructs' rule functions run on it; the families live
- * in gcp-checks, firewall-checks and k8s-checks.
+ * in gcp-checks, frontend-checks, firewall-checks and k8s-checks.
  */
 import { ResourceIndex, TfResource } from '../terraform/resource';
 import { checkFirewalls } from './firewall-checks';
@@ -23,6 +23,7 @@ import {
   AUTOSCALERS,
 } from '../terraform/types';
 import { checkGoogleResources } from './gcp-checks';
+import { checkFrontends } from './frontend-checks';
 import { checkKubernetesResources } from './k8s-checks';
 import { CheckFinding, Reporter } from './reporter';
 
@@ -51,6 +52,7 @@ export function checkResources(resources: readonly TfResource[]): CheckFinding[]
   const idx = new ResourceIndex(resources);
   const reporter = new Reporter();
   checkGoogleResources(idx, reporter);
+  checkFrontends(idx, reporter);
   checkFirewalls(idx, reporter);
   checkKubernetesResources(idx, reporter);
   return reporter.findings;

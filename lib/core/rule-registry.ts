@@ -515,13 +515,23 @@ const RULES: Omit<RuleDefinition, 'basis' | 'standard'>[] = [
   },
   {
     id: 'H9',
-    title: 'Firewall admits the probes',
+    title: 'The traffic path is open (probes and data plane)',
     levels: EW,
     platform: GCP,
     checks:
-      'The firewall rule opens 35.191.0.0/16 and 130.211.0.0/22 to every serving and probe port of its services, ports 1..65535, priority 0..65535, targets by tag or service account (not both); no targets warns.',
-    source: 'https://cloud.google.com/load-balancing/docs/firewall-rules',
-    enforcedBy: ['LoadBalancerFirewall', CHECKS],
+      'For every backend service, the ingress firewall rules of its backends\u2019 network that apply to them (no targets, or target tags / service accounts that match the instance templates) admit its health-check probes on the probed port (35.191.0.0/16 and 130.211.0.0/22; for external passthrough NLBs 35.191.0.0/16, 209.85.152.0/22 and 209.85.204.0/22) and its data plane on the serving (named) port: Google Front Ends (the same two ranges) for global external and classic Application LBs, the region\u2019s proxy-only subnet for Envoy-based regional and cross-region load balancers, and the clients (any source but the probers) for passthrough NLBs. ERROR when firewall rules of that network exist and none can admit the traffic; WARNING when the configuration has none for that network (they may live elsewhere) or the default network\u2019s default-allow-internal rule may admit it. Unknown ranges, ports, tags and networks count as admitting; only services reached by a forwarding rule of the configuration, with instance-group backends, are judged on the data plane. LoadBalancerFirewall also checks its own props: ports 1..65535, priority 0..65535, targets by tag or service account (not both), client ranges IPv4 CIDRs; no targets warns.',
+    source:
+      'https://cloud.google.com/load-balancing/docs/firewall-rules; https://cloud.google.com/load-balancing/docs/health-check-concepts#ip-ranges; https://cloud.google.com/load-balancing/docs/proxy-only-subnets; https://cloud.google.com/firewall/docs/firewalls#more_rules_default_vpc',
+    enforcedBy: [
+      'LoadBalancerFirewall',
+      'GlobalHttpsFrontend',
+      'RegionalExternalHttpsFrontend',
+      'RegionalInternalHttpsFrontend',
+      'CrossRegionInternalHttpsFrontend',
+      'InternalPassthroughFrontend',
+      'ExternalPassthroughFrontend',
+      CHECKS,
+    ],
   },
   {
     id: 'M1',
@@ -597,6 +607,33 @@ const RULES: Omit<RuleDefinition, 'basis' | 'standard'>[] = [
     checks: 'Google-managed certificates cover fully qualified domain names, no wildcards.',
     source: 'https://cloud.google.com/load-balancing/docs/ssl-certificates/google-managed-certs',
     enforcedBy: ['GlobalHttpsFrontend'],
+  },
+  {
+    id: 'U8',
+    title: 'Envoy-based frontends have a proxy-only subnet',
+    levels: E,
+    platform: GCP,
+    checks:
+      'A regional external or regional internal Application LB frontend has a REGIONAL_MANAGED_PROXY proxy-only subnet, a cross-region internal one a GLOBAL_MANAGED_PROXY subnet in each of its regions, in its network (created by ProxyOnlySubnet or referenced with ProxyOnlySubnet.fromExisting): the API refuses the forwarding rule without it. A region and network take one ACTIVE proxy-only subnet per purpose; its range is an IPv4 CIDR of /26 or larger.',
+    source:
+      'https://cloud.google.com/load-balancing/docs/proxy-only-subnets; magic-modules mmv1/products/compute/Subnetwork.yaml (purpose, role) at 1f3c2491a1673d1ceeefd45a8150acebe6c6e3c9',
+    enforcedBy: [
+      'ProxyOnlySubnet',
+      'RegionalExternalHttpsFrontend',
+      'RegionalInternalHttpsFrontend',
+      'CrossRegionInternalHttpsFrontend',
+    ],
+  },
+  {
+    id: 'U9',
+    title: 'Passthrough forwarding rules',
+    levels: E,
+    platform: GCP,
+    checks:
+      'A passthrough frontend forwards either 1..5 ports (each 1..65535, once) or all ports; its service is a regional INTERNAL (internal passthrough NLB) or regional EXTERNAL (external passthrough NLB) backend service in the frontend\u2019s region. Lint: a forwarding rule lists at most 5 ports (the provider refuses more at plan).',
+    source:
+      'https://cloud.google.com/load-balancing/docs/forwarding-rule-concepts#port_specifications; magic-modules mmv1/products/compute/ForwardingRule.yaml (ports max_size 5; ports, portRange and allPorts mutually exclusive) at 1f3c2491a1673d1ceeefd45a8150acebe6c6e3c9',
+    enforcedBy: ['InternalPassthroughFrontend', 'ExternalPassthroughFrontend', CHECKS],
   },
   {
     id: 'G1',
@@ -956,6 +993,8 @@ const BASIS: Record<string, { basis: RuleBasis[]; standard?: string }> = {
   U3: { basis: [RuleBasis.REFUSED] },
   U4: { basis: [RuleBasis.REFUSED] },
   U7: { basis: [RuleBasis.REFUSED] },
+  U8: { basis: [RuleBasis.REFUSED] },
+  U9: { basis: [RuleBasis.REFUSED] },
   G1: { basis: [RuleBasis.CONTRACT] },
   G2: { basis: [RuleBasis.REFUSED] },
   G3: { basis: [RuleBasis.REFUSED] },
@@ -1005,7 +1044,11 @@ const BASIS: Record<string, { basis: RuleBasis[]; standard?: string }> = {
   A1: { basis: [RuleBasis.CONTRACT] },
 };
 
-const DEFINITIONS: RuleDefinition[] = RULES.map((r) => ({ ...r, ...BASIS[r.id] }));
+// A rule without an entry gets no basis, which the registry's meta-test reports by id.
+const DEFINITIONS: RuleDefinition[] = RULES.map((r) => ({
+  ...r,
+  ...(BASIS[r.id] ?? { basis: [] }),
+}));
 
 const BY_ID = new Map(DEFINITIONS.map((r) => [r.id, r]));
 

@@ -5,7 +5,7 @@
  */
 import { RuleViolation } from '../core/errors';
 import { RuleBasis } from '../core/rule-registry';
-import { isUnknown } from '../core/unknown';
+import { containsUnknown, isUnknown } from '../core/unknown';
 
 /** The SSL policy values X2 reads (absent: the proxy uses Google's default policy). */
 export interface SslPolicyValues {
@@ -85,8 +85,8 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       basis: RuleBasis.STANDARD,
     });
   const profile = policy.profile ?? 'COMPATIBLE';
-  if (isUnknown(profile) || (profile === 'CUSTOM' && isUnknown(policy.custom_features))) {
-    // Known at plan or apply only: nothing to judge.
+  if (isUnknown(profile) || (profile === 'CUSTOM' && containsUnknown(policy.custom_features))) {
+    // nothing: the profile or its features are known only at plan
   } else if (!PROVIDER_PROFILES.includes(profile))
     v.push({
       rule: 'X2',

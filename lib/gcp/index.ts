@@ -50,3 +50,32 @@ export {
   SslProfile,
 } from './global-https-frontend';
 export { AffinityMonitoring, type AffinityMonitoringProps } from './affinity-monitoring';
+export { type HttpsFrontendBaseProps } from './https-frontend-core';
+export {
+  type ExistingProxyOnlySubnetProps,
+  ProxyOnlySubnet,
+  ProxyOnlySubnetPurpose,
+  type ProxyOnlySubnetProps,
+} from './proxy-only-subnet';
+export {
+  NetworkTier,
+  RegionalExternalHttpsFrontend,
+  type RegionalExternalHttpsFrontendProps,
+} from './regional-external-https-frontend';
+export {
+  RegionalInternalHttpsFrontend,
+  type RegionalInternalHttpsFrontendProps,
+} from './regional-internal-https-frontend';
+export {
+  CrossRegionInternalHttpsFrontend,
+  type CrossRegionInternalHttpsFrontendProps,
+  type CrossRegionLocation,
+} from './cross-region-internal-https-frontend';
+export {
+  InternalPassthroughFrontend,
+  type InternalPassthroughFrontendProps,
+} from './internal-passthrough-frontend';
+export {
+  ExternalPassthroughFrontend,
+  type ExternalPassthroughFrontendProps,
+} from './external-passthrough-frontend';

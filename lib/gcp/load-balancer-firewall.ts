@@ -7,12 +7,18 @@ import { checkIntRange, isUnresolved, checkRequiredProps } from '../core/rules';
 import { checkGcpName } from '../core/names';
 import { AffinityBackendService } from './affinity-backend-service';
 import { PROBE_RANGES } from './firewall-rules';
+import { ProxyOnlySubnet } from './proxy-only-subnet';
 import { googleModule } from './google-provider';
-import { checkShape } from '../core/shape';
+import { anInstance, checkShape } from '../core/shape';
 import { backendServiceShape, firewallProps } from './shapes';
 
 const FIREWALL_PROPS = firewallProps(
   backendServiceShape((v) => v instanceof AffinityBackendService),
+  anInstance(
+    'ProxyOnlySubnet',
+    "new ProxyOnlySubnet(stack, 'proxy-only', { ... })",
+    (v) => v instanceof ProxyOnlySubnet,
+  ),
 );
 
 /** Properties of a `LoadBalancerFirewall`. */
@@ -40,6 +46,24 @@ export interface LoadBalancerFirewallProps {
    */
   readonly services?: AffinityBackendService[];
   /**
+   * Proxy-only subnets whose Envoy proxies reach the backends (regional and cross-region
+   * Application LBs): a second rule, `<name>-proxies`, admits their ranges on `servingPorts`.
+   * @default - none
+   */
+  readonly proxyOnlySubnets?: ProxyOnlySubnet[];
+  /**
+   * Client ranges of a passthrough Network Load Balancer, which keeps client addresses: a
+   * third rule, `<name>-clients`, admits them on `servingPorts` (TCP). `0.0.0.0/0` is a
+   * legitimate choice for a public service, and it is yours to make here.
+   * @default - none
+   */
+  readonly clientRanges?: string[];
+  /**
+   * The ports the proxy-only subnets and clients reach.
+   * @default - `ports`
+   */
+  readonly servingPorts?: number[];
+  /**
    * Priority, 0..65535.
    * @default 1000
    */
@@ -57,9 +81,12 @@ export interface LoadBalancerFirewallProps {
 }
 
 /**
- * The ingress firewall rule that admits Google's health-check probers and Front Ends
- * (35.191.0.0/16, 130.211.0.0/22) to the backends' serving and probe ports, and nothing else.
- * IPv4 only: IPv6 probe ranges need a rule of their own.
+ * The ingress firewall rules of a load balancer's traffic path, and nothing wider: Google's
+ * health-check probers and Front Ends (35.191.0.0/16, 130.211.0.0/22) on the serving and probe
+ * ports; with `proxyOnlySubnets`, the proxy-only subnets of Envoy-based load balancers on the
+ * serving ports; with `clientRanges`, the clients of a passthrough NLB on the serving ports.
+ * All by network and target tags or service accounts. IPv4 only: IPv6 ranges need rules of
+ * their own.
  */
 export class LoadBalancerFirewall extends Construct {
   /** The source ranges of Google's health checks and Google Front Ends, which the rule opens. */
@@ -72,6 +99,10 @@ export class LoadBalancerFirewall extends Construct {
   public readonly firewall: TerraformResource;
   /** Ports opened. */
   public readonly ports: number[];
+  /** The rule admitting the proxy-only subnets, when `proxyOnlySubnets` is given. */
+  public readonly proxyFirewall?: firewall.ComputeFirewall;
+  /** The rule admitting the clients, when `clientRanges` is given. */
+  public readonly clientFirewall?: firewall.ComputeFirewall;
 
   constructor(scope: Construct, id: string, props: LoadBalancerFirewallProps) {
     super(scope, id);
@@ -85,7 +116,8 @@ export class LoadBalancerFirewall extends Construct {
       warnings: [],
     });
     applyFindings(this, { errors: checkShape(props, FIREWALL_PROPS), warnings: [] });
-    const errors: RuleViolation[] = [...checkGcpName('name', props.name)];
+    const suffix = props.clientRanges ? '-clients' : props.proxyOnlySubnets ? '-proxies' : '';
+    const errors: RuleViolation[] = [...checkGcpName('name', props.name, suffix)];
     const warnings: RuleViolation[] = [];
     errors.push(
       ...checkIntRange('H9', 'priority', props.priority, 0, 65535, 'use 0..65535 (default 1000)'),
@@ -100,9 +132,10 @@ export class LoadBalancerFirewall extends Construct {
         fix: 'list the serving port and the health-check port, e.g. [443]',
       });
     }
-    for (const p of props.ports) {
+    for (const p of [...props.ports, ...(props.servingPorts ?? [])]) {
       errors.push(...checkIntRange('H9', 'ports', p, 1, 65535, 'use TCP ports 1..65535'));
     }
+    for (const r of props.clientRanges ?? []) errors.push(...checkClientRange(r));
     if (!props.targetTags?.length && !props.targetServiceAccounts?.length) {
       warnings.push({
         rule: 'H9',
@@ -143,6 +176,31 @@ export class LoadBalancerFirewall extends Construct {
       logConfig: props.logging ? { metadata: 'INCLUDE_ALL_METADATA' } : undefined,
     });
 
+    const common = {
+      project: props.project,
+      network: props.network,
+      direction: 'INGRESS',
+      priority: props.priority ?? 1000,
+      targetTags: props.targetTags,
+      targetServiceAccounts: props.targetServiceAccounts,
+      logConfig: props.logging ? { metadata: 'INCLUDE_ALL_METADATA' } : undefined,
+    };
+    const serving = [...new Set(props.servingPorts ?? props.ports)].sort((a, b) => a - b);
+    if (props.proxyOnlySubnets?.length)
+      this.proxyFirewall = new ComputeFirewall(this, 'proxy-only-subnets', {
+        ...common,
+        name: `${props.name}-proxies`,
+        sourceRanges: [...new Set(props.proxyOnlySubnets.map((s) => s.ipCidrRange))],
+        allow: [{ protocol: 'tcp', ports: serving.map(String) }],
+      });
+    if (props.clientRanges?.length)
+      this.clientFirewall = new ComputeFirewall(this, 'clients', {
+        ...common,
+        name: `${props.name}-clients`,
+        sourceRanges: [...props.clientRanges],
+        allow: [{ protocol: 'tcp', ports: serving.map(String) }],
+      });
+
     const services = props.services ?? [];
     addRuleValidation(this, () => ({
       errors: services.flatMap((s) => this.uncovered(s)),
@@ -174,4 +232,21 @@ export class LoadBalancerFirewall extends Construct {
         fix: `add ${port} to ports`,
       }));
   }
+}
+
+/** H9: a client range is an IPv4 CIDR (0.0.0.0/0 included: an explicit choice). */
+function checkClientRange(range: string): RuleViolation[] {
+  if (isUnresolved(range)) return [];
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(String(range));
+  if (m && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32) return [];
+  return [
+    {
+      rule: 'H9',
+      attribute: 'clientRanges',
+      value: `"${range}"`,
+      problem: 'is not an IPv4 CIDR',
+      allowed: 'IPv4 CIDRs such as 10.20.0.0/16, or 0.0.0.0/0 for a public service',
+      fix: "write the range with its prefix length, e.g. '203.0.113.0/24'",
+    },
+  ];
 }

@@ -5,6 +5,7 @@
  */
 import { DRAINING, DURATION } from '../core/value-shapes';
 import {
+  Field,
   Shape,
   aBoolean,
   aNumber,
@@ -147,7 +148,7 @@ export function backendServiceShape(isService: (v: unknown) => boolean): Shape {
 }
 
 /** `LoadBalancerFirewallProps`. */
-export function firewallProps(service: Shape): Shape {
+export function firewallProps(service: Shape, proxySubnet: Shape): Shape {
   return objectOf(
     'LoadBalancerFirewallProps',
     {
@@ -157,6 +158,9 @@ export function firewallProps(service: Shape): Shape {
       targetTags: optional(arrayOf(aString("'backend'"))),
       targetServiceAccounts: optional(arrayOf(aString("'sa@p.iam.gserviceaccount.com'"))),
       services: optional(arrayOf(service, '[service]')),
+      proxyOnlySubnets: optional(arrayOf(proxySubnet, '[proxyOnlySubnet]')),
+      clientRanges: optional(arrayOf(aString("'0.0.0.0/0'"))),
+      servingPorts: optional(arrayOf(aNumber('443'), '[443]')),
       priority: optional(aNumber('1000')),
       logging: optional(aBoolean()),
       project: optional(aString("'my-project'")),
@@ -165,8 +169,8 @@ export function firewallProps(service: Shape): Shape {
   );
 }
 
-/** `GlobalHttpsFrontendProps` with its host, path, route and header rules. */
-export function frontendProps(service: Shape): Shape {
+/** `HostRule` with its path, route and header rules. */
+export function hostRuleShape(service: Shape): Shape {
   const header = objectOf(
     'HeaderMatch',
     {
@@ -204,6 +208,12 @@ export function frontendProps(service: Shape): Shape {
     },
     "{ hosts: ['app.example.com'], pathMatcher: 'app', defaultService: service }",
   );
+  return host;
+}
+
+/** `GlobalHttpsFrontendProps` with its host, path, route and header rules. */
+export function frontendProps(service: Shape): Shape {
+  const host = hostRuleShape(service);
   return objectOf(
     'GlobalHttpsFrontendProps',
     {
@@ -235,4 +245,75 @@ export function monitoringProps(service: Shape): Shape {
     },
     "{ services: [service], dashboardName: 'lb-affinity' }",
   );
+}
+
+/** The props of the regional and cross-region HTTPS frontends. */
+export function regionalFrontendProps(
+  name: string,
+  service: Shape,
+  isSubnet: (v: unknown) => boolean,
+  extra: { networkTier?: boolean; subnetwork?: boolean; locations?: boolean },
+): Shape {
+  const subnet = anInstance(
+    'ProxyOnlySubnet',
+    "new ProxyOnlySubnet(stack, 'proxy-only', { ... })",
+    isSubnet,
+  );
+  const fields: Record<string, Field> = {
+    name: required(aString("'lb'")),
+    defaultService: required(service),
+    hostRules: optional(arrayOf(hostRuleShape(service))),
+    certificateIds: optional(arrayOf(aString('certificate.id'))),
+    certificateManagerCertificateIds: optional(arrayOf(aString('certificate.id'))),
+    sslProfile: optional(aString('SslProfile.MODERN')),
+    httpRedirect: optional(aBoolean()),
+    project: optional(aString("'my-project'")),
+    network: required(aString("'default'")),
+  };
+  if (extra.locations) {
+    fields.locations = required(
+      arrayOf(
+        objectOf(
+          'CrossRegionLocation',
+          {
+            region: required(aString("'europe-west4'")),
+            subnetwork: required(aString('subnet.id')),
+            ipAddress: optional(aString("'10.1.2.99'")),
+          },
+          "{ region: 'europe-west4', subnetwork: subnet.id }",
+        ),
+        "[{ region: 'europe-west4', subnetwork: subnet.id }]",
+      ),
+    );
+    fields.proxyOnlySubnets = optional(arrayOf(subnet, '[proxyOnlySubnet]'));
+  } else {
+    fields.region = required(aString("'europe-west4'"));
+    fields.proxyOnlySubnet = optional(subnet);
+  }
+  if (extra.networkTier) fields.networkTier = optional(aString('NetworkTier.PREMIUM'));
+  if (extra.subnetwork) {
+    fields.subnetwork = required(aString('subnet.id'));
+    fields.ipAddress = optional(aString("'10.1.2.99'"));
+  }
+  return objectOf(name, fields, '{ name, defaultService, network, ... }');
+}
+
+/** The props of the passthrough frontends. */
+export function passthroughFrontendProps(name: string, service: Shape, internal: boolean): Shape {
+  const fields: Record<string, Field> = {
+    name: required(aString("'nlb'")),
+    service: required(service),
+    ports: optional(arrayOf(aNumber('4822'), '[4822]')),
+    allPorts: optional(aBoolean()),
+    project: optional(aString("'my-project'")),
+  };
+  if (internal) {
+    fields.network = required(aString("'default'"));
+    fields.subnetwork = required(aString('subnet.id'));
+    fields.allowGlobalAccess = optional(aBoolean());
+    fields.ipAddress = optional(aString("'10.1.2.99'"));
+  } else {
+    fields.networkTier = optional(aString('NetworkTier.PREMIUM'));
+  }
+  return objectOf(name, fields, '{ name, service, ports: [4822] }');
 }

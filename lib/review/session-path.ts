@@ -26,7 +26,8 @@ import {
   servedBefore,
 } from './wiring';
 import { gkePolicyEntry } from './extract';
-import { PROBE_RANGES, admitsProbes } from '../gcp/firewall-rules';
+import { PROBE_RANGES } from '../gcp/firewall-rules';
+import { firewallAdmitsProbes as admitsProbes } from '../terraform/google/firewall';
 import { describeUnknown, isUnknown } from '../core/unknown';
 import { TfResource, block } from '../terraform/resource';
 import { HEALTH_CHECK_TYPES, readHealthCheck } from '../terraform/google/health-check';

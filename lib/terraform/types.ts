@@ -4,24 +4,30 @@
  */
 import { BACKEND_SERVICE_TYPES } from './google/backend-service';
 import { HEALTH_CHECK_TYPES } from './google/health-check';
+import { FIREWALL_TYPES } from './google/firewall';
+import { FORWARDING_RULE_TYPES } from './google/forwarding-rule';
+import { SUBNETWORK_TYPES } from './google/subnetwork';
+import { SSL_POLICY_TYPES } from './google/ssl-policy';
+import {
+  HTTPS_PROXY_TYPES,
+  HTTP_PROXY_TYPES,
+  SSL_PROXY_TYPES,
+  TCP_PROXY_TYPES,
+} from './google/target-proxy';
+import { URL_MAP_TYPES } from './google/url-map';
 
 export const BACKEND_SERVICES = BACKEND_SERVICE_TYPES;
 export const HEALTH_CHECKS = HEALTH_CHECK_TYPES;
-export const FIREWALLS = ['google_compute_firewall'];
-export const HTTPS_PROXIES = [
-  'google_compute_target_https_proxy',
-  'google_compute_region_target_https_proxy',
-];
-export const HTTP_PROXIES = [
-  'google_compute_target_http_proxy',
-  'google_compute_region_target_http_proxy',
-];
-export const FORWARDING_RULES = [
-  'google_compute_global_forwarding_rule',
-  'google_compute_forwarding_rule',
-];
-export const URL_MAPS = ['google_compute_url_map', 'google_compute_region_url_map'];
-export const SSL_POLICIES = ['google_compute_ssl_policy', 'google_compute_region_ssl_policy'];
+export const FIREWALLS = FIREWALL_TYPES;
+export const HTTPS_PROXIES = HTTPS_PROXY_TYPES;
+export const HTTP_PROXIES = HTTP_PROXY_TYPES;
+export const TCP_PROXIES = TCP_PROXY_TYPES;
+export const SSL_PROXIES = SSL_PROXY_TYPES;
+export const FORWARDING_RULES = FORWARDING_RULE_TYPES;
+export const URL_MAPS = URL_MAP_TYPES;
+export const SSL_POLICIES = SSL_POLICY_TYPES;
+export const SUBNETWORKS = SUBNETWORK_TYPES;
+export const NETWORKS = ['google_compute_network'];
 export const WORKLOADS = [
   'kubernetes_stateful_set_v1',
   'kubernetes_stateful_set',

@@ -82,6 +82,34 @@ export interface BackendServiceRead {
   readonly backends: { group: string; balancingMode?: string; capacityScaler?: number }[];
 }
 
+/** Where a backend service sits: scope, scheme, protocol, named port, region and network. */
+export interface BackendServiceScope {
+  readonly regional: boolean;
+  /** As set, or the provider's default for the scope; may be unknown. */
+  readonly scheme: string;
+  /** As set; `API_DECIDED` when unset; may be unknown. */
+  readonly protocol: string;
+  /** As set; undefined when unset (the API then uses `http`). */
+  readonly portName?: string;
+  readonly region?: string;
+  /** The `network` value (regional INTERNAL services), as written. */
+  readonly network: unknown;
+}
+
+/** Reads where a backend service sits (what the traffic path needs), without its rules' spec. */
+export function readBackendServiceScope(r: TfResource): BackendServiceScope {
+  const v = r.values;
+  const regional = r.type === 'google_compute_region_backend_service';
+  return {
+    regional,
+    scheme: str(v.load_balancing_scheme) ?? providerDefaultScheme(regional),
+    protocol: str(v.protocol) ?? API_DECIDED,
+    portName: str(v.port_name),
+    region: str(v.region),
+    network: v.network,
+  };
+}
+
 /** The TTL field of an affinity type, and its value. */
 function cookieOf(
   v: Record<string, any>,
@@ -112,7 +140,8 @@ function cookieOf(
 /** Reads a backend-service resource; `healthCheck` is the one its `health_checks` names. */
 export function readBackendService(r: TfResource, healthCheck?: HealthCheck): BackendServiceRead {
   const v = r.values;
-  const regional = r.type === 'google_compute_region_backend_service';
+  const scope = readBackendServiceScope(r);
+  const regional = scope.regional;
   const hash = block(v.consistent_hash) ?? {};
   const type = str(v.session_affinity) ?? API_DECIDED;
   const cookie = cookieOf(v, type);
@@ -123,10 +152,9 @@ export function readBackendService(r: TfResource, healthCheck?: HealthCheck): Ba
   const spec: ServiceSpec = {
     name: str(v.name) ?? r.address.split('.').pop()!,
     regional,
-    scheme: (str(v.load_balancing_scheme) ??
-      providerDefaultScheme(regional)) as LoadBalancingScheme,
-    protocol: (str(v.protocol) ?? API_DECIDED) as BackendProtocol,
-    portName: str(v.port_name),
+    scheme: scope.scheme as LoadBalancingScheme,
+    protocol: scope.protocol as BackendProtocol,
+    portName: scope.portName,
     affinity: SessionAffinity.fromType(type as SessionAffinityType, {
       ttl: ttl === undefined ? undefined : Duration.seconds(ttl as number),
       cookieName: cookie.name,
