@@ -13,7 +13,7 @@ function layer(file: string): string {
   const dir = file.split('/')[1];
   if (['core', 'terraform', 'checks', 'review'].includes(dir)) return dir;
   const constructs =
-    /\/(affinity-backend-service|zonal-backend-group|load-balancer-firewall|global-https-frontend|affinity-monitoring|google-provider|guacd-stateful-pool|kubernetes-provider|guacamole-web-tier)\.ts$/;
+    /\/(affinity-backend-service|zonal-backend-group|load-balancer-firewall|global-https-frontend|affinity-monitoring|google-provider|guacd-stateful-pool|kubernetes-provider|guacamole-web-tier|https-frontend-core|regional-https-frontend|regional-external-https-frontend|regional-internal-https-frontend|cross-region-internal-https-frontend|passthrough-frontend|internal-passthrough-frontend|external-passthrough-frontend|proxy-only-subnet|stack-values|traffic-path)\.ts$/;
   return constructs.test(file) ? 'constructs' : 'rules';
 }
 

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
+import type { TerraformResource } from 'cdktf';
 import { TerraformOutput } from 'cdktf';
 import type * as address from '@cdktf/provider-google/lib/compute-address';
-import type * as forwardingRule from '@cdktf/provider-google/lib/compute-forwarding-rule';
 import { AffinityBackendService } from './affinity-backend-service';
 import { googleModule } from './google-provider';
 import { LoadBalancerKind } from './load-balancing';
@@ -46,7 +46,7 @@ export interface ExternalPassthroughFrontendProps {
  */
 export class ExternalPassthroughFrontend extends Construct {
   /** The forwarding rule (escape hatch). */
-  public readonly forwardingRule: forwardingRule.ComputeForwardingRule;
+  public readonly forwardingRule: TerraformResource;
   /** The reserved IP address. */
   public readonly ipAddress: string;
 
@@ -57,7 +57,7 @@ export class ExternalPassthroughFrontend extends Construct {
       'compute-address',
       'ExternalPassthroughFrontend',
     );
-    this.forwardingRule = buildPassthrough(this, props, {
+    const rule = buildPassthrough(this, props, {
       construct: 'ExternalPassthroughFrontend',
       kind: LoadBalancerKind.EXTERNAL_PASSTHROUGH_NLB,
       shape: PROPS,
@@ -74,7 +74,8 @@ export class ExternalPassthroughFrontend extends Construct {
       region,
       networkTier: props.networkTier,
     });
-    this.forwardingRule.ipAddress = ip.id;
+    rule.ipAddress = ip.id;
+    this.forwardingRule = rule;
     this.ipAddress = ip.address;
     new TerraformOutput(this, 'ip-address', {
       value: this.ipAddress,

@@ -7,6 +7,7 @@
  * resources are picked by `HttpsFlavour.region`.
  */
 import { Construct } from 'constructs';
+import type { TerraformResource } from 'cdktf';
 import type * as urlMap from '@cdktf/provider-google/lib/compute-url-map';
 import type * as regionUrlMap from '@cdktf/provider-google/lib/compute-region-url-map';
 import type * as httpsProxy from '@cdktf/provider-google/lib/compute-target-https-proxy';
@@ -235,8 +236,8 @@ function renderPathMatcher(h: HostRule): urlMap.ComputeUrlMapPathMatcher {
 
 /** What the shared part renders. */
 export interface HttpsCore {
-  /** The URL map (global `ComputeUrlMap` or `ComputeRegionUrlMap`). */
-  readonly urlMap: urlMap.ComputeUrlMap | regionUrlMap.ComputeRegionUrlMap;
+  /** The URL map (a global `google_compute_url_map` or a `google_compute_region_url_map`). */
+  readonly urlMap: TerraformResource;
   /** The target HTTPS proxy's id. */
   readonly httpsProxyId: string;
 }

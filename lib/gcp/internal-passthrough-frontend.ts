@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import type * as forwardingRule from '@cdktf/provider-google/lib/compute-forwarding-rule';
+import type { TerraformResource } from 'cdktf';
 import { AffinityBackendService } from './affinity-backend-service';
 import { LoadBalancerKind } from './load-balancing';
 import { buildPassthrough } from './passthrough-frontend';
@@ -55,13 +55,13 @@ export interface InternalPassthroughFrontendProps {
  */
 export class InternalPassthroughFrontend extends Construct {
   /** The forwarding rule (escape hatch). */
-  public readonly forwardingRule: forwardingRule.ComputeForwardingRule;
+  public readonly forwardingRule: TerraformResource;
   /** The load balancer's internal IP address. */
   public readonly ipAddress: string;
 
   constructor(scope: Construct, id: string, props: InternalPassthroughFrontendProps) {
     super(scope, id);
-    this.forwardingRule = buildPassthrough(this, props, {
+    const rule = buildPassthrough(this, props, {
       construct: 'InternalPassthroughFrontend',
       kind: LoadBalancerKind.INTERNAL_PASSTHROUGH_NLB,
       shape: PROPS,
@@ -79,7 +79,8 @@ export class InternalPassthroughFrontend extends Construct {
         ipAddress: props?.ipAddress,
       },
     });
-    this.ipAddress = this.forwardingRule.ipAddress;
+    this.forwardingRule = rule;
+    this.ipAddress = rule.ipAddress;
   }
 }
 

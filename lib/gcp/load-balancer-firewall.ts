@@ -100,9 +100,9 @@ export class LoadBalancerFirewall extends Construct {
   /** Ports opened. */
   public readonly ports: number[];
   /** The rule admitting the proxy-only subnets, when `proxyOnlySubnets` is given. */
-  public readonly proxyFirewall?: firewall.ComputeFirewall;
+  public readonly proxyFirewall?: TerraformResource;
   /** The rule admitting the clients, when `clientRanges` is given. */
-  public readonly clientFirewall?: firewall.ComputeFirewall;
+  public readonly clientFirewall?: TerraformResource;
 
   constructor(scope: Construct, id: string, props: LoadBalancerFirewallProps) {
     super(scope, id);

@@ -113,7 +113,7 @@ export class ProxyOnlySubnet extends Construct {
   public readonly ipCidrRange: string;
   public readonly purpose: ProxyOnlySubnetPurpose;
   /** The subnet resource (escape hatch) when this construct created it. */
-  public readonly subnetwork?: subnetwork.ComputeSubnetwork;
+  public readonly subnetwork?: TerraformResource;
 
   /** True when this construct only references a subnet made elsewhere. */
   public readonly existing: boolean;
