@@ -508,6 +508,21 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         /is not a Duration/,
       ),
       c(
+        'health check with a string port (a JavaScript caller)',
+        (s) => hc(HealthCheck.https({ port: untyped('443') }))(s),
+        /healthCheck\.port "443" is not a number \(allowed: a number, e\.g\. 443\)/,
+      ),
+      c(
+        'health check with a numeric request path',
+        (s) => hc(HealthCheck.http({ port: 80, requestPath: untyped(7) }))(s),
+        /healthCheck\.requestPath 7 is not a string/,
+      ),
+      c(
+        'header affinity with a numeric header name',
+        (s) => svc({ sessionAffinity: SessionAffinity.header(untyped(42)) })(s),
+        /sessionAffinity\.headerName 42 is not a string/,
+      ),
+      c(
         'backend group as a URL string (issue 18)',
         svc({ backends: [untyped({ group: 'projects/p/zones/us-west1-a/instanceGroups/x' })] }),
         /svc: backends\[0\]\.group "projects\/p\/zones\/[^"]*" is not an IInstanceGroup/,

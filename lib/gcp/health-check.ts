@@ -3,7 +3,8 @@ import type * as healthCheck from '@cdktf/provider-google/lib/compute-health-che
 import type * as regionHealthCheck from '@cdktf/provider-google/lib/compute-region-health-check';
 import { googleModule } from './google-provider';
 import { Duration } from '../core/duration';
-import { RuleViolation } from '../core/errors';
+import { RuleViolation, throwViolations } from '../core/errors';
+import { aBoolean, aNumber, aString, checkShape, objectOf, optional } from '../core/shape';
 import {
   Vocabulary,
   checkDurationSeconds,
@@ -94,6 +95,27 @@ export interface HttpHealthCheckOptions extends HealthCheckCommonOptions {
 export interface TcpHealthCheckOptions extends HealthCheckCommonOptions {}
 
 /**
+ * P1: the options of every factory, at every field (JavaScript callers get no type check). A
+ * Duration of the wrong type is reported by the construct that takes the health check, with
+ * its path and the unit to write.
+ */
+const OPTIONS = objectOf(
+  'options object',
+  {
+    name: optional(aString("'web-hc'")),
+    port: optional(aNumber('443')),
+    healthyThreshold: optional(aNumber('2')),
+    unhealthyThreshold: optional(aNumber('2')),
+    logging: optional(aBoolean('true')),
+    description: optional(aString("'probe of the web tier'")),
+    requestPath: optional(aString("'/health'")),
+    host: optional(aString("'www.example.com'")),
+    response: optional(aString("'OK'")),
+  },
+  "{ port: 443, requestPath: '/health' }",
+);
+
+/**
  * A health check, as a value: the backend service that uses it creates it next to itself,
  * global or regional to match (a global backend service takes a global health check, a
  * regional Envoy-based one a regional health check).
@@ -142,6 +164,12 @@ export class HealthCheck {
 
   private constructor(protocol: HealthCheckProtocol, given: HttpHealthCheckOptions) {
     const options = given ?? {};
+    throwViolations(
+      checkShape(options, OPTIONS).map((v) => ({
+        ...v,
+        attribute: `healthCheck.${v.attribute}`.replace(/\.$/, ''),
+      })),
+    );
     this.protocol = protocol;
     this.options = options;
     this.interval = options.interval ?? Duration.seconds(5);

@@ -1,5 +1,6 @@
 import { Duration } from '../core/duration';
-import { RuleFindings, RuleViolation } from '../core/errors';
+import { RuleFindings, RuleViolation, throwViolations } from '../core/errors';
+import { aNumber, aString, checkShape, objectOf, optional } from '../core/shape';
 import {
   Vocabulary,
   checkDurationSeconds,
@@ -153,6 +154,21 @@ const isBadCookiePath = (path: string): boolean =>
   [...path].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === ';');
 
 /**
+ * P1: the options of every factory, at every field (JavaScript callers get no type check). A
+ * TTL of the wrong type is S5's `notADuration`, reported with the affinity's other checks.
+ */
+const OPTIONS = objectOf(
+  'options object',
+  {
+    cookieName: optional(aString("'SESSION'")),
+    cookiePath: optional(aString("'/'")),
+    headerName: optional(aString("'X-Session-Key'")),
+    minimumRingSize: optional(aNumber('1024')),
+  },
+  "{ cookieName: 'SESSION', ttl: Duration.hours(1) }",
+);
+
+/**
  * Session affinity ("sticky sessions") of a Google Cloud backend service.
  *
  * Use the typed factories: each takes exactly the settings its type uses, so a cookie TTL
@@ -260,6 +276,12 @@ export class SessionAffinity {
 
   private constructor(type: SessionAffinityType, options: SessionAffinityOptions) {
     const o = options ?? {};
+    throwViolations(
+      checkShape(o, OPTIONS).map((v) => ({
+        ...v,
+        attribute: `sessionAffinity.${v.attribute}`.replace(/\.$/, ''),
+      })),
+    );
     this.type = type;
     this.ttl = o.ttl;
     this.cookieName = o.cookieName;
