@@ -13,7 +13,8 @@
  */
 import { compareInventories } from './compare';
 import { ReviewFormat, formatFindings, formatInventory, inputErrorLine } from './format';
-import { Risk } from './model';
+import { SessionPathInput, sessionPathDiagrams } from './mermaid';
+import { Finding, Risk } from './model';
 import { reviewPlan } from './plan';
 import { ReviewInputError, SynthCache, inventoryFromSynthDir, readSynthDir } from './synth-dir';
 
@@ -118,20 +119,24 @@ export function runReview(argv: string[]): ReviewResult {
       };
     }
     const cache = new SynthCache();
-    const findings =
-      o.plan !== undefined
-        ? reviewPlan(o.plan, readSynthDir(o.dir))
-        : compareInventories(
-            inventoryFromSynthDir(o.base!, cache),
-            inventoryFromSynthDir(o.dir, cache),
-          );
+    let paths: SessionPathInput | undefined;
+    let findings: Finding[];
+    if (o.plan !== undefined) findings = reviewPlan(o.plan, readSynthDir(o.dir));
+    else {
+      const before = inventoryFromSynthDir(o.base!, cache);
+      const after = inventoryFromSynthDir(o.dir, cache);
+      findings = compareInventories(before, after);
+      paths = { base: before.resources, current: after.resources };
+    }
     const threshold = o.failOn === 'never' ? Infinity : RANK[o.failOn as Risk];
     const failing = findings.some((f) => RANK[f.risk] >= threshold);
-    return {
-      code: failing ? 1 : 0,
-      stdout: `${formatFindings(findings, o.format, o.failOn)}\n`,
-      stderr: '',
-    };
+    let report = formatFindings(findings, o.format, o.failOn);
+    // Markdown only: the session paths the findings are on, as Mermaid diagrams.
+    if (o.format === 'markdown' && paths !== undefined && findings.length > 0) {
+      const diagrams = sessionPathDiagrams(findings, paths);
+      if (diagrams !== '') report = `${report}\n\n${diagrams}`;
+    }
+    return { code: failing ? 1 : 0, stdout: `${report}\n`, stderr: '' };
   } catch (e) {
     return { code: 2, stdout: '', stderr: inputErrorLine('affinity-review', e) };
   }
