@@ -240,3 +240,39 @@ test('sessionPathDiagrams of no resources is empty', () => {
     ),
   ).toBe('');
 });
+
+describe('SARIF carries the tool and every rule it reports', () => {
+  test('driver name, version, semanticVersion; each rule id, name, descriptions, help, level', () => {
+    const synth = gceDir((r) => {
+      r.google_compute_backend_service.web.connection_draining_timeout_sec = 0;
+      r.google_compute_backend_service.web.session_affinity = 'HEADER_FIELD';
+    });
+    const r = runReview(['lint', synth, '--format', 'sarif', '--fail-on', 'never']);
+    const driver = JSON.parse(r.stdout).runs[0].tool.driver;
+    const version = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'),
+    ).version;
+    expect(driver).toMatchObject({
+      name: 'affinity-review lint',
+      version,
+      semanticVersion: version,
+      informationUri: expect.stringMatching(/RULES\.md$/),
+    });
+    expect(driver.rules.length).toBeGreaterThan(0);
+    for (const rule of driver.rules) {
+      expect(rule).toMatchObject({
+        id: expect.stringMatching(/^[A-Z]+\d+$/),
+        name: expect.stringMatching(/^[A-Za-z][A-Za-z0-9]*$/),
+        shortDescription: { text: expect.any(String) },
+        fullDescription: { text: expect.any(String) },
+        helpUri: expect.stringMatching(new RegExp(`RULES\\.md#${rule.id.toLowerCase()}$`)),
+        help: {
+          text: expect.stringContaining(rule.helpUri),
+          markdown: expect.stringContaining(`](${rule.helpUri})`),
+        },
+        defaultConfiguration: { level: expect.stringMatching(/^(error|warning)$/) },
+      });
+      expect(rule.properties.tags.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CheckFinding, checkResources } from '../checks/resource-checks';
 import { TfResource, resourcesFromPlan, resourcesFromSynth } from '../terraform/resource';
-import { RuleLevel, RuleRegistry } from '../core/rule-registry';
+import { RuleLevel, RulePlatform, RuleRegistry } from '../core/rule-registry';
 import { display, inputErrorLine, safeJson } from './format';
 import { ReviewInputError, isJsonObject, kindOf, statOrFail } from './json-input';
 import { checkSynthShape, readJson, readSynthDir } from './synth-dir';
@@ -235,6 +235,9 @@ function sarif(findings: CheckFinding[], input: LintInput): string {
           driver: {
             name: 'affinity-review lint',
             version: toolVersion(),
+            // GitHub code scanning reads semanticVersion and each rule's help and tags
+            // (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#toolcomponent-object).
+            semanticVersion: toolVersion(),
             informationUri: RULES_DOC,
             rules: ids.map((id) => {
               const r = RuleRegistry.find(id)!;
@@ -247,6 +250,13 @@ function sarif(findings: CheckFinding[], input: LintInput): string {
                 shortDescription: { text: r.title },
                 fullDescription: { text: r.checks },
                 helpUri: ruleHelpUri(id),
+                help: {
+                  text: `${r.checks} Source: ${r.source}. ${ruleHelpUri(id)}`,
+                  markdown: `${r.checks}\n\nSource: ${r.source}\n\n[Rule ${id} in RULES.md](${ruleHelpUri(id)})`,
+                },
+                properties: {
+                  tags: [r.platform, ...r.basis].filter((t) => t !== RulePlatform.ALL),
+                },
                 defaultConfiguration: {
                   level: r.levels.includes(RuleLevel.ERROR) ? 'error' : 'warning',
                 },
