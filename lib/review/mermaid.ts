@@ -136,21 +136,21 @@ function referenced(
   value: unknown,
   types: RegExp,
 ): TfResource[] {
-  const out: TfResource[] = [];
+  const out = new Set<TfResource>();
   const visit = (v: unknown, depth: number): void => {
     if (depth > 12) return;
     if (typeof v === 'string') {
       for (const m of v.matchAll(REFERENCE)) {
         if (!types.test(m[1])) continue;
         const t = index.get(r.source, `${m[1]}.${m[2]}`);
-        if (t && !out.includes(t)) out.push(t);
+        if (t) out.add(t);
       }
     } else if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
     else if (typeof v === 'object' && v !== null)
       for (const [k, x] of Object.entries(v)) if (k !== '//') visit(x, depth + 1);
   };
   visit(value, 0);
-  return out;
+  return [...out];
 }
 
 const BACKEND_SERVICE = /^google_compute_(region_)?backend_service$/;
@@ -220,17 +220,14 @@ function addVersion(g: PathGraph, resources: readonly TfResource[], v: 'base' | 
 }
 
 /** Rates the nodes and links the findings are about. */
-function rate(g: PathGraph, findings: Finding[]): void {
-  const byName = new Map<string, Node[]>();
-  for (const n of g.nodes.values()) byName.set(n.name, [...(byName.get(n.name) ?? []), n]);
+function rate(g: PathGraph, out: Map<string, Edge[]>, findings: Finding[]): void {
   for (const f of findings) {
     const key = g.aliases.get(`${f.stack}|${f.subject}`) ?? g.aliases.get(f.subject);
     if (key === undefined) continue;
     const n = g.nodes.get(key)!;
     n.risk = worse(n.risk, f.risk);
     // A link is changed when a finding on its start names its end (`route "/": a → b`).
-    for (const e of g.edges.values()) {
-      if (e.from !== key) continue;
+    for (const e of out.get(key) ?? []) {
       const to = g.nodes.get(e.to)!;
       if (to.name !== n.name && mentions(f.change, to.name)) e.risk = worse(e.risk, f.risk);
     }
@@ -275,10 +272,10 @@ const EDGE_STYLE: Record<Risk, string> = {
 
 /** The nodes reachable from `root`, in breadth-first order. */
 function reach(out: Map<string, Edge[]>, root: string): string[] {
-  const seen = [root];
-  for (let i = 0; i < seen.length; i++)
-    for (const e of out.get(seen[i]) ?? []) if (!seen.includes(e.to)) seen.push(e.to);
-  return seen;
+  const seen = new Set([root]);
+  // A Set iterates in insertion order, including what is added while iterating.
+  for (const k of seen) for (const e of out.get(k) ?? []) seen.add(e.to);
+  return [...seen];
 }
 
 /** A value in markdown prose: displayed, with markdown's syntax characters backslash-escaped. */
@@ -339,13 +336,15 @@ export function sessionPathDiagrams(findings: Finding[], input: SessionPathInput
   const g = new PathGraph();
   addVersion(g, input.base, 'base');
   addVersion(g, input.current, 'current');
-  rate(g, findings);
   const out = new Map<string, Edge[]>();
   const into = new Set<string>();
   for (const e of g.edges.values()) {
-    out.set(e.from, [...(out.get(e.from) ?? []), e]);
+    const list = out.get(e.from);
+    if (list) list.push(e);
+    else out.set(e.from, [e]);
     into.add(e.to);
   }
+  rate(g, out, findings);
   const diagrams: string[] = [];
   const titles: string[] = [];
   let skipped = 0;
