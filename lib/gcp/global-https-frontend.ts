@@ -215,13 +215,11 @@ export class GlobalHttpsFrontend extends Construct {
       description: `IP address of ${n}`,
     });
     addRuleValidation(this, () => {
-      // H9 warns here rather than fails: stacks that synthesized before this frontend checked
-      // its firewall (the reviewer's fixtures build closed paths on purpose) still synthesize.
-      // The newer frontends fail synth on a closed path.
+      // H9 fails synth on a closed path, as for the other frontends.
       const path = checkFrontendTrafficPath(this, services, { kind: 'gfe' });
       return {
-        errors: checkServices(services, flavour),
-        warnings: [...path.errors, ...path.warnings],
+        errors: [...checkServices(services, flavour), ...path.errors],
+        warnings: path.warnings,
       };
     });
   }

@@ -56,6 +56,9 @@ export const SESSION_PATH_TYPES: Record<string, string> = {
   google_compute_address: 'address',
   google_compute_ssl_policy: 'SSL policy',
   google_compute_region_ssl_policy: 'SSL policy',
+  // Only proxy-only subnets (see PROXY_ONLY_PURPOSES): their range is the Envoy data plane
+  // whose admission H9 checks.
+  google_compute_subnetwork: 'proxy-only subnet',
   kubernetes_stateful_set_v1: 'StatefulSet',
   kubernetes_stateful_set: 'StatefulSet',
   kubernetes_service_v1: 'Service',
@@ -75,11 +78,28 @@ export const SESSION_PATH_TYPES: Record<string, string> = {
 const isObject = (v: unknown): v is Record<string, any> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Subnet purposes of Envoy proxies (INTERNAL_HTTPS_LOAD_BALANCER is the older name of
+ * REGIONAL_MANAGED_PROXY): https://cloud.google.com/load-balancing/docs/proxy-only-subnets
+ */
+const PROXY_ONLY_PURPOSES = new Set([
+  'REGIONAL_MANAGED_PROXY',
+  'GLOBAL_MANAGED_PROXY',
+  'INTERNAL_HTTPS_LOAD_BALANCER',
+]);
+
 /** The session-path resources of one stack's `resource` block. */
 export function sessionResources(stack: string, resources: ResourceMap): TfResource[] {
   const onPath: ResourceMap = {};
   for (const type of Object.keys(SESSION_PATH_TYPES))
     if (isObject(resources[type])) onPath[type] = resources[type];
+  if (onPath.google_compute_subnetwork) {
+    const proxies = Object.entries(onPath.google_compute_subnetwork).filter(
+      ([, v]) => isObject(v) && PROXY_ONLY_PURPOSES.has(v.purpose),
+    );
+    if (proxies.length > 0) onPath.google_compute_subnetwork = Object.fromEntries(proxies);
+    else delete onPath.google_compute_subnetwork;
+  }
   return resourcesFromSynth(stack, { resource: onPath });
 }
 

@@ -33,6 +33,8 @@ import { TfResource, block } from '../terraform/resource';
 import { HEALTH_CHECK_TYPES, readHealthCheck } from '../terraform/google/health-check';
 import { JsonObject } from '../terraform/kubernetes';
 import { PodDrain, readPodDrain } from '../terraform/kubernetes/pod-drain';
+import { trafficPathFindings } from '../checks/firewall-checks';
+import { RuleLevel } from '../core/rule-registry';
 
 export { GKE_POLICY_KINDS, sideOf } from './wiring';
 export type { Side } from './wiring';
@@ -1047,6 +1049,11 @@ const REMOVED_RISK: Record<string, [Risk, string]> = {
   'instance template': ['low', 'No VM is replaced by its removal alone.'],
   autoscaler: ['medium', 'The group stays at its current size and no longer follows load.'],
   'SSL policy': ['medium', 'The proxy falls back to Google\u2019s default TLS policy.'],
+  'proxy-only subnet': [
+    'high',
+    // https://cloud.google.com/load-balancing/docs/proxy-only-subnets
+    'The Envoy-based load balancers of its region and network take their proxies\u2019 addresses from it: without it they cannot serve.',
+  ],
   PodDisruptionBudget: [
     'medium',
     'Node drains may evict several pods, and their sessions, at once.',
@@ -1107,7 +1114,38 @@ export function compareRecords(
     if (before.has(key) || reportedElsewhere(now)) continue;
     findings.push(finding(now, 'low', 'added', 'New resource; no existing session depends on it.'));
   }
+  findings.push(...closedTrafficPaths(ctx, unchangedStack));
   return findings;
+}
+
+/**
+ * H9 ("the traffic path is open") on both versions: an ERROR of the head that the base does
+ * not have is a change that closes a path, HIGH. The rule is the one the constructs, the Aspect
+ * and lint run (lib/checks/firewall-checks.ts); suppressed findings stay suppressed.
+ */
+function closedTrafficPaths(ctx: ReviewContext, unchangedStack: (stack: string) => boolean) {
+  const errors = (side: Side) =>
+    trafficPathFindings(side.index.resources).filter(
+      (f) =>
+        f.level === RuleLevel.ERROR &&
+        // The probers' port: the health-check and firewall raters above say it already.
+        f.attribute !== 'port' &&
+        f.suppressedBecause === undefined &&
+        !unchangedStack(f.resource.source),
+    );
+  const keyOf = (f: ReturnType<typeof errors>[number]) =>
+    [identityOf(f.resource).key, f.attribute, f.value].join('\u0000');
+  const before = new Set(errors(ctx.base).map(keyOf));
+  return errors(ctx.current)
+    .filter((f) => !before.has(keyOf(f)))
+    .map((f) =>
+      finding(
+        f.resource,
+        'high',
+        `traffic path closed: ${f.value} ${f.problem.replace(/ \(if a rule elsewhere.*\)$/, '')}`,
+        `${f.value.replace(/ on [A-Z]+ [^ ]+$/, '')} is no longer admitted to the backends of ${identityOf(f.resource).label}: their health checks still pass while every request and session through the load balancer is dropped [rule H9].`,
+      ),
+    );
 }
 
 /**
