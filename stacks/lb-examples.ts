@@ -7,6 +7,7 @@
  */
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { configureStateBackend } from './state-backend';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ComputeInstanceTemplate } from '@cdktf/provider-google/lib/compute-instance-template';
 import {
@@ -46,6 +47,9 @@ export const EXAMPLE_STACKS = [
 
 function exampleStack(app: App, id: string): TerraformStack {
   const stack = new TerraformStack(app, id);
+  // The same state backend as the reference stacks: relative paths, so the JSON does not
+  // depend on where the checkout is.
+  configureStateBackend(stack, id);
   new GoogleProvider(stack, 'google', { project: EXAMPLE_PROJECT });
   return stack;
 }
