@@ -31,6 +31,6 @@ export function parseQuantity(quantity: string): number | undefined {
   if (!m) return undefined;
   const amount = Number(m[1]);
   const suffix = m[3] ?? '';
-  if (/^[eE]/.test(suffix)) return amount * 10 ** Number(suffix.slice(1));
+  if (/^[eE][-+]?\d+$/.test(suffix)) return amount * 10 ** Number(suffix.slice(1));
   return amount * FACTORS[suffix];
 }
