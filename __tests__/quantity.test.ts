@@ -40,6 +40,8 @@ describe('parseQuantity', () => {
     expect(parseQuantity('5e+2')).toBe(500);
     expect(parseQuantity('5E-2')).toBeCloseTo(0.05, 12);
     expect(parseQuantity('7e0')).toBe(7);
+    expect(parseQuantity('1e10')).toBe(1e10);
+    expect(parseQuantity('3E-12')).toBeCloseTo(3e-12, 24);
   });
 
   test('the exa suffixes E and Ei are factors, not exponents with no digits', () => {
