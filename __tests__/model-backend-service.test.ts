@@ -189,6 +189,44 @@ describe('readBackendService', () => {
     );
   });
 
+  test('cookie types with their blocks missing or partial read as unset', () => {
+    const read = (values: Record<string, unknown>) => readBackendService(resource(GLOBAL, values));
+    for (const values of [
+      { session_affinity: 'STRONG_COOKIE_AFFINITY' },
+      { session_affinity: 'STRONG_COOKIE_AFFINITY', strong_session_affinity_cookie: [] },
+      { session_affinity: 'STRONG_COOKIE_AFFINITY', strong_session_affinity_cookie: { ttl: [] } },
+      { session_affinity: 'HTTP_COOKIE' },
+      { session_affinity: 'HTTP_COOKIE', consistent_hash: [{}] },
+      { session_affinity: 'HTTP_COOKIE', consistent_hash: { http_cookie: [{ name: null }] } },
+    ]) {
+      const r = read(values);
+      expect([values, r.ttlSeconds, r.ttlAttribute, r.cookieName, r.cookiePath]).toEqual([
+        values,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
+    }
+    // A cookie block with a name but no TTL: the name is read, the TTL is unset.
+    const named = read({
+      session_affinity: 'STRONG_COOKIE_AFFINITY',
+      strong_session_affinity_cookie: { name: 'n' },
+    });
+    expect([named.cookieName, named.ttlSeconds]).toEqual(['n', undefined]);
+    const http = read({
+      session_affinity: 'HTTP_COOKIE',
+      consistent_hash: { http_cookie: { path: '/x' } },
+    });
+    expect([http.cookiePath, http.ttlSeconds]).toEqual(['/x', undefined]);
+  });
+
+  test('an empty backend entry (null) is read without failing, as a backend with nothing known', () => {
+    const [b, ...rest] = readBackendService(resource(GLOBAL, { backend: [null] })).backends;
+    expect(rest).toEqual([]);
+    expect([b.balancingMode, b.capacityScaler]).toEqual([undefined, undefined]);
+  });
+
   test('other types: no cookie TTL is theirs; HEADER_FIELD reads its header', () => {
     const clientIp = readBackendService(
       resource(GLOBAL, { session_affinity: 'CLIENT_IP', affinity_cookie_ttl_sec: 60 }),
