@@ -29,7 +29,7 @@ const TOKEN_MARKERS = ['#{TfToken[', '&{TfToken['];
  * interpolation (directive): `$${x}` and `$$${x}` are text.
  */
 function hasInterpolation(s: string): boolean {
-  for (let i = s.indexOf('{'); i > 0; i = s.indexOf('{', i + 1)) {
+  for (let i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
     const c = s[i - 1];
     if (c !== '$' && c !== '%') continue;
     let run = 1;

@@ -31,6 +31,7 @@ export function parseQuantity(quantity: string): number | undefined {
   if (!m) return undefined;
   const amount = Number(m[1]);
   const suffix = m[3] ?? '';
-  if (/^[eE]/.test(suffix)) return amount * 10 ** Number(suffix.slice(1));
+  // Stryker disable next-line Regex: the suffix is QUANTITY's third group, anchored and whole there; only `\d+` carries meaning here
+  if (/^[eE][-+]?\d+$/.test(suffix)) return amount * 10 ** Number(suffix.slice(1));
   return amount * FACTORS[suffix];
 }

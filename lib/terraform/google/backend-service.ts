@@ -114,7 +114,7 @@ export function readBackendServiceScope(r: TfResource): BackendServiceScope {
 function cookieOf(
   v: Record<string, any>,
   type: string,
-): { attribute?: string; ttl?: number | string; name?: string; path?: string } {
+): { attribute: string; ttl?: number | string; name?: string; path?: string } {
   if (type === SessionAffinityType.STRONG_COOKIE_AFFINITY) {
     const c = block(v.strong_session_affinity_cookie);
     return {
@@ -176,9 +176,11 @@ export function readBackendService(r: TfResource, healthCheck?: HealthCheck): Ba
   };
   const attributes: Record<string, string> = {
     ...SERVICE_ATTRIBUTES,
-    'sessionAffinity.ttl': cookie.attribute ?? 'affinity_cookie_ttl_sec',
-    'sessionAffinity.cookieName': cookie.attribute?.replace(/ttl\.seconds$/, 'name') ?? 'name',
-    'sessionAffinity.cookiePath': cookie.attribute?.replace(/ttl\.seconds$/, 'path') ?? 'path',
+    'sessionAffinity.ttl': cookie.attribute,
+    // Stryker disable next-line Regex: `ttl.seconds` occurs only at the end of these attributes, so the anchor is equivalent
+    'sessionAffinity.cookieName': cookie.attribute.replace(/ttl\.seconds$/, 'name'),
+    // Stryker disable next-line Regex: as above
+    'sessionAffinity.cookiePath': cookie.attribute.replace(/ttl\.seconds$/, 'path'),
   };
   const backends = ([] as any[]).concat(v.backend ?? []).map((b) => ({
     group: String(b?.group),

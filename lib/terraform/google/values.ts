@@ -14,7 +14,8 @@ export const str = (v: unknown): string | undefined => (typeof v === 'string' ? 
  * (`"abc"`) is passed on too, so the range rules report it rather than a default hiding it.
  */
 export function num(v: unknown): number | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
+  if (v == null || v === '') return undefined; // undefined or null
+  // Stryker disable next-line ConditionalExpression: equivalent; Number() of every unknown form (a `${` string, a token number, list or object) is NaN or the value itself, so the last line returns it unchanged too
   if (isUnknown(v)) return v as number;
   const n = Number(v);
   return Number.isNaN(n) ? (v as number) : n;

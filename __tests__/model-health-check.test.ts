@@ -1,0 +1,138 @@
+/**
+ * The health-check model (lib/terraform/google/health-check): which probe block decides the
+ * protocol, the provider's defaults for the common fields, and the probed port, which the API
+ * decides when neither `port` nor `USE_SERVING_PORT` is given.
+ */
+import { HealthCheckProtocol } from '../lib/gcp/health-check';
+import { API_DECIDED } from '../lib/core/unknown';
+import {
+  HEALTH_CHECK_DEFAULTS,
+  HEALTH_CHECK_TYPES,
+  readHealthCheck,
+  readHealthCheckResource,
+} from '../lib/terraform/google/health-check';
+
+describe('readHealthCheck', () => {
+  test('the probe block decides the protocol, in either block form', () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ https_health_check: { port: 443 } }, 'HTTPS'],
+      [{ http_health_check: [{ port: 80 }] }, 'HTTP'],
+      [{ http2_health_check: {} }, 'HTTP2'],
+      [{ tcp_health_check: [{}] }, 'TCP'],
+      [{ ssl_health_check: {} }, 'SSL'],
+      [{ grpc_health_check: {} }, 'GRPC'],
+      [{ grpc_tls_health_check: {} }, 'GRPC_WITH_TLS'],
+      [{}, '?'],
+      [{ http_health_check: null, tcp_health_check: [] }, '?'],
+      [{ http_health_check: null, tcp_health_check: {} }, 'TCP'],
+    ];
+    for (const [values, protocol] of cases)
+      expect([values, readHealthCheck(values).protocol]).toEqual([values, protocol]);
+  });
+
+  test('HTTP-family probes give an HTTP(S) health check with path, host and response', () => {
+    const http = readHealthCheck({
+      name: 'hc',
+      http_health_check: { port: '8080', request_path: '/healthz', host: 'web', response: 'ok' },
+    });
+    expect(http.probe).toEqual({
+      port: '8080',
+      request_path: '/healthz',
+      host: 'web',
+      response: 'ok',
+    });
+    expect(http.port).toBe(8080);
+    expect(http.healthCheck.protocol).toBe(HealthCheckProtocol.HTTP);
+    expect(http.healthCheck.name).toBe('hc');
+    expect(http.healthCheck.port).toBe(8080);
+    expect(http.healthCheck.requestPath).toBe('/healthz');
+    expect(http.healthCheck.host).toBe('web');
+    expect(http.healthCheck.response).toBe('ok');
+
+    const https = readHealthCheck({ https_health_check: { port: 443 } });
+    expect(https.healthCheck.protocol).toBe(HealthCheckProtocol.HTTPS);
+    // The provider's request_path default.
+    expect(https.healthCheck.requestPath).toBe('/');
+    expect(https.healthCheck.host).toBeUndefined();
+    expect(https.healthCheck.response).toBeUndefined();
+    expect(readHealthCheck({ http2_health_check: { port: 443 } }).healthCheck.protocol).toBe(
+      HealthCheckProtocol.HTTPS,
+    );
+  });
+
+  test('other probes give a TCP health check without a request path', () => {
+    for (const key of ['tcp_health_check', 'ssl_health_check', 'grpc_health_check']) {
+      const read = readHealthCheck({ [key]: { port: 9000, request_path: '/x' } });
+      expect(read.healthCheck.protocol).toBe(HealthCheckProtocol.TCP);
+      expect(read.healthCheck.port).toBe(9000);
+      expect(read.healthCheck.requestPath).toBeUndefined();
+    }
+    expect(readHealthCheck({}).healthCheck.protocol).toBe(HealthCheckProtocol.TCP);
+  });
+
+  test("unset common fields read as the provider's defaults", () => {
+    expect(HEALTH_CHECK_DEFAULTS).toEqual({
+      check_interval_sec: 5,
+      timeout_sec: 5,
+      healthy_threshold: 2,
+      unhealthy_threshold: 2,
+    });
+    const read = readHealthCheck({ tcp_health_check: { port: 22 } });
+    expect(read.intervalSeconds).toBe(5);
+    expect(read.timeoutSeconds).toBe(5);
+    expect(read.healthCheck.interval.toSeconds()).toBe(5);
+    expect(read.healthCheck.timeout.toSeconds()).toBe(5);
+    expect(read.healthCheck.healthyThreshold).toBe(2);
+    expect(read.healthCheck.unhealthyThreshold).toBe(2);
+    expect(read.healthCheck.name).toBeUndefined();
+  });
+
+  test('set common fields are read, numeric strings included', () => {
+    const read = readHealthCheck({
+      tcp_health_check: { port: 22 },
+      check_interval_sec: '10',
+      timeout_sec: 3,
+      healthy_threshold: 4,
+      unhealthy_threshold: '6',
+    });
+    expect(read.intervalSeconds).toBe(10);
+    expect(read.timeoutSeconds).toBe(3);
+    expect(read.healthCheck.interval.toSeconds()).toBe(10);
+    expect(read.healthCheck.timeout.toSeconds()).toBe(3);
+    expect(read.healthCheck.healthyThreshold).toBe(4);
+    expect(read.healthCheck.unhealthyThreshold).toBe(6);
+  });
+
+  test('the probed port: given, the serving port, a reference, or left to the API', () => {
+    expect(readHealthCheck({ http_health_check: { port: 81 } }).port).toBe(81);
+    expect(
+      readHealthCheck({ http_health_check: { port_specification: 'USE_SERVING_PORT' } }).port,
+    ).toBeUndefined();
+    expect(readHealthCheck({ http_health_check: { port: '${var.port}' } }).port).toBe(
+      '${var.port}',
+    );
+    expect(readHealthCheck({ http_health_check: { port_name: 'http' } }).port).toBe(API_DECIDED);
+    expect(
+      readHealthCheck({ http_health_check: { port_specification: 'USE_NAMED_PORT' } }).port,
+    ).toBe(API_DECIDED);
+    expect(readHealthCheck({ tcp_health_check: {} }).port).toBe(API_DECIDED);
+    expect(readHealthCheck({}).port).toBe(API_DECIDED);
+  });
+
+  test('a resource is read from its values; both types are health checks', () => {
+    const read = readHealthCheckResource({
+      address: 'google_compute_region_health_check.hc',
+      type: 'google_compute_region_health_check',
+      values: { name: 'r', tcp_health_check: [{ port: 5432 }] },
+      source: 's',
+      suppressions: [],
+    });
+    expect(read.protocol).toBe('TCP');
+    expect(read.port).toBe(5432);
+    expect(read.healthCheck.name).toBe('r');
+    expect(HEALTH_CHECK_TYPES).toEqual([
+      'google_compute_health_check',
+      'google_compute_region_health_check',
+    ]);
+  });
+});
