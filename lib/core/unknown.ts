@@ -40,8 +40,13 @@ function hasInterpolation(s: string): boolean {
 }
 
 /** cdktf's encoding of a number token: a NaN-space double with 0xFDFF (or 0xFBFF for lists) on top. */
+const VIEW = new DataView(new ArrayBuffer(8));
+
 function isTokenNumber(n: number): boolean {
-  const view = new DataView(new ArrayBuffer(8));
+  // Both markers make a negative double below -2^960 (about -9.7e288): every ordinary number
+  // is above that, and is decided without looking at its bits.
+  if (n > -1e288) return false;
+  const view = VIEW;
   view.setFloat64(0, n);
   const top = view.getUint16(0);
   return top === 0xfdff || top === 0xfbff;

@@ -120,6 +120,10 @@ export class Wiring {
         }
       }
     }
+    // Workloads by stack: a Service selects pods of its own stack only (no scan of every stack).
+    const workloadsBySource = new Map<string, TfResource[]>();
+    for (const w of workloads)
+      workloadsBySource.set(w.source, [...(workloadsBySource.get(w.source) ?? []), w]);
     const attach = (r: TfResource, via: string): Attachment => {
       this.usedPolicies.add(r);
       return { resource: r, kind: kindOf(r)!, name: k8sName(kubeObject(r)) ?? r.address, via };
@@ -138,8 +142,8 @@ export class Wiring {
       const policy = targeting.get(`${s.source}|GCPBackendPolicy|${name}`)?.[0];
       const health = targeting.get(`${s.source}|HealthCheckPolicy|${name}`)?.[0];
       const selector = obj(obj(o.spec).selector);
-      const selected = workloads.filter((w) => {
-        if (w.source !== s.source || Object.keys(selector).length === 0) return false;
+      const selected = (workloadsBySource.get(s.source) ?? []).filter((w) => {
+        if (Object.keys(selector).length === 0) return false;
         const wo = kubeObject(w)!;
         if (namespaceOf(wo) !== ns) return false;
         const labels = obj(obj(obj(obj(wo.spec).template).metadata).labels);

@@ -182,6 +182,8 @@ export class ResourceIndex {
   /** source → address → resource. */
   private readonly byAddress = new Map<string, Map<string, TfResource>>();
   private readonly byType = new Map<string, TfResource[]>();
+  /** `source \0 type` → resources: `ofTypes(types, near)` without a scan of every stack. */
+  private readonly bySourceType = new Map<string, TfResource[]>();
   /** type → `source \0 name|id|self link` → resources; built per type on first use. */
   private readonly byName = new Map<string, Map<string, TfResource | TfResource[]>>();
 
@@ -193,6 +195,10 @@ export class ResourceIndex {
       const list = this.byType.get(r.type) ?? [];
       list.push(r);
       this.byType.set(r.type, list);
+      const key = `${r.source}\u0000${r.type}`;
+      const near = this.bySourceType.get(key) ?? [];
+      near.push(r);
+      this.bySourceType.set(key, near);
     }
   }
 
@@ -203,9 +209,8 @@ export class ResourceIndex {
 
   /** Resources of the given types in the same stack or plan as `near` (all when omitted). */
   public ofTypes(types: readonly string[], near?: TfResource): TfResource[] {
-    return types
-      .flatMap((t) => this.byType.get(t) ?? [])
-      .filter((r) => near === undefined || r.source === near.source);
+    if (near === undefined) return types.flatMap((t) => this.byType.get(t) ?? []);
+    return types.flatMap((t) => this.bySourceType.get(`${near.source}\u0000${t}`) ?? []);
   }
 
   /**

@@ -96,8 +96,14 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** `session_affinity_config` -> `sessionAffinityConfig`. */
 export function camel(attribute: string): string {
-  return attribute.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  let api = CAMEL.get(attribute);
+  if (api === undefined) {
+    api = attribute.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    CAMEL.set(attribute, api); // the attribute names are the tables' keys: a bounded set
+  }
+  return api;
 }
+const CAMEL = new Map<string, string>();
 
 const INTEGER = /^[+-]?\d+$/;
 
