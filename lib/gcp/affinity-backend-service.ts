@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { TerraformResource, TerraformStack } from 'cdktf';
 import type * as backendService from '@cdktf/provider-google/lib/compute-backend-service';
 import type * as regionBackendService from '@cdktf/provider-google/lib/compute-region-backend-service';
+import type * as healthCheck from '@cdktf/provider-google/lib/compute-health-check';
+import type * as regionHealthCheck from '@cdktf/provider-google/lib/compute-region-health-check';
 import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
@@ -19,8 +21,6 @@ import {
   BackendOptions,
   BackendServiceLogging,
   ServiceSpec,
-  defaultBalancingMode,
-  effectiveLocalityPolicy,
   validateBackends,
   validateService,
   validateSharedGroups,
@@ -33,12 +33,17 @@ import {
   LoadBalancerKind,
   LoadBalancingScheme,
   LocalityLbPolicy,
-  isPassthrough,
   loadBalancerKind,
 } from './load-balancing';
-import { SessionAffinity, SessionAffinityType } from './session-affinity';
+import { SessionAffinity } from './session-affinity';
 import { checkShape } from '../core/shape';
 import { BACKEND, BACKEND_SERVICE_PROPS } from './shapes';
+import {
+  renderBackend,
+  renderBackendService,
+  renderRegionBackendService,
+} from '../terraform/google/backend-service';
+import { renderHealthCheck, renderRegionHealthCheck } from '../terraform/google/health-check';
 
 /** P1: the props a plain JavaScript caller can get wrong in ways TypeScript would catch. */
 function checkServiceProps(props: AffinityBackendServiceProps): RuleViolation[] {
@@ -240,6 +245,7 @@ export class AffinityBackendService extends Construct {
     const portName =
       props.portName ?? (passthroughScheme ? undefined : String(props.protocol).toLowerCase());
     const healthCheckName = props.healthCheck.name ?? `${props.name}-hc`;
+    const loggingEnabled = props.logging?.enabled ?? true;
     this.spec = {
       name: props.name,
       regional,
@@ -250,7 +256,11 @@ export class AffinityBackendService extends Construct {
       draining: props.draining ?? DrainingPolicy.of(Duration.seconds(300)),
       localityLbPolicy: props.localityLbPolicy,
       timeout: props.timeout,
-      logging: { enabled: props.logging?.enabled ?? true, sampleRate: props.logging?.sampleRate },
+      logging: {
+        enabled: loggingEnabled,
+        // Every request is logged unless the user says otherwise.
+        sampleRate: props.logging?.sampleRate ?? (loggingEnabled ? 1 : undefined),
+      },
       healthCheck: props.healthCheck,
       healthCheckName,
     };
@@ -278,24 +288,26 @@ export class AffinityBackendService extends Construct {
     this.portName = portName;
     this.loadBalancerKind = loadBalancerKind(regional, props.loadBalancingScheme, props.protocol);
 
-    this.healthCheckId = props.healthCheck.render(
-      this,
-      'health-check',
-      healthCheckName,
-      props.project,
-      props.region,
-    );
-    const config = this.renderConfig(props, portName);
-    if (regional) {
+    this.healthCheckId = this.renderHealthCheck(healthCheckName, props.project, props.region);
+    const refs = {
+      healthCheckId: this.healthCheckId,
+      project: props.project,
+      description: props.description,
+    };
+    if (props.region !== undefined) {
       const { ComputeRegionBackendService } = googleModule<typeof regionBackendService>(
         'compute-region-backend-service',
         'AffinityBackendService',
       );
-      const resource = new ComputeRegionBackendService(this, 'backend-service', {
-        ...config,
-        region: props.region,
-        network: props.network,
-      });
+      const resource = new ComputeRegionBackendService(
+        this,
+        'backend-service',
+        renderRegionBackendService(this.spec, {
+          ...refs,
+          region: props.region,
+          network: props.network,
+        }),
+      );
       this.regionalBackendService = resource;
       this.rendered = resource;
       this.backendServiceId = resource.id;
@@ -304,7 +316,11 @@ export class AffinityBackendService extends Construct {
         'compute-backend-service',
         'AffinityBackendService',
       );
-      const resource = new ComputeBackendService(this, 'backend-service', config);
+      const resource = new ComputeBackendService(
+        this,
+        'backend-service',
+        renderBackendService(this.spec, refs),
+      );
       this.globalBackendService = resource;
       this.rendered = resource;
       this.backendServiceId = resource.id;
@@ -347,7 +363,7 @@ export class AffinityBackendService extends Construct {
     this.backendList.push(backend);
     const registry = STACK_SERVICES.get(TerraformStack.of(this));
     if (registry) registry.users = undefined; // re-index at the next validation
-    const backends = this.backendList.map((b) => this.renderBackend(b));
+    const backends = this.backendList.map((b) => renderBackend(this.spec, b));
     this.rendered.putBackend(backends);
   }
 
@@ -365,6 +381,31 @@ export class AffinityBackendService extends Construct {
     return this.sessionAffinity.usesCookie ? this.sessionAffinity.ttl?.toSeconds() : undefined;
   }
 
+  /**
+   * Creates the health check next to the service (global, or regional when `region` is set)
+   * and returns its id (self link).
+   */
+  private renderHealthCheck(name: string, project?: string, region?: string): string {
+    const refs = { name, project };
+    if (region !== undefined) {
+      const { ComputeRegionHealthCheck } = googleModule<typeof regionHealthCheck>(
+        'compute-region-health-check',
+        'AffinityBackendService',
+      );
+      return new ComputeRegionHealthCheck(
+        this,
+        'health-check',
+        renderRegionHealthCheck(this.healthCheck, { ...refs, region }),
+      ).id;
+    }
+    const { ComputeHealthCheck } = googleModule<typeof healthCheck>(
+      'compute-health-check',
+      'AffinityBackendService',
+    );
+    return new ComputeHealthCheck(this, 'health-check', renderHealthCheck(this.healthCheck, refs))
+      .id;
+  }
+
   /** Who uses each group in this stack, indexed once for all services of the stack. */
   private groupUsers(): Map<string, GroupUser[]> {
     const registry = STACK_SERVICES.get(TerraformStack.of(this))!;
@@ -372,55 +413,5 @@ export class AffinityBackendService extends Construct {
       registry.services.map((c) => ({ name: c.name, spec: c.spec, backends: c.backendList })),
     );
     return registry.users;
-  }
-
-  private renderConfig(
-    props: AffinityBackendServiceProps,
-    portName: string | undefined,
-  ): backendService.ComputeBackendServiceConfig {
-    const a = this.spec.affinity;
-    const ttl = a.ttl ? { seconds: a.ttl.toSeconds() } : undefined;
-    const cookie = { name: a.cookieName, path: a.cookiePath, ttl };
-    return {
-      name: props.name,
-      project: props.project,
-      description: props.description,
-      loadBalancingScheme: props.loadBalancingScheme,
-      protocol: props.protocol,
-      portName,
-      healthChecks: [this.healthCheckId],
-      sessionAffinity: a.type,
-      affinityCookieTtlSec:
-        a.type === SessionAffinityType.GENERATED_COOKIE ? a.ttl?.toSeconds() : undefined,
-      localityLbPolicy: effectiveLocalityPolicy(this.spec),
-      consistentHash:
-        a.type === SessionAffinityType.HEADER_FIELD
-          ? { httpHeaderName: a.headerName, minimumRingSize: a.minimumRingSize }
-          : a.type === SessionAffinityType.HTTP_COOKIE
-            ? { httpCookie: cookie, minimumRingSize: a.minimumRingSize }
-            : undefined,
-      strongSessionAffinityCookie:
-        a.type === SessionAffinityType.STRONG_COOKIE_AFFINITY ? cookie : undefined,
-      connectionDrainingTimeoutSec: this.spec.draining.timeout.toSeconds(),
-      timeoutSec: this.spec.timeout?.toSeconds(),
-      logConfig: this.spec.logging.enabled
-        ? { enable: true, sampleRate: this.spec.logging.sampleRate ?? 1 }
-        : { enable: false },
-    };
-  }
-
-  private renderBackend(b: BackendOptions): backendService.ComputeBackendServiceBackend {
-    const passthrough = isPassthrough(this.loadBalancerKind);
-    return {
-      group: b.group.instanceGroupUrl,
-      description: b.description,
-      balancingMode: b.balancingMode ?? defaultBalancingMode(this.protocol),
-      capacityScaler: passthrough ? b.capacityScaler : (b.capacityScaler ?? 1),
-      maxUtilization: b.maxUtilization,
-      maxRate: b.maxRate,
-      maxRatePerInstance: b.maxRatePerInstance,
-      maxConnections: b.maxConnections,
-      maxConnectionsPerInstance: b.maxConnectionsPerInstance,
-    };
   }
 }

@@ -1,7 +1,3 @@
-import { Construct } from 'constructs';
-import type * as healthCheck from '@cdktf/provider-google/lib/compute-health-check';
-import type * as regionHealthCheck from '@cdktf/provider-google/lib/compute-region-health-check';
-import { googleModule } from './google-provider';
 import { Duration } from '../core/duration';
 import { RuleViolation, throwViolations } from '../core/errors';
 import { aBoolean, aNumber, aString, checkShape, objectOf, optional } from '../core/shape';
@@ -116,8 +112,9 @@ const OPTIONS = objectOf(
 );
 
 /**
- * A health check, as a value: the backend service that uses it creates it next to itself,
- * global or regional to match (a global backend service takes a global health check, a
+ * A health check, as a value: the backend service that uses it creates it next to itself
+ * (`renderHealthCheck` of lib/terraform/google/health-check.ts writes its config), global or
+ * regional to match (a global backend service takes a global health check, a
  * regional Envoy-based one a regional health check).
  */
 export class HealthCheck {
@@ -335,57 +332,6 @@ export class HealthCheck {
       });
     }
     return v;
-  }
-
-  /**
-   * Creates the health check resource under `scope` (global, or regional when `region` is set)
-   * and returns its id (self link). Call `validate` first.
-   */
-  public render(
-    scope: Construct,
-    id: string,
-    name: string,
-    project?: string,
-    region?: string,
-  ): string {
-    const common = {
-      name,
-      project,
-      description: this.options.description,
-      checkIntervalSec: this.interval.toSeconds(),
-      timeoutSec: this.timeout.toSeconds(),
-      healthyThreshold: this.healthyThreshold,
-      unhealthyThreshold: this.unhealthyThreshold,
-      logConfig: this.options.logging ? { enable: true } : undefined,
-    };
-    const port =
-      this.port === undefined
-        ? { portSpecification: 'USE_SERVING_PORT' }
-        : { port: this.port, portSpecification: 'USE_FIXED_PORT' };
-    const http = {
-      ...port,
-      requestPath: this.requestPath,
-      host: this.options.host,
-      response: this.options.response,
-    };
-    const probe =
-      this.protocol === HealthCheckProtocol.HTTPS
-        ? { httpsHealthCheck: http }
-        : this.protocol === HealthCheckProtocol.HTTP
-          ? { httpHealthCheck: http }
-          : { tcpHealthCheck: port };
-    if (region !== undefined) {
-      const { ComputeRegionHealthCheck } = googleModule<typeof regionHealthCheck>(
-        'compute-region-health-check',
-        'HealthCheck',
-      );
-      return new ComputeRegionHealthCheck(scope, id, { ...common, ...probe, region }).id;
-    }
-    const { ComputeHealthCheck } = googleModule<typeof healthCheck>(
-      'compute-health-check',
-      'HealthCheck',
-    );
-    return new ComputeHealthCheck(scope, id, { ...common, ...probe }).id;
   }
 
   /** Human summary, e.g. `HTTPS :443 /health every 5s (timeout 5s)`. */

@@ -1,6 +1,7 @@
 /**
  * `google_compute_backend_service` and `google_compute_region_backend_service`: how the
- * provider reads them, in one place for the Aspect, lint and the reviewer.
+ * constructs render them and how the provider reads them, in one place for
+ * `AffinityBackendService`, the Aspect, lint and the reviewer.
  *
  * Provider defaults (hashicorp/google 6.50.0; magic-modules BackendService.yaml and
  * RegionBackendService.yaml): `load_balancing_scheme` EXTERNAL (global) / INTERNAL (regional),
@@ -10,15 +11,28 @@
  * (GENERATED_COOKIE), `consistent_hash.http_cookie.ttl` (HTTP_COOKIE),
  * `strong_session_affinity_cookie.ttl` (STRONG_COOKIE_AFFINITY).
  */
+import type * as backendService from '@cdktf/provider-google/lib/compute-backend-service';
+import type * as regionBackendService from '@cdktf/provider-google/lib/compute-region-backend-service';
 import { DrainingPolicy } from '../../core/draining-policy';
 import { Duration } from '../../core/duration';
 import { API_DECIDED, isUnknown } from '../../core/unknown';
-import { ServiceSpec } from '../../gcp/backend-service-rules';
+import {
+  BackendOptions,
+  ServiceSpec,
+  defaultBalancingMode,
+  effectiveLocalityPolicy,
+} from '../../gcp/backend-service-rules';
 import { HealthCheck } from '../../gcp/health-check';
-import { BackendProtocol, LoadBalancingScheme, LocalityLbPolicy } from '../../gcp/load-balancing';
+import {
+  BackendProtocol,
+  LoadBalancingScheme,
+  LocalityLbPolicy,
+  isPassthrough,
+  loadBalancerKind,
+} from '../../gcp/load-balancing';
 import { SessionAffinity, SessionAffinityType } from '../../gcp/session-affinity';
 import { TfResource, block } from '../resource';
-import { num, seconds, str } from './values';
+import { at, num, put, seconds, str } from './values';
 
 /** The backend-service resource types. */
 export const BACKEND_SERVICE_TYPES = [
@@ -110,31 +124,123 @@ export function readBackendServiceScope(r: TfResource): BackendServiceScope {
   };
 }
 
+/**
+ * Where each affinity type keeps its fields, for render and read alike. GENERATED_COOKIE has a
+ * TTL only (whole seconds); HTTP_COOKIE and STRONG_COOKIE_AFFINITY have a cookie block (`name`,
+ * `path`, `ttl { seconds }`); HEADER_FIELD and HTTP_COOKIE hash on `consistent_hash`.
+ */
+const GENERATED_COOKIE_TTL = 'affinity_cookie_ttl_sec';
+const COOKIE_BLOCKS: Partial<Record<string, string>> = {
+  [SessionAffinityType.HTTP_COOKIE]: 'consistent_hash.http_cookie',
+  [SessionAffinityType.STRONG_COOKIE_AFFINITY]: 'strong_session_affinity_cookie',
+};
+const HASH_HEADER = 'consistent_hash.http_header_name';
+const HASH_RING_SIZE = 'consistent_hash.minimum_ring_size';
+const HASH_TYPES: string[] = [SessionAffinityType.HEADER_FIELD, SessionAffinityType.HTTP_COOKIE];
+
 /** The TTL field of an affinity type, and its value. */
 function cookieOf(
   v: Record<string, any>,
   type: string,
 ): { attribute: string; ttl?: number | string; name?: string; path?: string } {
-  if (type === SessionAffinityType.STRONG_COOKIE_AFFINITY) {
-    const c = block(v.strong_session_affinity_cookie);
+  const cookieBlock = COOKIE_BLOCKS[type];
+  if (cookieBlock !== undefined) {
+    const c = at(v, cookieBlock);
     return {
-      attribute: 'strong_session_affinity_cookie.ttl.seconds',
-      ttl: num(block(c?.ttl)?.seconds),
-      name: str(c?.name),
-      path: str(c?.path),
-    };
-  }
-  if (type === SessionAffinityType.HTTP_COOKIE) {
-    const c = block(block(v.consistent_hash)?.http_cookie);
-    return {
-      attribute: 'consistent_hash.http_cookie.ttl.seconds',
-      ttl: num(block(c?.ttl)?.seconds),
+      attribute: `${cookieBlock}.ttl.seconds`,
+      ttl: num(at(c, 'ttl.seconds')),
       name: str(c?.name),
       path: str(c?.path),
     };
   }
   // GENERATED_COOKIE, and every other type: the only TTL S5 speaks of is affinity_cookie_ttl_sec.
-  return { attribute: 'affinity_cookie_ttl_sec', ttl: num(v.affinity_cookie_ttl_sec) };
+  return { attribute: GENERATED_COOKIE_TTL, ttl: num(v[GENERATED_COOKIE_TTL]) };
+}
+
+/** Writes the affinity's fields where its type keeps them (the write side of `cookieOf`). */
+function putAffinity(config: Record<string, any>, a: SessionAffinity): void {
+  const cookieBlock = COOKIE_BLOCKS[a.type];
+  const ttl = a.ttl?.toSeconds();
+  if (cookieBlock !== undefined) {
+    const cookie = {
+      name: a.cookieName,
+      path: a.cookiePath,
+      ttl: ttl === undefined ? undefined : { seconds: ttl },
+    };
+    put(config, cookieBlock, cookie);
+  } else if (a.type === SessionAffinityType.GENERATED_COOKIE) {
+    put(config, GENERATED_COOKIE_TTL, ttl);
+  }
+  if (a.type === SessionAffinityType.HEADER_FIELD) put(config, HASH_HEADER, a.headerName);
+  if (HASH_TYPES.includes(a.type)) put(config, HASH_RING_SIZE, a.minimumRingSize);
+}
+
+/** What a backend service's config needs beyond its spec: references known to the construct. */
+export interface BackendServiceRefs {
+  /** The health check's id (self link, usually a token). */
+  readonly healthCheckId: string;
+  readonly project?: string;
+  readonly description?: string;
+}
+
+/**
+ * The `google_compute_backend_service` config of a spec (everything but the backends, which
+ * `renderBackend` renders). Draining is always written (the provider's hidden default, 300,
+ * differs from the API's, 0); logging is written whether on or off; RING_HASH is written for
+ * the hash-based affinity types when the spec sets no locality policy.
+ */
+export function renderBackendService(
+  spec: ServiceSpec,
+  refs: BackendServiceRefs,
+): backendService.ComputeBackendServiceConfig {
+  const config: backendService.ComputeBackendServiceConfig = {
+    name: spec.name,
+    project: refs.project,
+    description: refs.description,
+    loadBalancingScheme: spec.scheme,
+    protocol: spec.protocol,
+    portName: spec.portName,
+    healthChecks: [refs.healthCheckId],
+    sessionAffinity: spec.affinity.type,
+    localityLbPolicy: effectiveLocalityPolicy(spec),
+    connectionDrainingTimeoutSec: spec.draining.timeout.toSeconds(),
+    timeoutSec: spec.timeout?.toSeconds(),
+    logConfig: spec.logging.enabled
+      ? { enable: true, sampleRate: spec.logging.sampleRate }
+      : { enable: false },
+  };
+  putAffinity(config, spec.affinity);
+  return config;
+}
+
+/** The `google_compute_region_backend_service` config: the global one, with region and network. */
+export function renderRegionBackendService(
+  spec: ServiceSpec,
+  refs: BackendServiceRefs & { readonly region: string; readonly network?: string },
+): regionBackendService.ComputeRegionBackendServiceConfig {
+  return { ...renderBackendService(spec, refs), region: refs.region, network: refs.network };
+}
+
+/**
+ * One `backend` block. Unset balancing mode: UTILIZATION for the HTTP family, CONNECTION
+ * otherwise; unset capacity scaler: 1, except on passthrough load balancers, which take none.
+ */
+export function renderBackend(
+  spec: Pick<ServiceSpec, 'regional' | 'scheme' | 'protocol'>,
+  b: BackendOptions,
+): backendService.ComputeBackendServiceBackend {
+  const passthrough = isPassthrough(loadBalancerKind(spec.regional, spec.scheme, spec.protocol));
+  return {
+    group: b.group.instanceGroupUrl,
+    description: b.description,
+    balancingMode: b.balancingMode ?? defaultBalancingMode(spec.protocol),
+    capacityScaler: passthrough ? b.capacityScaler : (b.capacityScaler ?? 1),
+    maxUtilization: b.maxUtilization,
+    maxRate: b.maxRate,
+    maxRatePerInstance: b.maxRatePerInstance,
+    maxConnections: b.maxConnections,
+    maxConnectionsPerInstance: b.maxConnectionsPerInstance,
+  };
 }
 
 /** Reads a backend-service resource; `healthCheck` is the one its `health_checks` names. */
@@ -142,7 +248,6 @@ export function readBackendService(r: TfResource, healthCheck?: HealthCheck): Ba
   const v = r.values;
   const scope = readBackendServiceScope(r);
   const regional = scope.regional;
-  const hash = block(v.consistent_hash) ?? {};
   const type = str(v.session_affinity) ?? API_DECIDED;
   const cookie = cookieOf(v, type);
   const ttl = cookie.ttl;
@@ -159,8 +264,8 @@ export function readBackendService(r: TfResource, healthCheck?: HealthCheck): Ba
       ttl: ttl === undefined ? undefined : Duration.seconds(ttl as number),
       cookieName: cookie.name,
       cookiePath: cookie.path,
-      headerName: str(hash.http_header_name),
-      minimumRingSize: num(hash.minimum_ring_size),
+      headerName: str(at(v, HASH_HEADER)),
+      minimumRingSize: num(at(v, HASH_RING_SIZE)),
     }),
     draining: DrainingPolicy.of(Duration.seconds(draining ?? PROVIDER_DEFAULT_DRAINING)),
     localityLbPolicy: str(v.locality_lb_policy) as LocalityLbPolicy | undefined,
@@ -197,7 +302,7 @@ export function readBackendService(r: TfResource, healthCheck?: HealthCheck): Ba
     drainingImplicit: draining === undefined,
     cookieName: cookie.name,
     cookiePath: cookie.path,
-    headerName: type === SessionAffinityType.HEADER_FIELD ? str(hash.http_header_name) : undefined,
+    headerName: type === SessionAffinityType.HEADER_FIELD ? str(at(v, HASH_HEADER)) : undefined,
     healthCheckRefs: ([] as unknown[])
       .concat(v.health_checks ?? [])
       .filter((x): x is string => typeof x === 'string'),

@@ -1,18 +1,21 @@
 /**
  * `google_compute_health_check` and `google_compute_region_health_check` (and the legacy
- * `google_compute_http(s)_health_check`, which the reviewer lists): how the provider reads
- * them, in one place for the Aspect, lint and the reviewer.
+ * `google_compute_http(s)_health_check`, which the reviewer lists): how `AffinityBackendService`
+ * renders them and how the provider reads them, in one place for the constructs, the Aspect,
+ * lint and the reviewer.
  *
  * Provider defaults (hashicorp/google 6.50.0, magic-modules HealthCheck.yaml, seen in Cloud
  * Foundation Fabric's planned values): check_interval_sec 5, timeout_sec 5, healthy_threshold 2,
  * unhealthy_threshold 2. Decided by the API when unset: the probe's `port` (80 for HTTP/TCP,
  * 443 for HTTPS, unless `port_name` or `port_specification` says otherwise).
  */
+import type * as healthCheck from '@cdktf/provider-google/lib/compute-health-check';
+import type * as regionHealthCheck from '@cdktf/provider-google/lib/compute-region-health-check';
 import { Duration } from '../../core/duration';
 import { API_DECIDED } from '../../core/unknown';
-import { HealthCheck } from '../../gcp/health-check';
+import { HealthCheck, HealthCheckProtocol } from '../../gcp/health-check';
 import { TfResource, block } from '../resource';
-import { num, seconds, str } from './values';
+import { camel, num, seconds, str } from './values';
 
 /** The health-check resource types. */
 export const HEALTH_CHECK_TYPES = [
@@ -30,6 +33,14 @@ const PROBES = [
   ['grpc_health_check', 'GRPC'],
   ['grpc_tls_health_check', 'GRPC_WITH_TLS'],
 ] as const;
+
+/** The probe block of a protocol (render writes the block that read takes the protocol from). */
+const probeBlock = (protocol: HealthCheckProtocol): string =>
+  PROBES.find(([, p]) => p === protocol)![0];
+
+/** `port_specification`: a fixed port, or the backend's serving port. */
+const USE_FIXED_PORT = 'USE_FIXED_PORT';
+const USE_SERVING_PORT = 'USE_SERVING_PORT';
 
 /** Provider defaults of the common fields. */
 export const HEALTH_CHECK_DEFAULTS = {
@@ -72,7 +83,7 @@ export interface HealthCheckRead {
 function portOf(probe: Record<string, any>): number | string | undefined {
   const port = num(probe.port);
   if (port !== undefined) return port;
-  if (probe.port_specification === 'USE_SERVING_PORT') return undefined;
+  if (probe.port_specification === USE_SERVING_PORT) return undefined;
   // A named port, or nothing: the API resolves it (80 or 443 by protocol).
   return API_DECIDED;
 }
@@ -89,6 +100,8 @@ export function readHealthCheck(values: Record<string, any>): HealthCheckRead {
   const timeout = num(values.timeout_sec) ?? HEALTH_CHECK_DEFAULTS.timeout_sec;
   const common = {
     name: str(values.name),
+    description: str(values.description),
+    logging: block(values.log_config)?.enable === true,
     port: port as number | undefined,
     interval: seconds(interval) ?? Duration.seconds(HEALTH_CHECK_DEFAULTS.check_interval_sec),
     timeout: seconds(timeout) ?? Duration.seconds(HEALTH_CHECK_DEFAULTS.timeout_sec),
@@ -116,6 +129,50 @@ export function readHealthCheck(values: Record<string, any>): HealthCheckRead {
     intervalSeconds: interval,
     timeoutSeconds: timeout,
   };
+}
+
+/** What a health check's config needs beyond the `HealthCheck`: its name and project. */
+export interface HealthCheckRefs {
+  /** The name: the health check's own, or the one its backend service gives it. */
+  readonly name: string;
+  readonly project?: string;
+}
+
+/**
+ * The `google_compute_health_check` config of a `HealthCheck`: every timing field written, the
+ * probe in its protocol's block, the port fixed or the serving port, logging only when on.
+ */
+export function renderHealthCheck(
+  hc: HealthCheck,
+  refs: HealthCheckRefs,
+): healthCheck.ComputeHealthCheckConfig {
+  const port =
+    hc.port === undefined
+      ? { portSpecification: USE_SERVING_PORT }
+      : { port: hc.port, portSpecification: USE_FIXED_PORT };
+  const probe =
+    hc.protocol === HealthCheckProtocol.TCP
+      ? port
+      : { ...port, requestPath: hc.requestPath, host: hc.host, response: hc.response };
+  return {
+    name: refs.name,
+    project: refs.project,
+    description: hc.description,
+    checkIntervalSec: hc.interval.toSeconds(),
+    timeoutSec: hc.timeout.toSeconds(),
+    healthyThreshold: hc.healthyThreshold,
+    unhealthyThreshold: hc.unhealthyThreshold,
+    logConfig: hc.logging ? { enable: true } : undefined,
+    [camel(probeBlock(hc.protocol))]: probe,
+  };
+}
+
+/** The `google_compute_region_health_check` config: the global one, with its region. */
+export function renderRegionHealthCheck(
+  hc: HealthCheck,
+  refs: HealthCheckRefs & { readonly region: string },
+): regionHealthCheck.ComputeRegionHealthCheckConfig {
+  return { ...renderHealthCheck(hc, refs), region: refs.region };
 }
 
 /** Reads a health-check resource. */
