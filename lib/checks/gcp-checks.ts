@@ -9,7 +9,7 @@ import { BACKEND_SERVICES, HEALTH_CHECKS, GROUP_MANAGERS } from '../terraform/ty
 import { RuleLevel } from '../core/rule-registry';
 import { Vocabulary } from '../core/rules';
 import { validateService } from '../gcp/backend-service-rules';
-import { validateZonalGroup } from '../gcp/zonal-backend-group';
+import { validateZonalGroup } from '../gcp/zonal-group-rules';
 import { ResourceIndex } from '../terraform/resource';
 import { readBackendService } from '../terraform/google/backend-service';
 import { HEALTH_CHECK_ATTRIBUTES, readHealthCheck } from '../terraform/google/health-check';
@@ -83,7 +83,7 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
     const group = readInstanceGroup(igm, autoscalerOf(idx, igm));
     out.guarded(igm, GROUP_ATTRIBUTES, () =>
       out.reportFindings(
-        validateZonalGroup(group.props, group.namedPorts, Vocabulary.TERRAFORM),
+        validateZonalGroup(group.spec, Vocabulary.TERRAFORM),
         igm,
         GROUP_ATTRIBUTES,
         group.autoscaler,

@@ -5,19 +5,17 @@ import type * as autoscaler from '@cdktf/provider-google/lib/compute-autoscaler'
 import { googleModule } from './google-provider';
 import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
-import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
-import {
-  checkDurationSeconds,
-  checkIntRange,
-  isUnresolved,
-  checkRequiredProps,
-  Vocabulary,
-  inTerms,
-} from '../core/rules';
-import { checkGcpName } from '../core/names';
+import { applyFindings, withConstructPath } from '../core/errors';
+import { checkRequiredProps } from '../core/rules';
 import { IInstanceGroup, NamedPort } from './instance-group';
 import { checkShape } from '../core/shape';
 import { ZONAL_GROUP_PROPS } from './shapes';
+import { GroupSpec, validateZonalGroup } from './zonal-group-rules';
+import {
+  PROVIDER_DEFAULT_COOLDOWN,
+  renderAutoscaler,
+  renderGroupManager,
+} from '../terraform/google/instance-group';
 
 /** Autoscaling of a zonal managed instance group. */
 export interface ZonalAutoscalingOptions {
@@ -116,186 +114,66 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
       warnings: [],
     });
     applyFindings(this, { errors: checkShape(props, ZONAL_GROUP_PROPS), warnings: [] });
-    const namedPorts = props.namedPorts ?? [{ name: 'https', port: 443 }];
-    const targetSize = props.autoscaling ? props.targetSize : (props.targetSize ?? 1);
+    const spec = groupSpec(props);
     applyFindings(
       this,
-      withConstructPath(this, () => validateZonalGroup(props, namedPorts)),
+      withConstructPath(this, () => validateZonalGroup(spec)),
     );
 
-    this.groupName = props.name;
-    this.zone = props.zone;
-    this.namedPorts = namedPorts;
-    this.maxInstances = props.autoscaling ? props.autoscaling.maxReplicas : targetSize;
-    this.autoscalesOnLoadBalancing = props.autoscaling?.loadBalancingTarget !== undefined;
+    this.groupName = spec.name;
+    this.zone = spec.zone;
+    this.namedPorts = spec.namedPorts;
+    this.maxInstances = spec.autoscaling ? spec.autoscaling.maxReplicas : spec.targetSize;
+    this.autoscalesOnLoadBalancing = spec.autoscaling?.loadBalancingTarget !== undefined;
 
     const { ComputeInstanceGroupManager } = googleModule<typeof groupManager>(
       'compute-instance-group-manager',
       'ZonalBackendGroup',
     );
-    const manager = new ComputeInstanceGroupManager(this, 'manager', {
-      name: props.name,
-      zone: props.zone,
-      project: props.project,
-      baseInstanceName: props.baseInstanceName ?? props.name,
-      version: [{ instanceTemplate: props.instanceTemplate, name: 'primary' }],
-      namedPort: namedPorts.map((p) => ({ name: p.name, port: p.port })),
-      targetSize,
-      updatePolicy: {
-        type: 'PROACTIVE',
-        minimalAction: 'REPLACE',
-        maxSurgeFixed: 1,
-        maxUnavailableFixed: 0,
-      },
-    });
+    const manager = new ComputeInstanceGroupManager(
+      this,
+      'manager',
+      renderGroupManager(spec, {
+        instanceTemplate: props.instanceTemplate,
+        project: props.project,
+      }),
+    );
     this.manager = manager;
     this.instanceGroupUrl = manager.instanceGroup;
 
-    const a = props.autoscaling;
-    if (a) {
+    if (spec.autoscaling) {
       const { ComputeAutoscaler } = googleModule<typeof autoscaler>(
         'compute-autoscaler',
         'ZonalBackendGroup',
       );
-      this.autoscaler = new ComputeAutoscaler(this, 'autoscaler', {
-        name: `${props.name}-as`.slice(0, 63).replace(/-+$/, ''),
-        zone: props.zone,
-        project: props.project,
-        target: manager.id,
-        autoscalingPolicy: {
-          minReplicas: a.minReplicas,
-          maxReplicas: a.maxReplicas,
-          cooldownPeriod: (a.cooldown ?? Duration.seconds(60)).toSeconds(),
-          cpuUtilization: { target: a.cpuTarget ?? 0.6 },
-          loadBalancingUtilization:
-            a.loadBalancingTarget !== undefined ? { target: a.loadBalancingTarget } : undefined,
-        },
-      });
+      this.autoscaler = new ComputeAutoscaler(
+        this,
+        'autoscaler',
+        renderAutoscaler(spec, spec.autoscaling, {
+          name: `${props.name}-as`.slice(0, 63).replace(/-+$/, ''),
+          target: manager.id,
+          project: props.project,
+        }),
+      );
     }
   }
 }
 
-/**
- * Rules N1, M1, M2, M3 for a zonal group. An empty group is not an error here: whether it
- * matters depends on how a backend service uses it (see the backend rules, C12).
- */
-export function validateZonalGroup(
-  props: ZonalBackendGroupProps,
-  namedPorts: NamedPort[],
-  vocabulary = Vocabulary.CONSTRUCT,
-): { errors: RuleViolation[]; warnings: RuleViolation[] } {
-  const say = (construct: string, terraform: string) => inTerms(vocabulary, construct, terraform);
-  const errors: RuleViolation[] = [...checkGcpName('name', props.name)];
-  const warnings: RuleViolation[] = [];
-  errors.push(
-    ...checkIntRange('M1', 'targetSize', props.targetSize, 0, 100_000, 'use 0 or more instances'),
-  );
-  const seen = new Set<string>();
-  for (const p of namedPorts) {
-    errors.push(
-      ...checkIntRange(
-        'M2',
-        `namedPorts[${p.name}].port`,
-        p.port,
-        1,
-        65535,
-        'use the port the instances serve on',
-      ),
-    );
-    errors.push(...checkGcpName(`namedPorts[${p.name}].name`, p.name));
-    if (seen.has(p.name)) {
-      errors.push({
-        rule: 'M2',
-        attribute: 'namedPorts',
-        value: `"${p.name}"`,
-        problem: 'is given twice',
-        allowed: 'each named port name once',
-        fix: 'remove the duplicate',
-      });
-    }
-    seen.add(p.name);
-  }
+/** The group's spec: the props with this construct's defaults applied. */
+function groupSpec(props: ZonalBackendGroupProps): GroupSpec {
   const a = props.autoscaling;
-  if (a) {
-    errors.push(
-      ...checkIntRange(
-        'M3',
-        'autoscaling.minReplicas',
-        a.minReplicas,
-        0,
-        1000,
-        'use the fewest instances the group may shrink to',
-      ),
-    );
-    errors.push(
-      ...checkIntRange(
-        'M3',
-        'autoscaling.maxReplicas',
-        a.maxReplicas,
-        0,
-        1000,
-        'use the most instances the group may grow to, at least 1',
-      ),
-    );
-    if (
-      !isUnresolved(a.maxReplicas) &&
-      !isUnresolved(a.minReplicas) &&
-      a.maxReplicas < a.minReplicas
-    ) {
-      errors.push({
-        rule: 'M3',
-        attribute: 'autoscaling.maxReplicas',
-        value: String(a.maxReplicas),
-        problem: say('is lower than minReplicas', 'is lower than min_replicas'),
-        allowed: `${a.minReplicas} or more`,
-        fix: say(
-          `set maxReplicas to at least ${a.minReplicas}, or lower minReplicas`,
-          `set max_replicas to at least ${a.minReplicas}, or lower min_replicas`,
-        ),
-      });
-    }
-    for (const [attribute, value, example] of [
-      ['cpuTarget', a.cpuTarget, 0.6],
-      ['loadBalancingTarget', a.loadBalancingTarget, 0.8],
-    ] as const) {
-      if (value !== undefined && !isUnresolved(value) && !(value > 0 && value <= 1)) {
-        errors.push({
-          rule: 'M3',
-          attribute: `autoscaling.${attribute}`,
-          value: String(value),
-          problem: Number.isFinite(value) ? 'is out of range' : 'is not a finite number',
-          allowed: 'a fraction in (0, 1] (0 excluded)',
-          fix: `use e.g. ${example}`,
-        });
-      }
-    }
-    errors.push(
-      ...checkDurationSeconds(
-        'M3',
-        'autoscaling.cooldown',
-        a.cooldown,
-        1,
-        3600,
-        say('use e.g. Duration.seconds(60)', 'set cooldown_period to e.g. 60'),
-      ),
-    );
-    if (props.targetSize !== undefined) {
-      warnings.push({
-        rule: 'M1',
-        attribute: 'targetSize',
-        value: String(props.targetSize),
-        problem:
-          'is set together with an autoscaler; Terraform and the autoscaler will fight over the size',
-        allowed: say(
-          'targetSize unset when autoscaling is set',
-          'target_size unset when an autoscaler targets the group',
-        ),
-        fix: say(
-          'remove targetSize and use autoscaling.minReplicas',
-          'remove target_size from the group; the autoscaler sizes it (min_replicas is the floor)',
-        ),
-      });
-    }
-  }
-  return { errors, warnings };
+  return {
+    name: props.name,
+    zone: props.zone,
+    baseInstanceName: props.baseInstanceName ?? props.name,
+    namedPorts: props.namedPorts ?? [{ name: 'https', port: 443 }],
+    targetSize: a ? props.targetSize : (props.targetSize ?? 1),
+    autoscaling: a && {
+      minReplicas: a.minReplicas,
+      maxReplicas: a.maxReplicas,
+      cpuTarget: a.cpuTarget ?? 0.6,
+      loadBalancingTarget: a.loadBalancingTarget,
+      cooldown: a.cooldown ?? Duration.seconds(PROVIDER_DEFAULT_COOLDOWN),
+    },
+  };
 }

@@ -1,15 +1,17 @@
 /**
  * `google_compute_instance_group_manager` / `google_compute_region_instance_group_manager` and
- * the autoscaler that sizes one (`google_compute_autoscaler` / `_region_autoscaler`): how the
- * provider reads them, in one place for the Aspect, lint and the reviewer.
+ * the autoscaler that sizes one (`google_compute_autoscaler` / `_region_autoscaler`): how
+ * `ZonalBackendGroup` renders them and how the provider reads them, in one place for the
+ * construct, the Aspect, lint and the reviewer.
  *
  * Provider defaults (hashicorp/google 6.50.0): the autoscaler's `cooldown_period` 60 s.
  * Required by the provider: `min_replicas`, `max_replicas`. Decided by the API when unset: the
  * group's `target_size` (0 with an autoscaler, which sizes it).
  */
+import type * as groupManager from '@cdktf/provider-google/lib/compute-instance-group-manager';
+import type * as autoscaler from '@cdktf/provider-google/lib/compute-autoscaler';
 import { Duration } from '../../core/duration';
-import type { NamedPort } from '../../gcp/instance-group';
-import type { ZonalBackendGroupProps } from '../../gcp/zonal-backend-group';
+import type { AutoscalingSpec, GroupSpec } from '../../gcp/zonal-group-rules';
 import { ResourceIndex, TfResource, block } from '../resource';
 import { AUTOSCALERS, GROUP_MANAGERS } from '../types';
 import { num, str } from './values';
@@ -35,11 +37,63 @@ export const AUTOSCALER_ATTRIBUTES: Record<string, string> = {
 
 /** A managed instance group (and its autoscaler) as the provider reads them. */
 export interface InstanceGroupRead {
-  /** The rules' view: the props a `ZonalBackendGroup` would have had. */
-  readonly props: ZonalBackendGroupProps;
-  readonly namedPorts: NamedPort[];
+  /** The rules' view of the group and its autoscaler. */
+  readonly spec: GroupSpec;
   /** The autoscaler that targets the group, when the configuration has one. */
   readonly autoscaler?: TfResource;
+}
+
+/** The version name of the group's only instance template. */
+const PRIMARY_VERSION = 'primary';
+
+/**
+ * How `ZonalBackendGroup` updates its instances: proactively, one surge instance at a time and
+ * none unavailable, so the backend service drains every replaced VM.
+ */
+const UPDATE_POLICY: groupManager.ComputeInstanceGroupManagerUpdatePolicy = {
+  type: 'PROACTIVE',
+  minimalAction: 'REPLACE',
+  maxSurgeFixed: 1,
+  maxUnavailableFixed: 0,
+};
+
+/** The `google_compute_instance_group_manager` config of a group spec. */
+export function renderGroupManager(
+  spec: GroupSpec,
+  refs: { readonly instanceTemplate: string; readonly project?: string },
+): groupManager.ComputeInstanceGroupManagerConfig {
+  return {
+    name: spec.name,
+    zone: spec.zone,
+    project: refs.project,
+    baseInstanceName: spec.baseInstanceName ?? spec.name,
+    version: [{ instanceTemplate: refs.instanceTemplate, name: PRIMARY_VERSION }],
+    namedPort: spec.namedPorts.map((p) => ({ name: p.name, port: p.port })),
+    targetSize: spec.targetSize,
+    updatePolicy: UPDATE_POLICY,
+  };
+}
+
+/** The `google_compute_autoscaler` config that sizes the group (`target`: the group's id). */
+export function renderAutoscaler(
+  spec: Pick<GroupSpec, 'zone'>,
+  a: AutoscalingSpec,
+  refs: { readonly name: string; readonly target: string; readonly project?: string },
+): autoscaler.ComputeAutoscalerConfig {
+  return {
+    name: refs.name,
+    zone: spec.zone,
+    project: refs.project,
+    target: refs.target,
+    autoscalingPolicy: {
+      minReplicas: a.minReplicas,
+      maxReplicas: a.maxReplicas,
+      cooldownPeriod: a.cooldown?.toSeconds(),
+      cpuUtilization: a.cpuTarget === undefined ? undefined : { target: a.cpuTarget },
+      loadBalancingUtilization:
+        a.loadBalancingTarget === undefined ? undefined : { target: a.loadBalancingTarget },
+    },
+  };
 }
 
 /** The autoscaler of `igm` in the same configuration, if any. */
@@ -60,12 +114,11 @@ export function readInstanceGroup(igm: TfResource, autoscaler?: TfResource): Ins
     .map((p) => ({ name: String(p?.name), port: num(p?.port) as number }));
   const cooldown = num(policy?.cooldown_period) ?? PROVIDER_DEFAULT_COOLDOWN;
   return {
-    namedPorts,
     autoscaler,
-    props: {
+    spec: {
       name: str(v.name) ?? igm.address.split('.').pop()!,
       zone: str(v.zone) ?? str(v.region) ?? '',
-      instanceTemplate: '',
+      baseInstanceName: str(v.base_instance_name),
       targetSize: num(v.target_size),
       namedPorts,
       autoscaling: policy
