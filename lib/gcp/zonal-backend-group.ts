@@ -101,6 +101,8 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
    * `@cdktf/provider-google/lib/compute-autoscaler`.
    */
   public readonly autoscaler?: TerraformResource;
+  /** What the group is, for the rules and the model's render. */
+  private readonly spec: GroupSpec;
 
   constructor(scope: Construct, id: string, props: ZonalBackendGroupProps) {
     super(scope, id);
@@ -114,7 +116,8 @@ export class ZonalBackendGroup extends Construct implements IInstanceGroup {
       warnings: [],
     });
     applyFindings(this, { errors: checkShape(props, ZONAL_GROUP_PROPS), warnings: [] });
-    const spec = groupSpec(props);
+    this.spec = groupSpec(props);
+    const spec = this.spec;
     applyFindings(
       this,
       withConstructPath(this, () => validateZonalGroup(spec)),
