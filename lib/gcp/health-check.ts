@@ -111,10 +111,10 @@ const OPTIONS = objectOf(
   "{ port: 443, requestPath: '/health' }",
 );
 
+// The resource's config is written (and read back) by lib/terraform/google/health-check.ts.
 /**
- * A health check, as a value: the backend service that uses it creates it next to itself
- * (`renderHealthCheck` of lib/terraform/google/health-check.ts writes its config), global or
- * regional to match (a global backend service takes a global health check, a
+ * A health check, as a value: the backend service that uses it creates it next to itself,
+ * global or regional to match (a global backend service takes a global health check, a
  * regional Envoy-based one a regional health check).
  */
 export class HealthCheck {
