@@ -5,7 +5,7 @@
  */
 import { Duration } from '../lib/core/duration';
 import { AFTER_APPLY, API_DECIDED } from '../lib/core/unknown';
-import { num, seconds, str } from '../lib/terraform/google/values';
+import { at, camel, num, put, seconds, str } from '../lib/terraform/google/values';
 
 describe('str', () => {
   test('a string, or undefined for anything else', () => {
@@ -49,5 +49,31 @@ describe('seconds', () => {
     expect(seconds(undefined)).toBeUndefined();
     expect(seconds('')).toBeUndefined();
     expect(seconds('45')).toBeInstanceOf(Duration);
+  });
+});
+
+describe('attribute paths: camel, at, put', () => {
+  test('camel spells an attribute as the L1 config does', () => {
+    expect(camel('affinity_cookie_ttl_sec')).toBe('affinityCookieTtlSec');
+    expect(camel('http2_health_check')).toBe('http2HealthCheck');
+    expect(camel('name')).toBe('name');
+  });
+
+  test('at follows a dotted path through objects and one-element block lists', () => {
+    const v = { consistent_hash: [{ http_cookie: { ttl: [{ seconds: 60 }] } }] };
+    expect(at(v, 'consistent_hash.http_cookie.ttl.seconds')).toBe(60);
+    expect(at(v, 'consistent_hash.http_header_name')).toBeUndefined();
+    expect(at(v, 'strong_session_affinity_cookie.ttl.seconds')).toBeUndefined();
+    expect(at(undefined, 'a.b')).toBeUndefined();
+  });
+
+  test('put writes camelCased nested keys, keeping what is there', () => {
+    const config: Record<string, any> = { consistentHash: { minimumRingSize: 1024 } };
+    put(config, 'consistent_hash.http_cookie', { name: 'SESSION' });
+    put(config, 'affinity_cookie_ttl_sec', 30);
+    expect(config).toEqual({
+      consistentHash: { minimumRingSize: 1024, httpCookie: { name: 'SESSION' } },
+      affinityCookieTtlSec: 30,
+    });
   });
 });

@@ -53,6 +53,20 @@ const COOKIE_TYPES: string[] = [
   SessionAffinityType.STRONG_COOKIE_AFFINITY,
 ];
 
+/**
+ * Where each affinity type keeps its fields, for render and read alike. GENERATED_COOKIE has a
+ * TTL only (whole seconds); HTTP_COOKIE and STRONG_COOKIE_AFFINITY have a cookie block (`name`,
+ * `path`, `ttl { seconds }`); HEADER_FIELD and HTTP_COOKIE hash on `consistent_hash`.
+ */
+const GENERATED_COOKIE_TTL = 'affinity_cookie_ttl_sec';
+const COOKIE_BLOCKS: Partial<Record<string, string>> = {
+  [SessionAffinityType.HTTP_COOKIE]: 'consistent_hash.http_cookie',
+  [SessionAffinityType.STRONG_COOKIE_AFFINITY]: 'strong_session_affinity_cookie',
+};
+const HASH_HEADER = 'consistent_hash.http_header_name';
+const HASH_RING_SIZE = 'consistent_hash.minimum_ring_size';
+const HASH_TYPES: string[] = [SessionAffinityType.HEADER_FIELD, SessionAffinityType.HTTP_COOKIE];
+
 /** Construct attribute names of the service rules → Terraform attribute names. */
 const SERVICE_ATTRIBUTES: Record<string, string> = {
   name: 'name',
@@ -60,8 +74,8 @@ const SERVICE_ATTRIBUTES: Record<string, string> = {
   protocol: 'protocol',
   portName: 'port_name',
   sessionAffinity: 'session_affinity',
-  'sessionAffinity.headerName': 'consistent_hash.http_header_name',
-  'sessionAffinity.minimumRingSize': 'consistent_hash.minimum_ring_size',
+  'sessionAffinity.headerName': HASH_HEADER,
+  'sessionAffinity.minimumRingSize': HASH_RING_SIZE,
   localityLbPolicy: 'locality_lb_policy',
   draining: 'connection_draining_timeout_sec',
   'draining.timeout': 'connection_draining_timeout_sec',
@@ -123,20 +137,6 @@ export function readBackendServiceScope(r: TfResource): BackendServiceScope {
     network: v.network,
   };
 }
-
-/**
- * Where each affinity type keeps its fields, for render and read alike. GENERATED_COOKIE has a
- * TTL only (whole seconds); HTTP_COOKIE and STRONG_COOKIE_AFFINITY have a cookie block (`name`,
- * `path`, `ttl { seconds }`); HEADER_FIELD and HTTP_COOKIE hash on `consistent_hash`.
- */
-const GENERATED_COOKIE_TTL = 'affinity_cookie_ttl_sec';
-const COOKIE_BLOCKS: Partial<Record<string, string>> = {
-  [SessionAffinityType.HTTP_COOKIE]: 'consistent_hash.http_cookie',
-  [SessionAffinityType.STRONG_COOKIE_AFFINITY]: 'strong_session_affinity_cookie',
-};
-const HASH_HEADER = 'consistent_hash.http_header_name';
-const HASH_RING_SIZE = 'consistent_hash.minimum_ring_size';
-const HASH_TYPES: string[] = [SessionAffinityType.HEADER_FIELD, SessionAffinityType.HTTP_COOKIE];
 
 /** The TTL field of an affinity type, and its value. */
 function cookieOf(
