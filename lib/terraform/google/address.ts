@@ -11,7 +11,7 @@
 import type { ComputeAddressConfig } from '@cdktf/provider-google/lib/compute-address';
 import type { ComputeGlobalAddressConfig } from '@cdktf/provider-google/lib/compute-global-address';
 import { TfResource } from '../resource';
-import { defined } from './firewall';
+import { ResourceRefs, defined } from './refs';
 import { str } from './values';
 
 export const ADDRESS_TYPES = ['google_compute_address', 'google_compute_global_address'];
@@ -67,12 +67,6 @@ export function addressSpec(
   };
 }
 
-/** What only the construct knows of an address it renders. */
-export interface AddressRefs {
-  readonly name: string;
-  readonly project?: string;
-}
-
 /** The config of a `google_compute_address`, or of a global one (`regional` false). */
 export type AddressConfig = ComputeAddressConfig & ComputeGlobalAddressConfig;
 
@@ -80,7 +74,7 @@ export type AddressConfig = ComputeAddressConfig & ComputeGlobalAddressConfig;
  * The provider config of `spec` (`readAddress` reads it back): `address_type` only when it is
  * not the provider's EXTERNAL; the other fields as given (unset: decided by the API).
  */
-export function renderAddress(spec: AddressSpec, refs: AddressRefs): AddressConfig {
+export function renderAddress(spec: AddressSpec, refs: ResourceRefs): AddressConfig {
   return {
     name: refs.name,
     project: refs.project,

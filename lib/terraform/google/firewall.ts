@@ -18,6 +18,7 @@ import { AFTER_APPLY, isUnknown } from '../../core/unknown';
 import { FirewallProtocolPorts, FirewallSpec, admitsProbes } from '../../gcp/firewall-rules';
 import { networkName } from '../../gcp/traffic-path-rules';
 import { block } from '../resource';
+import { ResourceRefs, defined } from './refs';
 import { num, str } from './values';
 
 /** The firewall resource types. */
@@ -104,15 +105,8 @@ export function firewallSpec(spec: Partial<FirewallSpec> & Pick<FirewallSpec, 'i
   };
 }
 
-/** `o` without its undefined entries (so that they do not hide the defaults). */
-export function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 /** What only the construct knows of a firewall rule it renders. */
-export interface FirewallRefs {
-  readonly name: string;
-  readonly project?: string;
+export interface FirewallRefs extends ResourceRefs {
   /** The `network` value (name, self link or reference); the spec holds only its key. */
   readonly network: string;
 }

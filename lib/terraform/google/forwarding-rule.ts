@@ -16,7 +16,8 @@ import type { ComputeForwardingRuleConfig } from '@cdktf/provider-google/lib/com
 import type { ComputeGlobalForwardingRuleConfig } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
 import { isUnknown } from '../../core/unknown';
 import { TfResource } from '../resource';
-import { defined, stringList } from './firewall';
+import { stringList } from './firewall';
+import { ResourceRefs, defined } from './refs';
 import { str } from './values';
 
 /** The forwarding-rule resource types. */
@@ -129,9 +130,7 @@ export function forwardingRuleSpec(
 }
 
 /** What only the construct knows of a forwarding rule it renders. */
-export interface ForwardingRuleRefs {
-  readonly name: string;
-  readonly project?: string;
+export interface ForwardingRuleRefs extends ResourceRefs {
   /** The target proxy (HTTP(S) load balancers). */
   readonly target?: string;
   /** The backend service (passthrough Network Load Balancers; regional rules only). */

@@ -11,6 +11,7 @@ import type { ComputeSslPolicyConfig } from '@cdktf/provider-google/lib/compute-
 import type { ComputeRegionSslPolicyConfig } from '@cdktf/provider-google/lib/compute-region-ssl-policy';
 import { SslPolicyValues } from '../../gcp/frontend-security-rules';
 import { stringList } from './firewall';
+import { ResourceRefs } from './refs';
 import { str } from './values';
 
 export const SSL_POLICY_TYPES = ['google_compute_ssl_policy', 'google_compute_region_ssl_policy'];
@@ -32,9 +33,7 @@ export function readSslPolicy(values: Record<string, any>): SslPolicyValues {
 }
 
 /** What only the construct knows of an SSL policy it renders; `region` makes it regional. */
-export interface SslPolicyRefs {
-  readonly name: string;
-  readonly project?: string;
+export interface SslPolicyRefs extends ResourceRefs {
   readonly region?: string;
 }
 

@@ -14,6 +14,7 @@
  * back (__tests__/model-roundtrip-frontends.test.ts).
  */
 import type { ComputeSubnetworkConfig } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { ResourceRefs } from './refs';
 import { str } from './values';
 
 /** The subnetwork resource types. */
@@ -63,10 +64,8 @@ export function readSubnetwork(values: Record<string, any>): SubnetworkRead {
   };
 }
 
-/** What only the construct knows of a subnetwork it renders. */
-export interface SubnetworkRefs {
-  readonly project?: string;
-}
+/** What only the construct knows of a subnetwork it renders (the name is in the spec). */
+export type SubnetworkRefs = Pick<ResourceRefs, 'project'>;
 
 /** The provider config of `spec` (`readSubnetwork` reads it back); every field as given. */
 export function renderSubnetwork(

@@ -14,6 +14,7 @@ import type { ComputeRegionTargetHttpsProxyConfig } from '@cdktf/provider-google
 import type { ComputeTargetHttpProxyConfig } from '@cdktf/provider-google/lib/compute-target-http-proxy';
 import type { ComputeRegionTargetHttpProxyConfig } from '@cdktf/provider-google/lib/compute-region-target-http-proxy';
 import { TfResource } from '../resource';
+import { ResourceRefs } from './refs';
 
 export const HTTPS_PROXY_TYPES = [
   'google_compute_target_https_proxy',
@@ -74,9 +75,7 @@ export function targetProxyType(spec: TargetProxySpec): string {
 }
 
 /** What only the construct knows of an HTTP(S) proxy it renders. */
-export interface TargetProxyRefs {
-  readonly name: string;
-  readonly project?: string;
+export interface TargetProxyRefs extends ResourceRefs {
   /** Regional proxies only; unset: the provider's region. */
   readonly region?: string;
   readonly urlMap: string;

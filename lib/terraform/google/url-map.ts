@@ -13,6 +13,7 @@ import type { ComputeRegionUrlMapConfig } from '@cdktf/provider-google/lib/compu
 import { RouteTable } from '../../gcp/url-map-rules';
 import { RedirectUrlMapValues } from '../../gcp/frontend-security-rules';
 import { TfResource, block } from '../resource';
+import { ResourceRefs } from './refs';
 import { str } from './values';
 
 export const URL_MAP_TYPES = ['google_compute_url_map', 'google_compute_region_url_map'];
@@ -206,12 +207,6 @@ export function readUrlMap(r: TfResource): UrlMapRead {
   };
 }
 
-/** What only the construct knows of a URL map it renders. */
-export interface UrlMapRefs {
-  readonly name: string;
-  readonly project?: string;
-}
-
 /** The config of a `google_compute_url_map`, or of a regional one (`regional` true). */
 export type UrlMapConfig = ComputeUrlMapConfig & ComputeRegionUrlMapConfig;
 
@@ -242,7 +237,7 @@ function renderPathMatcher(pm: UrlMapPathMatcher) {
  * as given (an empty list too), a path matcher's path and route rules and a match's header
  * matches only when there are some; each route rule has one match.
  */
-export function renderUrlMap(spec: UrlMapSpec, refs: UrlMapRefs): UrlMapConfig {
+export function renderUrlMap(spec: UrlMapSpec, refs: ResourceRefs): UrlMapConfig {
   const redirect = spec.defaultUrlRedirect;
   return {
     name: refs.name,
