@@ -409,7 +409,7 @@ export function renderListener(
   props: HttpsCoreProps,
   flavour: HttpsFlavour,
   listener: Listener,
-): TerraformResource & { readonly address: string; readonly id: string } {
+): { readonly address: string } {
   const { suffix, rule } = listener;
   const project = props.project;
   const n = props.name;
