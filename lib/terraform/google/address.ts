@@ -68,13 +68,13 @@ export function addressSpec(
 }
 
 /** The config of a `google_compute_address`, or of a global one (`regional` false). */
-export type AddressConfig = ComputeAddressConfig & ComputeGlobalAddressConfig;
+type AddressConfig = ComputeAddressConfig & ComputeGlobalAddressConfig;
 
 /**
  * The provider config of `spec` (`readAddress` reads it back): `address_type` only when it is
  * not the provider's EXTERNAL; the other fields as given (unset: decided by the API).
  */
-export function renderAddress(spec: AddressSpec, refs: ResourceRefs): AddressConfig {
+export function renderAddress(spec: AddressSpec, refs: ResourceRefs) {
   return {
     name: refs.name,
     project: refs.project,
@@ -84,5 +84,5 @@ export function renderAddress(spec: AddressSpec, refs: ResourceRefs): AddressCon
     address: spec.address,
     purpose: spec.purpose,
     networkTier: spec.networkTier,
-  };
+  } satisfies AddressConfig;
 }

@@ -123,7 +123,7 @@ const protocolPortsConfig = (blocks: readonly FirewallProtocolPorts[]) =>
  * The provider config of `spec` (`readFirewall` reads it back). `priority` and `direction` are
  * always written; `disabled` only when true; lists only when not empty.
  */
-export function renderFirewall(spec: FirewallSpec, refs: FirewallRefs): ComputeFirewallConfig {
+export function renderFirewall(spec: FirewallSpec, refs: FirewallRefs) {
   return {
     name: refs.name,
     project: refs.project,
@@ -139,7 +139,7 @@ export function renderFirewall(spec: FirewallSpec, refs: FirewallRefs): ComputeF
     allow: protocolPortsConfig(spec.allow),
     deny: protocolPortsConfig(spec.deny),
     logConfig: spec.logging ? { metadata: LOG_METADATA } : undefined,
-  };
+  } satisfies ComputeFirewallConfig;
 }
 
 /**

@@ -158,10 +158,7 @@ function common(spec: ForwardingRuleSpec, refs: ForwardingRuleRefs) {
  * when not empty, `all_ports` and `allow_global_access` only when true (their unset value is
  * false).
  */
-export function renderForwardingRule(
-  spec: ForwardingRuleSpec,
-  refs: ForwardingRuleRefs,
-): ComputeForwardingRuleConfig {
+export function renderForwardingRule(spec: ForwardingRuleSpec, refs: ForwardingRuleRefs) {
   const whenTrue = (v: boolean | string) => (v === false ? undefined : (v as boolean));
   return {
     ...common(spec, refs),
@@ -171,13 +168,13 @@ export function renderForwardingRule(
     ports: spec.ports.length > 0 ? [...spec.ports] : undefined,
     allPorts: whenTrue(spec.allPorts),
     allowGlobalAccess: whenTrue(spec.allowGlobalAccess),
-  };
+  } satisfies ComputeForwardingRuleConfig;
 }
 
 /** The provider config of a global `spec` (`readForwardingRule` reads it back). */
 export function renderGlobalForwardingRule(
   spec: ForwardingRuleSpec,
   refs: ForwardingRuleRefs & { readonly target: string },
-): ComputeGlobalForwardingRuleConfig {
-  return { ...common(spec, refs), target: refs.target };
+) {
+  return { ...common(spec, refs), target: refs.target } satisfies ComputeGlobalForwardingRuleConfig;
 }

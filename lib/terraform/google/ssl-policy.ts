@@ -38,13 +38,13 @@ export interface SslPolicyRefs extends ResourceRefs {
 }
 
 /** The config of a `google_compute_ssl_policy`, or of a regional one when `region` is given. */
-export type SslPolicyConfig = ComputeSslPolicyConfig & ComputeRegionSslPolicyConfig;
+type SslPolicyConfig = ComputeSslPolicyConfig & ComputeRegionSslPolicyConfig;
 
 /**
  * The provider config of `spec` (`readSslPolicy` reads it back). Unset fields stay unset, so
  * the provider's defaults apply to them, as `readSslPolicy` reports.
  */
-export function renderSslPolicy(spec: SslPolicyValues, refs: SslPolicyRefs): SslPolicyConfig {
+export function renderSslPolicy(spec: SslPolicyValues, refs: SslPolicyRefs) {
   return {
     name: refs.name,
     project: refs.project,
@@ -52,5 +52,5 @@ export function renderSslPolicy(spec: SslPolicyValues, refs: SslPolicyRefs): Ssl
     profile: spec.profile,
     minTlsVersion: spec.min_tls_version,
     customFeatures: spec.custom_features === undefined ? undefined : [...spec.custom_features],
-  };
+  } satisfies SslPolicyConfig;
 }

@@ -71,7 +71,7 @@ export type SubnetworkRefs = Pick<ResourceRefs, 'project'>;
 export function renderSubnetwork(
   spec: SubnetworkSpec & { readonly name: string },
   refs: SubnetworkRefs,
-): ComputeSubnetworkConfig {
+) {
   return {
     name: spec.name,
     project: refs.project,
@@ -80,5 +80,5 @@ export function renderSubnetwork(
     ipCidrRange: spec.ipCidrRange,
     purpose: spec.purpose,
     role: spec.role,
-  };
+  } satisfies ComputeSubnetworkConfig;
 }

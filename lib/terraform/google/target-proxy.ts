@@ -86,7 +86,7 @@ export interface TargetProxyRefs extends ResourceRefs {
 }
 
 /** The config of an HTTP or HTTPS proxy, global or regional. */
-export type TargetProxyConfig = ComputeTargetHttpsProxyConfig &
+type TargetProxyConfig = ComputeTargetHttpsProxyConfig &
   ComputeRegionTargetHttpsProxyConfig &
   ComputeTargetHttpProxyConfig &
   ComputeRegionTargetHttpProxyConfig;
@@ -95,7 +95,7 @@ export type TargetProxyConfig = ComputeTargetHttpsProxyConfig &
  * The provider config of an HTTP or HTTPS proxy (`readTargetProxy` reads its kind and scope back
  * from the resource type, `targetProxyType`). An HTTP proxy takes no SSL policy or certificates.
  */
-export function renderTargetProxy(spec: TargetProxySpec, refs: TargetProxyRefs): TargetProxyConfig {
+export function renderTargetProxy(spec: TargetProxySpec, refs: TargetProxyRefs) {
   if (spec.kind !== 'https' && spec.kind !== 'http')
     throw new Error(
       `renderTargetProxy: kind ${spec.kind} (${targetProxyType(spec)}) is not rendered here; allowed: https or http; fix: render TCP and SSL proxies with their own L1 class`,
@@ -109,5 +109,5 @@ export function renderTargetProxy(spec: TargetProxySpec, refs: TargetProxyRefs):
     sslCertificates: https ? refs.sslCertificates : undefined,
     certificateManagerCertificates: https ? refs.certificateManagerCertificates : undefined,
     sslPolicy: https ? refs.sslPolicy : undefined,
-  };
+  } satisfies TargetProxyConfig;
 }

@@ -208,7 +208,7 @@ export function readUrlMap(r: TfResource): UrlMapRead {
 }
 
 /** The config of a `google_compute_url_map`, or of a regional one (`regional` true). */
-export type UrlMapConfig = ComputeUrlMapConfig & ComputeRegionUrlMapConfig;
+type UrlMapConfig = ComputeUrlMapConfig & ComputeRegionUrlMapConfig;
 
 /** A list written only when it has entries. */
 const some = <T, U>(xs: readonly T[], f: (x: T) => U): U[] | undefined =>
@@ -237,7 +237,7 @@ function renderPathMatcher(pm: UrlMapPathMatcher) {
  * as given (an empty list too), a path matcher's path and route rules and a match's header
  * matches only when there are some; each route rule has one match.
  */
-export function renderUrlMap(spec: UrlMapSpec, refs: ResourceRefs): UrlMapConfig {
+export function renderUrlMap(spec: UrlMapSpec, refs: ResourceRefs) {
   const redirect = spec.defaultUrlRedirect;
   return {
     name: refs.name,
@@ -253,5 +253,5 @@ export function renderUrlMap(spec: UrlMapSpec, refs: ResourceRefs): UrlMapConfig
       hostRedirect: redirect.hostRedirect,
       pathRedirect: redirect.pathRedirect,
     },
-  };
+  } satisfies UrlMapConfig;
 }
