@@ -1,12 +1,14 @@
 import { Construct } from 'constructs';
-import type * as address from '@cdktf/provider-google/lib/compute-address';
-import type * as forwardingRule from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
 import { AffinityBackendService } from './affinity-backend-service';
-import { googleModule } from './google-provider';
-import { HttpsFlavour, HttpsFrontendBaseProps, renderRedirect } from './https-frontend-core';
+import {
+  HttpsFlavour,
+  HttpsFrontendBaseProps,
+  renderListener,
+  renderRedirect,
+} from './https-frontend-core';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
 import { ProxyOnlySubnet, ProxyOnlySubnetPurpose } from './proxy-only-subnet';
-import { buildEnvoyCore } from './regional-https-frontend';
+import { buildEnvoyCore, internalListener } from './regional-https-frontend';
 import { backendServiceShape, regionalFrontendProps } from './shapes';
 
 /** One region where a cross-region internal Application LB listens. */
@@ -86,42 +88,18 @@ export class CrossRegionInternalHttpsFrontend extends Construct {
       ['locations', 'object', "[{ region: 'europe-west4', subnetwork: subnet.id }]"],
       ['certificateManagerCertificateIds', 'object', '[certificate.id]'],
     ]);
-    const n = props.name;
     const redirect = props.httpRedirect ?? false;
-    const load = <T>(resource: string) =>
-      googleModule<T>(resource, 'CrossRegionInternalHttpsFrontend');
-    const { ComputeAddress } = load<typeof address>('compute-address');
-    const { ComputeGlobalForwardingRule } = load<typeof forwardingRule>(
-      'compute-global-forwarding-rule',
-    );
     const httpProxyId = redirect ? renderRedirect(this, props, flavour) : undefined;
-    this.ipAddresses = locations.map((l) => {
-      const ip = new ComputeAddress(this, `address-${l.region}`, {
-        name: `${n}-ip-${l.region}`,
-        project: props.project,
-        region: l.region,
-        addressType: 'INTERNAL',
-        subnetwork: l.subnetwork,
-        address: l.ipAddress,
-        purpose: redirect ? 'SHARED_LOADBALANCER_VIP' : undefined,
-      });
-      const rule = (kind: string, target: string, port: string) =>
-        new ComputeGlobalForwardingRule(this, `${kind}-forwarding-rule-${l.region}`, {
-          name: `${n}-${kind}-${l.region}`,
-          project: props.project,
-          target,
-          ipAddress: ip.id,
-          ipProtocol: 'TCP',
-          portRange: port,
-          loadBalancingScheme: LoadBalancingScheme.INTERNAL_MANAGED,
-          network: props.network,
-          subnetwork: l.subnetwork,
+    this.ipAddresses = locations.map(
+      (l) =>
+        renderListener(this, props, flavour, {
+          suffix: `-${l.region}`,
+          ...internalListener(props.network, l, false, redirect),
+          httpsProxyId: core.httpsProxyId,
+          httpProxyId: httpProxyId ? () => httpProxyId : undefined,
           dependsOn,
-        });
-      rule('https', core.httpsProxyId, '443');
-      if (httpProxyId) rule('http', httpProxyId, '80');
-      return ip.address;
-    });
+        }).address,
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import { TerraformOutput } from 'cdktf';
 import type * as address from '@cdktf/provider-google/lib/compute-address';
 import { AffinityBackendService } from './affinity-backend-service';
 import { googleModule } from './google-provider';
+import { addressSpec, renderAddress } from '../terraform/google/address';
 import { LoadBalancerKind } from './load-balancing';
 import { buildPassthrough } from './passthrough-frontend';
 import { NetworkTier } from './regional-external-https-frontend';
@@ -65,15 +66,17 @@ export class ExternalPassthroughFrontend extends Construct {
         ['name', 'string', "'nlb'"],
         ['service', 'object', 'service'],
       ],
-      config: { networkTier: props?.networkTier },
+      rule: { networkTier: props?.networkTier },
     });
     // The address comes after the props are checked (buildPassthrough throws first).
-    const ip = new ComputeAddress(this, 'address', {
-      name: `${props.name}-ip`,
-      project: props.project,
-      region,
-      networkTier: props.networkTier,
-    });
+    const ip = new ComputeAddress(
+      this,
+      'address',
+      renderAddress(addressSpec({ regional: true, region, networkTier: props.networkTier }), {
+        name: `${props.name}-ip`,
+        project: props.project,
+      }),
+    );
     rule.ipAddress = ip.id;
     this.forwardingRule = rule;
     this.ipAddress = ip.address;

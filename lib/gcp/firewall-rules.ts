@@ -60,6 +60,8 @@ export interface FirewallSpec {
   readonly targetServiceAccounts: readonly string[];
   readonly allow: readonly FirewallProtocolPorts[];
   readonly deny: readonly FirewallProtocolPorts[];
+  /** True when the rule logs connections (`log_config`); no rule reads it. */
+  readonly logging?: boolean;
 }
 
 /** Three-valued answers: the configuration proves it, disproves it, or cannot tell. */

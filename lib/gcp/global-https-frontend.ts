@@ -1,16 +1,16 @@
 import { Construct } from 'constructs';
 import { TerraformOutput, TerraformResource } from 'cdktf';
-import type * as forwardingRule from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
-import type * as globalAddress from '@cdktf/provider-google/lib/compute-global-address';
 import { markRulesChecked } from '../core/checked';
 import { addRuleValidation, applyFindings, withConstructPath } from '../core/errors';
 import { checkRequiredProps } from '../core/rules';
 import { AffinityBackendService } from './affinity-backend-service';
-import { googleModule } from './google-provider';
+import { addressSpec } from '../terraform/google/address';
+import { forwardingRuleSpec } from '../terraform/google/forwarding-rule';
 import {
   HttpsFlavour,
   SslProfile,
   checkServices,
+  renderListener,
   renderRedirect,
   renderRoutingAndTls,
   uniqueServices,
@@ -173,42 +173,22 @@ export class GlobalHttpsFrontend extends Construct {
       withConstructPath(this, () => validateHttpsProps(props, flavour)),
     );
     this.loadBalancingScheme = props.defaultService.loadBalancingScheme;
-    const scheme = this.loadBalancingScheme;
     const n = props.name;
-    const project = props.project;
-    const load = <T>(resource: string) => googleModule<T>(resource, 'GlobalHttpsFrontend');
-    const { ComputeGlobalAddress } = load<typeof globalAddress>('compute-global-address');
-    const { ComputeGlobalForwardingRule } = load<typeof forwardingRule>(
-      'compute-global-forwarding-rule',
-    );
-
-    const address = new ComputeGlobalAddress(this, 'address', { name: `${n}-ip`, project });
-    this.ipAddress = address.address;
-
     const core = renderRoutingAndTls(this, props, flavour);
     this.urlMap = core.urlMap;
-
-    new ComputeGlobalForwardingRule(this, 'https-forwarding-rule', {
-      name: `${n}-https`,
-      project,
-      target: core.httpsProxyId,
-      ipAddress: address.id,
-      ipProtocol: 'TCP',
-      portRange: '443',
-      loadBalancingScheme: scheme,
-    });
-
-    if (props.httpRedirect ?? true) {
-      new ComputeGlobalForwardingRule(this, 'http-forwarding-rule', {
-        name: `${n}-http`,
-        project,
-        target: renderRedirect(this, props, flavour),
-        ipAddress: address.id,
+    const address = renderListener(this, props, flavour, {
+      suffix: '',
+      address: addressSpec({ regional: false }),
+      rule: forwardingRuleSpec({
+        regional: false,
+        scheme: this.loadBalancingScheme,
         ipProtocol: 'TCP',
-        portRange: '80',
-        loadBalancingScheme: scheme,
-      });
-    }
+      }),
+      httpsProxyId: core.httpsProxyId,
+      httpProxyId:
+        (props.httpRedirect ?? true) ? () => renderRedirect(this, props, flavour) : undefined,
+    });
+    this.ipAddress = address.address;
 
     new TerraformOutput(this, 'ip-address', {
       value: this.ipAddress,

@@ -17,15 +17,34 @@ import type * as regionHttpProxy from '@cdktf/provider-google/lib/compute-region
 import type * as sslPolicy from '@cdktf/provider-google/lib/compute-ssl-policy';
 import type * as regionSslPolicy from '@cdktf/provider-google/lib/compute-region-ssl-policy';
 import type * as certificate from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
+import type * as address from '@cdktf/provider-google/lib/compute-address';
+import type * as globalAddress from '@cdktf/provider-google/lib/compute-global-address';
+import type * as forwardingRule from '@cdktf/provider-google/lib/compute-forwarding-rule';
+import type * as globalForwardingRule from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
 import { RuleFindings, RuleViolation } from '../core/errors';
 import { checkGcpName } from '../core/names';
 import { isUnresolved } from '../core/rules';
 import type { AffinityBackendService } from './affinity-backend-service';
-import { checkSslPolicy } from './frontend-security-rules';
+import { SslPolicyValues, checkSslPolicy } from './frontend-security-rules';
 import type { HostRule } from './global-https-frontend';
 import { googleModule } from './google-provider';
 import { LoadBalancingScheme } from './load-balancing';
 import { validateRoutes } from './url-map-rules';
+import { AddressSpec, renderAddress } from '../terraform/google/address';
+import {
+  ForwardingRuleSpec,
+  renderForwardingRule,
+  renderGlobalForwardingRule,
+} from '../terraform/google/forwarding-rule';
+import { renderSslPolicy } from '../terraform/google/ssl-policy';
+import { renderTargetProxy } from '../terraform/google/target-proxy';
+import { UrlMapSpec, renderUrlMap } from '../terraform/google/url-map';
+
+/** The minimum TLS version of every SSL policy the frontends render. */
+const MIN_TLS_VERSION = 'TLS_1_2';
+/** The ports of the HTTPS listener and of the HTTP redirect. */
+const HTTPS_PORT = '443';
+const HTTP_PORT = '80';
 
 /** SSL policy profiles the frontends offer; both with TLS 1.2 as the minimum. */
 export enum SslProfile {
@@ -196,10 +215,7 @@ export function validateHttpsProps(props: HttpsCoreProps, flavour: HttpsFlavour)
   errors.push(...checkGcpName('name', props.name, flavour.longestSuffix));
   // X2 on the policy this frontend renders (a plain JavaScript caller can pass any profile).
   errors.push(
-    ...checkSslPolicy(
-      { profile: props.sslProfile ?? SslProfile.MODERN, min_tls_version: 'TLS_1_2' },
-      'sslProfile',
-    ).map((v) => ({
+    ...checkSslPolicy(sslPolicySpec(props), 'sslProfile').map((v) => ({
       ...v,
       attribute: 'sslProfile',
       fix: 'use SslProfile.MODERN or SslProfile.RESTRICTED',
@@ -210,28 +226,53 @@ export function validateHttpsProps(props: HttpsCoreProps, flavour: HttpsFlavour)
   return { errors, warnings: [] };
 }
 
-function renderPathMatcher(h: HostRule): urlMap.ComputeUrlMapPathMatcher {
+/** The URL map's spec: the default service, the host rules and their path matchers. */
+export function routingSpec(props: HttpsCoreProps, region: string | undefined): UrlMapSpec {
+  const hostRules = props.hostRules ?? [];
   return {
-    name: h.pathMatcher,
-    defaultService: h.defaultService.backendServiceId,
-    pathRule: h.pathRules?.map((p) => ({ paths: p.paths, service: p.service.backendServiceId })),
-    routeRules: h.routeRules?.map((r) => ({
-      priority: r.priority,
-      service: r.service.backendServiceId,
-      matchRules: [
-        {
-          prefixMatch: r.prefixMatch ?? '/',
-          headerMatches: r.headerMatches?.map((m) => ({
-            headerName: m.headerName,
-            exactMatch: m.exactMatch,
-            prefixMatch: m.prefixMatch,
-            presentMatch: m.presentMatch,
-            invertMatch: m.invertMatch,
-          })),
-        },
-      ],
+    regional: region !== undefined,
+    region,
+    defaultService: props.defaultService.backendServiceId,
+    hostRules: hostRules.map((h) => ({ hosts: h.hosts, pathMatcher: h.pathMatcher })),
+    pathMatchers: hostRules.map((h) => ({
+      name: h.pathMatcher,
+      defaultService: h.defaultService.backendServiceId,
+      pathRules: (h.pathRules ?? []).map((p) => ({
+        paths: p.paths,
+        service: p.service.backendServiceId,
+      })),
+      routeRules: (h.routeRules ?? []).map((r) => ({
+        priority: r.priority,
+        service: r.service.backendServiceId,
+        prefixMatch: r.prefixMatch ?? '/',
+        headerMatches: (r.headerMatches ?? []).map((m) => ({
+          headerName: m.headerName,
+          exactMatch: m.exactMatch,
+          prefixMatch: m.prefixMatch,
+          presentMatch: m.presentMatch,
+          invertMatch: m.invertMatch,
+        })),
+      })),
     })),
   };
+}
+
+/** The redirect map's spec: every request gets a 301 to HTTPS, query kept. */
+export function redirectSpec(region: string | undefined): UrlMapSpec {
+  return {
+    regional: region !== undefined,
+    region,
+    defaultUrlRedirect: {
+      httpsRedirect: true,
+      redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT',
+      stripQuery: false,
+    },
+  };
+}
+
+/** The SSL policy's spec: the profile, with TLS 1.2 as the minimum. */
+export function sslPolicySpec(props: HttpsCoreProps): SslPolicyValues {
+  return { profile: props.sslProfile ?? SslProfile.MODERN, min_tls_version: MIN_TLS_VERSION };
 }
 
 /** What the shared part renders. */
@@ -253,26 +294,32 @@ export function renderRoutingAndTls(
 ): HttpsCore {
   const n = props.name;
   const project = props.project;
-  const hostRules = props.hostRules ?? [];
   const load = <T>(resource: string) => googleModule<T>(resource, flavour.construct);
-  const routing = {
-    name: `${n}-url-map`,
-    project,
-    defaultService: props.defaultService.backendServiceId,
-    hostRule: hostRules.map((h) => ({ hosts: h.hosts, pathMatcher: h.pathMatcher })),
-    pathMatcher: hostRules.map((h) => renderPathMatcher(h)),
-  };
-  const policy = {
+  const region = flavour.region;
+  const routing = renderUrlMap(routingSpec(props, region), { name: `${n}-url-map`, project });
+  const policy = renderSslPolicy(sslPolicySpec(props), {
     name: `${n}-ssl-policy`,
     project,
-    profile: props.sslProfile ?? SslProfile.MODERN,
-    minTlsVersion: 'TLS_1_2',
-  };
+    region,
+  });
   const certificates = [...(props.certificateIds ?? [])]; // never mutate the caller's array
-  const managerCertificates = props.certificateManagerCertificateIds
-    ? [...props.certificateManagerCertificateIds]
-    : undefined;
-  const region = flavour.region;
+  const proxy = (urlMap: string, sslPolicy: string) =>
+    renderTargetProxy(
+      { kind: 'https', regional: region !== undefined },
+      {
+        name: `${n}-https-proxy`,
+        project,
+        region,
+        urlMap,
+        sslCertificates: (region === undefined ? flavour.sslCertificates : certificates.length > 0)
+          ? certificates
+          : undefined,
+        certificateManagerCertificates: props.certificateManagerCertificateIds
+          ? [...props.certificateManagerCertificateIds]
+          : undefined,
+        sslPolicy,
+      },
+    );
   if (region === undefined) {
     const { ComputeUrlMap } = load<typeof urlMap>('compute-url-map');
     const { ComputeSslPolicy } = load<typeof sslPolicy>('compute-ssl-policy');
@@ -291,33 +338,18 @@ export function renderRoutingAndTls(
       certificates.push(cert.id);
     }
     const { ComputeTargetHttpsProxy } = load<typeof httpsProxy>('compute-target-https-proxy');
-    const proxy = new ComputeTargetHttpsProxy(scope, 'https-proxy', {
-      name: `${n}-https-proxy`,
-      project,
-      urlMap: map.id,
-      sslCertificates: flavour.sslCertificates ? certificates : undefined,
-      certificateManagerCertificates: managerCertificates,
-      sslPolicy: ssl.id,
-    });
-    return { urlMap: map, httpsProxyId: proxy.id };
+    const https = new ComputeTargetHttpsProxy(scope, 'https-proxy', proxy(map.id, ssl.id));
+    return { urlMap: map, httpsProxyId: https.id };
   }
   const { ComputeRegionUrlMap } = load<typeof regionUrlMap>('compute-region-url-map');
   const { ComputeRegionSslPolicy } = load<typeof regionSslPolicy>('compute-region-ssl-policy');
   const { ComputeRegionTargetHttpsProxy } = load<typeof regionHttpsProxy>(
     'compute-region-target-https-proxy',
   );
-  const map = new ComputeRegionUrlMap(scope, 'url-map', { ...routing, region });
-  const ssl = new ComputeRegionSslPolicy(scope, 'ssl-policy', { ...policy, region });
-  const proxy = new ComputeRegionTargetHttpsProxy(scope, 'https-proxy', {
-    name: `${n}-https-proxy`,
-    project,
-    region,
-    urlMap: map.id,
-    sslCertificates: certificates.length > 0 ? certificates : undefined,
-    certificateManagerCertificates: managerCertificates,
-    sslPolicy: ssl.id,
-  });
-  return { urlMap: map, httpsProxyId: proxy.id };
+  const map = new ComputeRegionUrlMap(scope, 'url-map', routing);
+  const ssl = new ComputeRegionSslPolicy(scope, 'ssl-policy', policy);
+  const https = new ComputeRegionTargetHttpsProxy(scope, 'https-proxy', proxy(map.id, ssl.id));
+  return { urlMap: map, httpsProxyId: https.id };
 }
 
 /**
@@ -332,37 +364,89 @@ export function renderRedirect(
   const n = props.name;
   const project = props.project;
   const load = <T>(resource: string) => googleModule<T>(resource, flavour.construct);
-  const redirect = {
-    name: `${n}-http-redirect`,
-    project,
-    defaultUrlRedirect: {
-      httpsRedirect: true,
-      redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT',
-      stripQuery: false,
-    },
-  };
   const region = flavour.region;
+  const redirect = renderUrlMap(redirectSpec(region), { name: `${n}-http-redirect`, project });
+  const proxy = (urlMap: string) =>
+    renderTargetProxy(
+      { kind: 'http', regional: region !== undefined },
+      { name: `${n}-http-proxy`, project, region, urlMap },
+    );
   if (region === undefined) {
     const { ComputeUrlMap } = load<typeof urlMap>('compute-url-map');
     const { ComputeTargetHttpProxy } = load<typeof httpProxy>('compute-target-http-proxy');
     const map = new ComputeUrlMap(scope, 'http-redirect-url-map', redirect);
-    return new ComputeTargetHttpProxy(scope, 'http-proxy', {
-      name: `${n}-http-proxy`,
-      project,
-      urlMap: map.id,
-    }).id;
+    return new ComputeTargetHttpProxy(scope, 'http-proxy', proxy(map.id)).id;
   }
   const { ComputeRegionUrlMap } = load<typeof regionUrlMap>('compute-region-url-map');
   const { ComputeRegionTargetHttpProxy } = load<typeof regionHttpProxy>(
     'compute-region-target-http-proxy',
   );
-  const map = new ComputeRegionUrlMap(scope, 'http-redirect-url-map', { ...redirect, region });
-  return new ComputeRegionTargetHttpProxy(scope, 'http-proxy', {
-    name: `${n}-http-proxy`,
-    project,
-    region,
-    urlMap: map.id,
-  }).id;
+  const map = new ComputeRegionUrlMap(scope, 'http-redirect-url-map', redirect);
+  return new ComputeRegionTargetHttpProxy(scope, 'http-proxy', proxy(map.id)).id;
+}
+
+/** One listening address of an HTTPS frontend: where it is, and the forwarding rules' scope. */
+export interface Listener {
+  /** `''` for a frontend's one address, `-<region>` for one of several (ids and names). */
+  readonly suffix: string;
+  readonly address: AddressSpec;
+  /** The forwarding rules' spec, without the port. */
+  readonly rule: ForwardingRuleSpec;
+  readonly httpsProxyId: string;
+  /** The redirect proxy's id (rendered on first call), when port 80 redirects. */
+  readonly httpProxyId?: () => string;
+  readonly dependsOn?: TerraformResource[];
+}
+
+/**
+ * The address (construct id `address<suffix>`, name `<name>-ip<suffix>`) and the forwarding
+ * rules on 443 and, when `httpProxyId` is given, 80 (ids `https-forwarding-rule<suffix>` and
+ * `http-forwarding-rule<suffix>`, names `<name>-https<suffix>`, `<name>-http<suffix>`). The
+ * address is global unless its spec is regional; so are the rules. Returns the address.
+ */
+export function renderListener(
+  scope: Construct,
+  props: HttpsCoreProps,
+  flavour: HttpsFlavour,
+  listener: Listener,
+): { readonly address: string } {
+  const { suffix, rule } = listener;
+  const project = props.project;
+  const n = props.name;
+  const load = <T>(resource: string) => googleModule<T>(resource, flavour.construct);
+  const addressConfig = renderAddress(listener.address, { name: `${n}-ip${suffix}`, project });
+  const ip = listener.address.regional
+    ? new (load<typeof address>('compute-address').ComputeAddress)(
+        scope,
+        `address${suffix}`,
+        addressConfig,
+      )
+    : new (load<typeof globalAddress>('compute-global-address').ComputeGlobalAddress)(
+        scope,
+        `address${suffix}`,
+        addressConfig,
+      );
+  const forward = (kind: 'https' | 'http', target: string, portRange: string) => {
+    const id = `${kind}-forwarding-rule${suffix}`;
+    const refs = { name: `${n}-${kind}${suffix}`, project, target, ipAddress: ip.id };
+    const spec = { ...rule, portRange };
+    const dependsOn = listener.dependsOn;
+    if (rule.regional) {
+      const { ComputeForwardingRule } = load<typeof forwardingRule>('compute-forwarding-rule');
+      new ComputeForwardingRule(scope, id, { ...renderForwardingRule(spec, refs), dependsOn });
+    } else {
+      const { ComputeGlobalForwardingRule } = load<typeof globalForwardingRule>(
+        'compute-global-forwarding-rule',
+      );
+      new ComputeGlobalForwardingRule(scope, id, {
+        ...renderGlobalForwardingRule(spec, refs),
+        dependsOn,
+      });
+    }
+  };
+  forward('https', listener.httpsProxyId, HTTPS_PORT);
+  if (listener.httpProxyId) forward('http', listener.httpProxyId(), HTTP_PORT);
+  return ip;
 }
 
 /** The props every HTTPS frontend of the family shares (`GlobalHttpsFrontendProps` has them too). */

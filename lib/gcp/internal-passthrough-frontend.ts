@@ -72,12 +72,12 @@ export class InternalPassthroughFrontend extends Construct {
         ['subnetwork', 'string', 'subnet.id'],
       ],
       network: props?.network,
-      config: {
+      rule: {
         network: props?.network,
         subnetwork: props?.subnetwork,
         allowGlobalAccess: props?.allowGlobalAccess,
-        ipAddress: props?.ipAddress,
       },
+      ipAddress: props?.ipAddress,
     });
     this.forwardingRule = rule;
     this.ipAddress = rule.ipAddress;

@@ -9,6 +9,8 @@ import { AffinityBackendService } from './affinity-backend-service';
 import { PROBE_RANGES } from './firewall-rules';
 import { ProxyOnlySubnet } from './proxy-only-subnet';
 import { googleModule } from './google-provider';
+import { firewallSpec, renderFirewall } from '../terraform/google/firewall';
+import { networkName } from './traffic-path-rules';
 import { anInstance, checkShape } from '../core/shape';
 import { backendServiceShape, firewallProps } from './shapes';
 
@@ -163,43 +165,35 @@ export class LoadBalancerFirewall extends Construct {
       'compute-firewall',
       'LoadBalancerFirewall',
     );
-    this.firewall = new ComputeFirewall(this, 'firewall', {
-      name: props.name,
-      project: props.project,
-      network: props.network,
-      direction: 'INGRESS',
-      priority: props.priority ?? 1000,
-      sourceRanges: [...PROBE_RANGES],
-      targetTags: props.targetTags,
-      targetServiceAccounts: props.targetServiceAccounts,
-      allow: [{ protocol: 'tcp', ports: this.ports.map(String) }],
-      logConfig: props.logging ? { metadata: 'INCLUDE_ALL_METADATA' } : undefined,
-    });
-
-    const common = {
-      project: props.project,
-      network: props.network,
-      direction: 'INGRESS',
-      priority: props.priority ?? 1000,
-      targetTags: props.targetTags,
-      targetServiceAccounts: props.targetServiceAccounts,
-      logConfig: props.logging ? { metadata: 'INCLUDE_ALL_METADATA' } : undefined,
-    };
     const serving = [...new Set(props.servingPorts ?? props.ports)].sort((a, b) => a - b);
+    const rule = (id: string, suffix: string, sourceRanges: string[], ports: number[]) =>
+      new ComputeFirewall(
+        this,
+        id,
+        renderFirewall(
+          firewallSpec({
+            id: `${this.node.path}/${id}`,
+            network: networkName(props.network),
+            priority: props.priority,
+            sourceRanges,
+            targetTags: props.targetTags,
+            targetServiceAccounts: props.targetServiceAccounts,
+            allow: [{ protocol: 'tcp', ports: ports.map(String) }],
+            logging: props.logging,
+          }),
+          { name: `${props.name}${suffix}`, project: props.project, network: props.network },
+        ),
+      );
+    this.firewall = rule('firewall', '', [...PROBE_RANGES], this.ports);
     if (props.proxyOnlySubnets?.length)
-      this.proxyFirewall = new ComputeFirewall(this, 'proxy-only-subnets', {
-        ...common,
-        name: `${props.name}-proxies`,
-        sourceRanges: [...new Set(props.proxyOnlySubnets.map((s) => s.ipCidrRange))],
-        allow: [{ protocol: 'tcp', ports: serving.map(String) }],
-      });
+      this.proxyFirewall = rule(
+        'proxy-only-subnets',
+        '-proxies',
+        [...new Set(props.proxyOnlySubnets.map((s) => s.ipCidrRange))],
+        serving,
+      );
     if (props.clientRanges?.length)
-      this.clientFirewall = new ComputeFirewall(this, 'clients', {
-        ...common,
-        name: `${props.name}-clients`,
-        sourceRanges: [...props.clientRanges],
-        allow: [{ protocol: 'tcp', ports: serving.map(String) }],
-      });
+      this.clientFirewall = rule('clients', '-clients', [...props.clientRanges], serving);
 
     const services = props.services ?? [];
     addRuleValidation(this, () => ({

@@ -15,6 +15,11 @@ import type { AffinityBackendService } from './affinity-backend-service';
 import { googleModule } from './google-provider';
 import { BackendProtocol, LoadBalancerKind } from './load-balancing';
 import { checkFrontendTrafficPath } from './traffic-path';
+import {
+  ForwardingRuleSpec,
+  forwardingRuleSpec,
+  renderForwardingRule,
+} from '../terraform/google/forwarding-rule';
 
 /** Most ports a forwarding rule lists (magic-modules ForwardingRule.yaml `ports.max_size`). */
 export const MAX_PORTS = 5;
@@ -103,7 +108,10 @@ export function buildPassthrough(
     shape: Shape;
     required: Parameters<typeof checkRequiredProps>[1];
     network?: string;
-    config: Partial<forwardingRule.ComputeForwardingRuleConfig>;
+    /** What the frontend adds to the rule's spec (network, subnetwork, global access, tier). */
+    rule: Partial<ForwardingRuleSpec>;
+    /** The internal IP address, when fixed. */
+    ipAddress?: string;
   },
 ): forwardingRule.ComputeForwardingRule {
   markRulesChecked(scope);
@@ -133,17 +141,25 @@ export function buildPassthrough(
     'compute-forwarding-rule',
     opts.construct,
   );
-  const rule = new ComputeForwardingRule(scope, 'forwarding-rule', {
-    name: props.name,
-    project: props.project,
+  const spec = forwardingRuleSpec({
+    ...opts.rule,
+    regional: true,
     region: s.region,
-    backendService: s.backendServiceId,
-    loadBalancingScheme: s.loadBalancingScheme,
+    scheme: s.loadBalancingScheme,
     ipProtocol,
     ports: props.allPorts ? undefined : props.ports?.map(String),
-    allPorts: props.allPorts || undefined,
-    ...opts.config,
+    allPorts: props.allPorts,
   });
+  const rule = new ComputeForwardingRule(
+    scope,
+    'forwarding-rule',
+    renderForwardingRule(spec, {
+      name: props.name,
+      project: props.project,
+      backendService: s.backendServiceId,
+      ipAddress: opts.ipAddress,
+    }),
+  );
   const ports = props.allPorts ? undefined : props.ports?.filter((p) => !isUnresolved(p));
   addRuleValidation(scope, () =>
     checkFrontendTrafficPath(scope, [s], {

@@ -9,6 +9,10 @@ import { checkShape } from '../core/shape';
 import { aString, objectOf, optional, required } from '../core/shape';
 import { googleModule } from './google-provider';
 import { resolveInStack } from './stack-values';
+import { renderSubnetwork } from '../terraform/google/subnetwork';
+
+/** The role of the subnets this construct creates: the one that serves (not the BACKUP). */
+const PROXY_ONLY_ROLE = 'ACTIVE';
 
 /**
  * What a proxy-only subnet serves (`purpose` of `google_compute_subnetwork`; hashicorp/google
@@ -150,15 +154,21 @@ export class ProxyOnlySubnet extends Construct {
         'compute-subnetwork',
         'ProxyOnlySubnet',
       );
-      this.subnetwork = new ComputeSubnetwork(this, 'subnet', {
-        name: props.name,
-        project: props.project,
-        region: props.region,
-        network: props.network,
-        ipCidrRange: props.ipCidrRange,
-        purpose: this.purpose,
-        role: 'ACTIVE',
-      });
+      this.subnetwork = new ComputeSubnetwork(
+        this,
+        'subnet',
+        renderSubnetwork(
+          {
+            name: props.name,
+            region: props.region,
+            network: props.network,
+            ipCidrRange: props.ipCidrRange,
+            purpose: this.purpose,
+            role: PROXY_ONLY_ROLE,
+          },
+          { project: props.project },
+        ),
+      );
     }
     const stack = TerraformStack.of(this);
     STACK_SUBNETS.set(stack, [...(STACK_SUBNETS.get(stack) ?? []), this]);

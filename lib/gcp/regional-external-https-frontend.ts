@@ -1,14 +1,12 @@
 import { Construct } from 'constructs';
 import { TerraformOutput } from 'cdktf';
-import type * as address from '@cdktf/provider-google/lib/compute-address';
-import type * as forwardingRule from '@cdktf/provider-google/lib/compute-forwarding-rule';
 import { AffinityBackendService } from './affinity-backend-service';
-import { googleModule } from './google-provider';
-import { HttpsFrontendBaseProps, renderRedirect } from './https-frontend-core';
+import { HttpsFrontendBaseProps, renderListener, renderRedirect } from './https-frontend-core';
+import { addressSpec } from '../terraform/google/address';
+import { forwardingRuleSpec } from '../terraform/google/forwarding-rule';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
 import { ProxyOnlySubnet } from './proxy-only-subnet';
-import { buildEnvoyCore, regionalFlavour } from './regional-https-frontend';
-import { ProxyOnlySubnetPurpose } from './proxy-only-subnet';
+import { buildRegionalCore } from './regional-https-frontend';
 import { backendServiceShape, regionalFrontendProps } from './shapes';
 
 /** Network tier of an external address and forwarding rule. */
@@ -68,59 +66,36 @@ export class RegionalExternalHttpsFrontend extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalExternalHttpsFrontendProps) {
     super(scope, id);
-    const flavour = regionalFlavour(
-      'RegionalExternalHttpsFrontend',
-      props?.region,
-      LoadBalancingScheme.EXTERNAL_MANAGED,
-      LoadBalancerKind.REGIONAL_EXTERNAL_ALB,
-    );
-    const proxies = () => ({
-      purpose: ProxyOnlySubnetPurpose.REGIONAL_MANAGED_PROXY,
-      regions: [props.region],
-      given: props.proxyOnlySubnet ? [props.proxyOnlySubnet] : undefined,
-    });
-    const { core, dependsOn } = buildEnvoyCore(
+    const { core, dependsOn, flavour } = buildRegionalCore(
       this,
       props,
-      flavour,
-      proxies,
+      'RegionalExternalHttpsFrontend',
+      LoadBalancingScheme.EXTERNAL_MANAGED,
+      LoadBalancerKind.REGIONAL_EXTERNAL_ALB,
       REGIONAL_EXTERNAL_PROPS,
-      [
-        ['name', 'string', "'lb'"],
-        ['defaultService', 'object', 'service'],
-        ['region', 'string', "'europe-west4'"],
-        ['network', 'string', "'default'"],
-      ],
     );
     const n = props.name;
-    const load = <T>(resource: string) =>
-      googleModule<T>(resource, 'RegionalExternalHttpsFrontend');
-    const { ComputeAddress } = load<typeof address>('compute-address');
-    const { ComputeForwardingRule } = load<typeof forwardingRule>('compute-forwarding-rule');
-    const ip = new ComputeAddress(this, 'address', {
-      name: `${n}-ip`,
-      project: props.project,
-      region: props.region,
-      networkTier: props.networkTier,
-    });
-    this.ipAddress = ip.address;
-    const rule = (ruleId: string, suffix: string, target: string, port: string) =>
-      new ComputeForwardingRule(this, ruleId, {
-        name: `${n}-${suffix}`,
-        project: props.project,
+    const ip = renderListener(this, props, flavour, {
+      suffix: '',
+      address: addressSpec({
+        regional: true,
         region: props.region,
-        target,
-        ipAddress: ip.id,
+        networkTier: props.networkTier,
+      }),
+      rule: forwardingRuleSpec({
+        regional: true,
+        region: props.region,
+        scheme: LoadBalancingScheme.EXTERNAL_MANAGED,
         ipProtocol: 'TCP',
-        portRange: port,
-        loadBalancingScheme: LoadBalancingScheme.EXTERNAL_MANAGED,
         network: props.network,
         networkTier: props.networkTier,
-        dependsOn,
-      });
-    rule('https-forwarding-rule', 'https', core.httpsProxyId, '443');
-    if (props.httpRedirect ?? true)
-      rule('http-forwarding-rule', 'http', renderRedirect(this, props, flavour), '80');
+      }),
+      httpsProxyId: core.httpsProxyId,
+      httpProxyId:
+        (props.httpRedirect ?? true) ? () => renderRedirect(this, props, flavour) : undefined,
+      dependsOn,
+    });
+    this.ipAddress = ip.address;
     new TerraformOutput(this, 'ip-address', {
       value: this.ipAddress,
       description: `IP address of ${n}`,

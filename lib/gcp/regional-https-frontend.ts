@@ -15,11 +15,18 @@ import {
   HttpsCore,
   HttpsCoreProps,
   HttpsFlavour,
+  Listener,
   checkServices,
   renderRoutingAndTls,
   uniqueServices,
   validateHttpsProps,
 } from './https-frontend-core';
+import {
+  INTERNAL_ADDRESS_TYPE,
+  SHARED_VIP_PURPOSE,
+  addressSpec,
+} from '../terraform/google/address';
+import { forwardingRuleSpec } from '../terraform/google/forwarding-rule';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
 import { ProxyOnlySubnet, ProxyOnlySubnetPurpose, findProxyOnlySubnet } from './proxy-only-subnet';
 import { checkFrontendTrafficPath } from './traffic-path';
@@ -108,4 +115,80 @@ export function buildEnvoyCore(
     return { errors, warnings: path.warnings };
   });
   return { core, services, dependsOn: dependsOn.length > 0 ? dependsOn : undefined };
+}
+
+/** The props of a regional Application LB frontend the shared part reads. */
+export interface RegionalFrontendInput extends EnvoyFrontendInput {
+  readonly region: string;
+  readonly proxyOnlySubnet?: ProxyOnlySubnet;
+}
+
+/**
+ * The opening both regional Application LB frontends share: their flavour of the HTTPS core in
+ * `props.region`, with the region's REGIONAL_MANAGED_PROXY subnet, then `buildEnvoyCore`.
+ * `required` follows name, defaultService, region and network.
+ */
+export function buildRegionalCore(
+  scope: Construct,
+  props: RegionalFrontendInput,
+  construct: string,
+  scheme: LoadBalancingScheme,
+  kind: LoadBalancerKind,
+  shape: Shape,
+  required: Parameters<typeof checkRequiredProps>[1] = [],
+): ReturnType<typeof buildEnvoyCore> & { flavour: HttpsFlavour } {
+  const flavour = regionalFlavour(construct, props?.region, scheme, kind);
+  const proxies = () => ({
+    purpose: ProxyOnlySubnetPurpose.REGIONAL_MANAGED_PROXY,
+    regions: [props.region],
+    given: props.proxyOnlySubnet ? [props.proxyOnlySubnet] : undefined,
+  });
+  const built = buildEnvoyCore(scope, props, flavour, proxies, shape, [
+    ['name', 'string', "'lb'"],
+    ['defaultService', 'object', 'service'],
+    ['region', 'string', "'europe-west4'"],
+    ['network', 'string', "'default'"],
+    ...required,
+  ]);
+  return { ...built, flavour };
+}
+
+/** Where an internal Application LB listens: a region, its subnetwork, and maybe a fixed IP. */
+export interface InternalLocation {
+  readonly region: string;
+  readonly subnetwork: string;
+  readonly ipAddress?: string;
+}
+
+/**
+ * The address and forwarding-rule specs of an internal Application LB (regional or
+ * cross-region) in one location: an INTERNAL address from the subnetwork (shared by the 443 and
+ * 80 rules with SHARED_LOADBALANCER_VIP when port 80 redirects), INTERNAL_MANAGED TCP rules in
+ * the network and subnetwork; regional rules for a regional LB, global ones for a cross-region LB.
+ */
+export function internalListener(
+  network: string,
+  location: InternalLocation,
+  regionalRules: boolean,
+  redirect: boolean,
+): Pick<Listener, 'address' | 'rule'> {
+  return {
+    address: addressSpec({
+      regional: true,
+      region: location.region,
+      addressType: INTERNAL_ADDRESS_TYPE,
+      subnetwork: location.subnetwork,
+      address: location.ipAddress,
+      // Two forwarding rules share one internal address only with this purpose.
+      purpose: redirect ? SHARED_VIP_PURPOSE : undefined,
+    }),
+    rule: forwardingRuleSpec({
+      regional: regionalRules,
+      region: regionalRules ? location.region : undefined,
+      scheme: LoadBalancingScheme.INTERNAL_MANAGED,
+      ipProtocol: 'TCP',
+      network,
+      subnetwork: location.subnetwork,
+    }),
+  };
 }

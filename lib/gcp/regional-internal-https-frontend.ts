@@ -1,13 +1,10 @@
 import { Construct } from 'constructs';
 import { TerraformOutput } from 'cdktf';
-import type * as address from '@cdktf/provider-google/lib/compute-address';
-import type * as forwardingRule from '@cdktf/provider-google/lib/compute-forwarding-rule';
 import { AffinityBackendService } from './affinity-backend-service';
-import { googleModule } from './google-provider';
-import { HttpsFrontendBaseProps, renderRedirect } from './https-frontend-core';
+import { HttpsFrontendBaseProps, renderListener, renderRedirect } from './https-frontend-core';
 import { LoadBalancerKind, LoadBalancingScheme } from './load-balancing';
-import { ProxyOnlySubnet, ProxyOnlySubnetPurpose } from './proxy-only-subnet';
-import { buildEnvoyCore, regionalFlavour } from './regional-https-frontend';
+import { ProxyOnlySubnet } from './proxy-only-subnet';
+import { buildRegionalCore, internalListener } from './regional-https-frontend';
 import { backendServiceShape, regionalFrontendProps } from './shapes';
 
 /** Properties of a `RegionalInternalHttpsFrontend`. */
@@ -60,57 +57,25 @@ export class RegionalInternalHttpsFrontend extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalInternalHttpsFrontendProps) {
     super(scope, id);
-    const flavour = regionalFlavour(
+    const { core, dependsOn, flavour } = buildRegionalCore(
+      this,
+      props,
       'RegionalInternalHttpsFrontend',
-      props?.region,
       LoadBalancingScheme.INTERNAL_MANAGED,
       LoadBalancerKind.INTERNAL_ALB,
+      PROPS,
+      [['subnetwork', 'string', 'subnet.id']],
     );
-    const proxies = () => ({
-      purpose: ProxyOnlySubnetPurpose.REGIONAL_MANAGED_PROXY,
-      regions: [props.region],
-      given: props.proxyOnlySubnet ? [props.proxyOnlySubnet] : undefined,
-    });
-    const { core, dependsOn } = buildEnvoyCore(this, props, flavour, proxies, PROPS, [
-      ['name', 'string', "'lb'"],
-      ['defaultService', 'object', 'service'],
-      ['region', 'string', "'europe-west4'"],
-      ['network', 'string', "'default'"],
-      ['subnetwork', 'string', 'subnet.id'],
-    ]);
     const n = props.name;
     const redirect = props.httpRedirect ?? false;
-    const load = <T>(resource: string) =>
-      googleModule<T>(resource, 'RegionalInternalHttpsFrontend');
-    const { ComputeAddress } = load<typeof address>('compute-address');
-    const { ComputeForwardingRule } = load<typeof forwardingRule>('compute-forwarding-rule');
-    const ip = new ComputeAddress(this, 'address', {
-      name: `${n}-ip`,
-      project: props.project,
-      region: props.region,
-      addressType: 'INTERNAL',
-      subnetwork: props.subnetwork,
-      address: props.ipAddress,
-      // Two forwarding rules share one internal address only with this purpose.
-      purpose: redirect ? 'SHARED_LOADBALANCER_VIP' : undefined,
+    const ip = renderListener(this, props, flavour, {
+      suffix: '',
+      ...internalListener(props.network, props, true, redirect),
+      httpsProxyId: core.httpsProxyId,
+      httpProxyId: redirect ? () => renderRedirect(this, props, flavour) : undefined,
+      dependsOn,
     });
     this.ipAddress = ip.address;
-    const rule = (ruleId: string, suffix: string, target: string, port: string) =>
-      new ComputeForwardingRule(this, ruleId, {
-        name: `${n}-${suffix}`,
-        project: props.project,
-        region: props.region,
-        target,
-        ipAddress: ip.id,
-        ipProtocol: 'TCP',
-        portRange: port,
-        loadBalancingScheme: LoadBalancingScheme.INTERNAL_MANAGED,
-        network: props.network,
-        subnetwork: props.subnetwork,
-        dependsOn,
-      });
-    rule('https-forwarding-rule', 'https', core.httpsProxyId, '443');
-    if (redirect) rule('http-forwarding-rule', 'http', renderRedirect(this, props, flavour), '80');
     new TerraformOutput(this, 'ip-address', {
       value: this.ipAddress,
       description: `Internal IP address of ${n}`,

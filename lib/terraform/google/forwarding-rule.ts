@@ -8,10 +8,16 @@
  * `port_range`, `network`, `subnetwork`, `network_tier` (the API assumes PREMIUM), `region`.
  * `ports` takes at most 5 entries (max_size 5); `ports`, `port_range` and `all_ports` are
  * mutually exclusive; `allow_global_access` is sent as false when unset (send_empty_value).
+ *
+ * `renderForwardingRule` / `renderGlobalForwardingRule` write a `ForwardingRuleSpec` as the
+ * provider's config, `readForwardingRule` reads it back (__tests__/model-roundtrip-frontends.test.ts).
  */
+import type { ComputeForwardingRuleConfig } from '@cdktf/provider-google/lib/compute-forwarding-rule';
+import type { ComputeGlobalForwardingRuleConfig } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
 import { isUnknown } from '../../core/unknown';
 import { TfResource } from '../resource';
 import { stringList } from './firewall';
+import { ResourceRefs, defined } from './refs';
 import { str } from './values';
 
 /** The forwarding-rule resource types. */
@@ -26,10 +32,10 @@ export const PROVIDER_DEFAULT_FR_SCHEME = 'EXTERNAL';
 /** Most ports a forwarding rule's `ports` takes (ForwardingRule.yaml `ports.max_size`). */
 export const MAX_FORWARDING_RULE_PORTS = 5;
 
-/** A forwarding rule as the rules read it. */
-export interface ForwardingRuleRead {
+/** A forwarding rule: what the render functions write and `readForwardingRule` reads. */
+export interface ForwardingRuleSpec {
   readonly regional: boolean;
-  readonly name?: string;
+  /** Regional rules only; unset: the provider's region. */
   readonly region?: string;
   /** As set, or the provider's EXTERNAL; may be unknown. */
   readonly scheme: string;
@@ -42,6 +48,13 @@ export interface ForwardingRuleRead {
   /** Raw `network` / `subnetwork` values (names, self links or references). */
   readonly network: unknown;
   readonly subnetwork: unknown;
+  /** As set; undefined when left to the API (PREMIUM). */
+  readonly networkTier?: string;
+}
+
+/** A forwarding rule as the rules read it. */
+export interface ForwardingRuleRead extends ForwardingRuleSpec {
+  readonly name?: string;
   /** Set when the rule points at a target proxy / a backend service. */
   readonly hasTarget: boolean;
   readonly hasBackendService: boolean;
@@ -86,6 +99,7 @@ export function readForwardingRule(r: TfResource): ForwardingRuleRead {
     allowGlobalAccess: v.allow_global_access ?? false,
     network: v.network,
     subnetwork: v.subnetwork,
+    networkTier: str(v.network_tier),
     hasTarget: v.target !== undefined && v.target !== null,
     hasBackendService: v.backend_service !== undefined && v.backend_service !== null,
     servingPorts: servingPorts(portRange, ports, v.all_ports),
@@ -97,4 +111,70 @@ export function servesPort80(rule: ForwardingRuleRead): boolean {
   if (rule.portRange === undefined || isUnknown(rule.portRange)) return false;
   const [lo, hi] = rule.portRange.split('-').map(Number);
   return 80 >= lo && 80 <= (hi ?? lo);
+}
+
+/** A forwarding-rule spec with the provider's defaults for what `spec` leaves out. */
+export function forwardingRuleSpec(
+  spec: Partial<ForwardingRuleSpec> & Pick<ForwardingRuleSpec, 'regional'>,
+): ForwardingRuleSpec {
+  return {
+    scheme: PROVIDER_DEFAULT_FR_SCHEME,
+    ports: [],
+    allPorts: false,
+    allowGlobalAccess: false,
+    network: undefined,
+    subnetwork: undefined,
+    ...defined(spec),
+    regional: spec.regional,
+  };
+}
+
+/** What only the construct knows of a forwarding rule it renders. */
+export interface ForwardingRuleRefs extends ResourceRefs {
+  /** The target proxy (HTTP(S) load balancers). */
+  readonly target?: string;
+  /** The backend service (passthrough Network Load Balancers; regional rules only). */
+  readonly backendService?: string;
+  readonly ipAddress?: string;
+}
+
+/** What both forwarding rules write alike. `load_balancing_scheme` is always written. */
+function common(spec: ForwardingRuleSpec, refs: ForwardingRuleRefs) {
+  return {
+    name: refs.name,
+    project: refs.project,
+    ipAddress: refs.ipAddress,
+    ipProtocol: spec.ipProtocol,
+    portRange: spec.portRange,
+    loadBalancingScheme: spec.scheme,
+    network: spec.network as string | undefined,
+    subnetwork: spec.subnetwork as string | undefined,
+    networkTier: spec.networkTier,
+  };
+}
+
+/**
+ * The provider config of a regional `spec` (`readForwardingRule` reads it back): `ports` only
+ * when not empty, `all_ports` and `allow_global_access` only when true (their unset value is
+ * false).
+ */
+export function renderForwardingRule(spec: ForwardingRuleSpec, refs: ForwardingRuleRefs) {
+  const whenTrue = (v: boolean | string) => (v === false ? undefined : (v as boolean));
+  return {
+    ...common(spec, refs),
+    region: spec.region,
+    target: refs.target,
+    backendService: refs.backendService,
+    ports: spec.ports.length > 0 ? [...spec.ports] : undefined,
+    allPorts: whenTrue(spec.allPorts),
+    allowGlobalAccess: whenTrue(spec.allowGlobalAccess),
+  } satisfies ComputeForwardingRuleConfig;
+}
+
+/** The provider config of a global `spec` (`readForwardingRule` reads it back). */
+export function renderGlobalForwardingRule(
+  spec: ForwardingRuleSpec,
+  refs: ForwardingRuleRefs & { readonly target: string },
+) {
+  return { ...common(spec, refs), target: refs.target } satisfies ComputeGlobalForwardingRuleConfig;
 }
