@@ -1,9 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformResource, Token } from 'cdktf';
-import type * as deployment from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import type * as service from '@cdktf/provider-kubernetes/lib/service-v1';
-import type * as ingress from '@cdktf/provider-kubernetes/lib/ingress-v1';
-import type * as manifest from '@cdktf/provider-kubernetes/lib/manifest';
+import { TerraformResource } from 'cdktf';
 import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
@@ -20,8 +16,9 @@ import { SessionAffinity } from '../gcp/session-affinity';
 import { GuacdResources, GuacdStatefulPool } from '../k8s/guacd-stateful-pool';
 import { MAX_REPLICAS, checkResourceQuantities } from '../k8s/guacd-pool-rules';
 import { checkImageReference } from '../k8s/image-reference';
-import { kubernetesModule } from '../k8s/kubernetes-provider';
-import { renderPodDraining } from '../k8s/pod-draining';
+import { apiNumber, kubernetesResource } from '../k8s/kubernetes-provider';
+import { PodDrainingSettings, renderPodDraining } from '../k8s/pod-draining';
+import { JsonObject } from '../terraform/kubernetes';
 import { RESTRICTED_CONTAINER, checkRenderedPod } from '../k8s/pod-security-rules';
 import {
   GkeFrontend,
@@ -310,168 +307,85 @@ export class GuacamoleWebTier extends Construct {
     // guacd admits exactly these web pods, not every pod that shares the pool's selector.
     pool.restrictWebPodsTo(this.podLabels);
 
-    const load = <T>(resource: string) => kubernetesModule<T>(resource, 'GuacamoleWebTier');
-    const { DeploymentV1 } = load<typeof deployment>('deployment-v1');
-    const { ServiceV1 } = load<typeof service>('service-v1');
-    const { Manifest } = load<typeof manifest>('manifest');
-
     const drain = renderPodDraining(podDraining, WEB_PORT, this.replicas);
     this.terminationGracePeriodSeconds = drain.terminationGracePeriodSeconds;
     const ns = this.namespace;
-    const env = [
-      { name: 'GUACD_HOSTNAME', value: pool.affinityAddress.replace(/:\d+$/, '') },
-      { name: 'GUACD_PORT', value: String(pool.port) },
-      ...Object.entries(props.environment ?? {}).map(([name, value]) => ({ name, value })),
-    ];
-    const scratch = ['tmp', 'tomcat-temp', 'tomcat-work', 'tomcat-logs', 'tomcat-webapps'];
-    const mountPath: Record<string, string> = {
-      tmp: '/tmp',
-      'tomcat-temp': '/usr/local/tomcat/temp',
-      'tomcat-work': '/usr/local/tomcat/work',
-      'tomcat-logs': '/usr/local/tomcat/logs',
-      'tomcat-webapps': '/usr/local/tomcat/webapps',
-    };
-    const r = resources;
-    this.deployment = new DeploymentV1(this, 'deployment', {
-      metadata: { name: this.name, namespace: ns, labels: this.podLabels },
-      spec: {
-        replicas: Token.isUnresolved(this.replicas)
-          ? Token.asString(this.replicas)
-          : String(this.replicas),
-        selector: { matchLabels: this.podLabels },
-        // One pod at a time, a new one first: open tunnels move only as their pod drains.
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '1', maxUnavailable: '0' } },
-        template: {
-          metadata: { labels: this.podLabels },
-          spec: {
-            terminationGracePeriodSeconds: drain.terminationGracePeriodSeconds,
-            automountServiceAccountToken: false,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: String(uid),
-              runAsGroup: String(uid),
-              fsGroup: String(uid),
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
-            container: [
-              {
-                name: 'guacamole',
-                image,
-                port: [{ name: 'http', containerPort: WEB_PORT, protocol: 'TCP' }],
-                env,
-                resources: {
-                  requests: {
-                    cpu: r['resources.cpuRequest'],
-                    memory: r['resources.memoryRequest'],
-                  },
-                  limits: { cpu: r['resources.cpuLimit'], memory: r['resources.memoryLimit'] },
-                },
-                readinessProbe: {
-                  httpGet: { path: '/guacamole/', port: 'http' },
-                  periodSeconds: 10,
-                  timeoutSeconds: 5,
-                  failureThreshold: 3,
-                },
-                livenessProbe: {
-                  tcpSocket: [{ port: 'http' }],
-                  initialDelaySeconds: 60,
-                  periodSeconds: 20,
-                  timeoutSeconds: 5,
-                  failureThreshold: 3,
-                },
-                lifecycle: { preStop: [{ exec: { command: drain.preStopCommand } }] },
-                securityContext: { ...RESTRICTED_CONTAINER, runAsUser: String(uid) },
-                volumeMount: scratch.map((v) => ({ name: v, mountPath: mountPath[v] })),
-              },
-            ],
-            volume: scratch.map((v) => ({ name: v, emptyDir: {} })),
-          },
-        },
-      },
-      waitForRollout: true,
-      timeouts: {
-        create: `${Math.ceil(drain.rolloutSeconds / 60)}m`,
-        update: `${Math.ceil(drain.rolloutSeconds / 60)}m`,
-      },
+    const metadata = (name: string, annotations?: JsonObject): JsonObject => ({
+      name,
+      namespace: ns,
+      labels: this.podLabels,
+      ...(annotations ? { annotations } : {}),
     });
+    const create = (id: string, type: string, object: JsonObject, extra = {}) =>
+      kubernetesResource(this, id, type, object, 'GuacamoleWebTier', extra);
+    const rolloutMinutes = `${Math.ceil(drain.rolloutSeconds / 60)}m`;
+    this.deployment = create(
+      'deployment',
+      'kubernetes_deployment_v1',
+      webDeployment({
+        metadata: metadata(this.name),
+        podLabels: this.podLabels,
+        replicas: apiNumber(this.replicas),
+        image,
+        uid: apiNumber(uid),
+        resources,
+        env: [
+          { name: 'GUACD_HOSTNAME', value: pool.affinityAddress.replace(/:\d+$/, '') },
+          { name: 'GUACD_PORT', value: String(pool.port) },
+          ...Object.entries(props.environment ?? {}).map(([name, value]) => ({ name, value })),
+        ],
+        drain,
+      }),
+      { waitForRollout: true, timeouts: { create: rolloutMinutes, update: rolloutMinutes } },
+    );
 
-    const policyName = `${this.name}-${props.frontend === GkeFrontend.INGRESS ? 'backend-config' : 'backend-policy'}`;
     const ingressFrontend = props.frontend === GkeFrontend.INGRESS;
-    new ServiceV1(this, 'service', {
-      metadata: {
-        name: this.name,
-        namespace: ns,
-        labels: this.podLabels,
-        annotations: {
-          // Container-native load balancing: the load balancer sends to pod IPs (NEGs), so its
-          // affinity and draining act on pods, not on nodes.
-          'cloud.google.com/neg': '{"ingress": true}',
-          ...(ingressFrontend
-            ? { 'cloud.google.com/backend-config': JSON.stringify({ default: policyName }) }
-            : {}),
-        },
-      },
+    const policyName = `${this.name}-${ingressFrontend ? 'backend-config' : 'backend-policy'}`;
+    create('service', 'kubernetes_service_v1', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: metadata(this.name, {
+        // Container-native load balancing: the load balancer sends to pod IPs (NEGs), so its
+        // affinity and draining act on pods, not on nodes.
+        'cloud.google.com/neg': '{"ingress": true}',
+        ...(ingressFrontend
+          ? { 'cloud.google.com/backend-config': JSON.stringify({ default: policyName }) }
+          : {}),
+      }),
       spec: {
         type: 'ClusterIP',
         selector: this.podLabels,
-        port: [{ name: 'http', port: WEB_PORT, targetPort: 'http', protocol: 'TCP' }],
+        ports: [{ name: 'http', port: WEB_PORT, targetPort: 'http', protocol: 'TCP' }],
       },
     });
 
-    const a = this.sessionAffinity;
-    const ttl = a.usesCookie && a.ttl !== undefined ? a.ttl.toSeconds() : undefined;
-    const hc = this.healthCheck;
-    const hcType = hc.protocol === HealthCheckProtocol.TCP ? 'TCP' : hc.protocol;
-    const targetRef = { group: '', kind: 'Service', name: this.name };
+    const carried: CarriedSettings = {
+      affinity: this.sessionAffinity,
+      drainingSeconds: this.loadBalancerDraining.timeout.toSeconds(),
+      timeoutSeconds: this.backendTimeout.toSeconds(),
+      healthCheck: this.healthCheck,
+    };
+    const MANIFEST = 'kubernetes_manifest';
     if (ingressFrontend) {
-      new Manifest(this, 'backend-config', {
-        manifest: {
-          apiVersion: 'cloud.google.com/v1',
-          kind: POLICY_KIND[GkeFrontend.INGRESS],
-          metadata: { name: policyName, namespace: ns, labels: this.podLabels },
-          spec: {
-            sessionAffinity: {
-              affinityType: a.type,
-              ...(ttl !== undefined ? { affinityCookieTtlSec: ttl } : {}),
-            },
-            connectionDraining: {
-              drainingTimeoutSec: this.loadBalancerDraining.timeout.toSeconds(),
-            },
-            timeoutSec: this.backendTimeout.toSeconds(),
-            healthCheck: {
-              type: hcType,
-              port: hc.port ?? WEB_PORT,
-              ...(hc.requestPath !== undefined ? { requestPath: hc.requestPath } : {}),
-              checkIntervalSec: hc.interval.toSeconds(),
-              timeoutSec: hc.timeout.toSeconds(),
-              healthyThreshold: hc.healthyThreshold,
-              unhealthyThreshold: hc.unhealthyThreshold,
-            },
-          },
-        },
-      });
-      const { IngressV1 } = load<typeof ingress>('ingress-v1');
-      new IngressV1(this, 'ingress', {
-        metadata: {
-          name: this.name,
-          namespace: ns,
-          labels: this.podLabels,
-          // ingress-gce selects an Ingress by this annotation only: with no annotation it
-          // takes one whose spec.ingressClassName is nil, so `ingressClassName: gce` alone is
-          // never served (kubernetes/ingress-gce pkg/utils/utils.go, IsGCEIngress).
-          annotations: {
-            'kubernetes.io/ingress.class': 'gce',
-            ...(props.staticIpName
-              ? { 'kubernetes.io/ingress.global-static-ip-name': props.staticIpName }
-              : {}),
-          },
-        },
+      create('backend-config', MANIFEST, backendConfig(metadata(policyName), carried));
+      create('ingress', 'kubernetes_ingress_v1', {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        // ingress-gce selects an Ingress by this annotation only: with no annotation it takes
+        // one whose spec.ingressClassName is nil, so `ingressClassName: gce` alone is never
+        // served (kubernetes/ingress-gce pkg/utils/utils.go, IsGCEIngress).
+        metadata: metadata(this.name, {
+          'kubernetes.io/ingress.class': 'gce',
+          ...(props.staticIpName
+            ? { 'kubernetes.io/ingress.global-static-ip-name': props.staticIpName }
+            : {}),
+        }),
         spec: {
-          rule: [
+          rules: [
             {
-              host: props.host,
+              ...(props.host !== undefined ? { host: props.host } : {}),
               http: {
-                path: [
+                paths: [
                   {
                     path: '/guacamole',
                     pathType: 'Prefix',
@@ -484,82 +398,232 @@ export class GuacamoleWebTier extends Construct {
         },
       });
     } else {
-      new Manifest(this, 'backend-policy', {
-        manifest: {
-          apiVersion: 'networking.gke.io/v1',
-          kind: POLICY_KIND[GkeFrontend.GATEWAY],
-          metadata: { name: policyName, namespace: ns, labels: this.podLabels },
-          spec: {
-            targetRef,
-            default: {
-              sessionAffinity: {
-                type: a.type,
-                ...(ttl !== undefined ? { cookieTtlSec: ttl } : {}),
-              },
-              connectionDraining: {
-                drainingTimeoutSec: this.loadBalancerDraining.timeout.toSeconds(),
-              },
-              timeoutSec: this.backendTimeout.toSeconds(),
+      const targetRef = { group: '', kind: 'Service', name: this.name };
+      create(
+        'backend-policy',
+        MANIFEST,
+        gcpBackendPolicy(metadata(policyName), targetRef, carried),
+      );
+      create(
+        'health-check-policy',
+        MANIFEST,
+        healthCheckPolicy(metadata(`${this.name}-health-check`), targetRef, this.healthCheck),
+      );
+      create('http-route', MANIFEST, {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: metadata(this.name),
+        spec: {
+          parentRefs: [
+            {
+              ...(props.gatewayName !== undefined ? { name: props.gatewayName } : {}),
+              ...(props.gatewayNamespace ? { namespace: props.gatewayNamespace } : {}),
             },
-          },
-        },
-      });
-      // HealthCheckPolicy carries the probe's host, response and logging too (W8 lists what
-      // it cannot carry).
-      const response = hc.response !== undefined ? { response: hc.response } : {};
-      new Manifest(this, 'health-check-policy', {
-        manifest: {
-          apiVersion: 'networking.gke.io/v1',
-          kind: 'HealthCheckPolicy',
-          metadata: { name: `${this.name}-health-check`, namespace: ns, labels: this.podLabels },
-          spec: {
-            targetRef,
-            default: {
-              checkIntervalSec: hc.interval.toSeconds(),
-              timeoutSec: hc.timeout.toSeconds(),
-              healthyThreshold: hc.healthyThreshold,
-              unhealthyThreshold: hc.unhealthyThreshold,
-              ...(hc.logging ? { logConfig: { enabled: true } } : {}),
-              config:
-                hcType === 'TCP'
-                  ? { type: 'TCP', tcpHealthCheck: { port: hc.port ?? WEB_PORT, ...response } }
-                  : {
-                      type: hcType,
-                      [hcType === 'HTTPS' ? 'httpsHealthCheck' : 'httpHealthCheck']: {
-                        port: hc.port ?? WEB_PORT,
-                        requestPath: hc.requestPath ?? '/guacamole/',
-                        ...(hc.host !== undefined ? { host: hc.host } : {}),
-                        ...response,
-                      },
-                    },
+          ],
+          ...(props.host ? { hostnames: [props.host] } : {}),
+          rules: [
+            {
+              matches: [{ path: { type: 'PathPrefix', value: '/guacamole' } }],
+              backendRefs: [{ name: this.name, port: WEB_PORT }],
             },
-          },
-        },
-      });
-      new Manifest(this, 'http-route', {
-        manifest: {
-          apiVersion: 'gateway.networking.k8s.io/v1',
-          kind: 'HTTPRoute',
-          metadata: { name: this.name, namespace: ns, labels: this.podLabels },
-          spec: {
-            parentRefs: [
-              {
-                name: props.gatewayName,
-                ...(props.gatewayNamespace ? { namespace: props.gatewayNamespace } : {}),
-              },
-            ],
-            ...(props.host ? { hostnames: [props.host] } : {}),
-            rules: [
-              {
-                matches: [{ path: { type: 'PathPrefix', value: '/guacamole' } }],
-                backendRefs: [{ name: this.name, port: WEB_PORT }],
-              },
-            ],
-          },
+          ],
         },
       });
     }
   }
+}
+
+/** What the web Deployment takes from the constructor. */
+interface DeploymentParts {
+  readonly metadata: JsonObject;
+  readonly podLabels: JsonObject;
+  /** Numbers, or string tokens of numbers known only to Terraform (`apiNumber`). */
+  readonly replicas: number | string;
+  readonly uid: number | string;
+  readonly image: string;
+  readonly resources: { readonly [key: string]: string };
+  readonly env: JsonObject[];
+  readonly drain: PodDrainingSettings;
+}
+
+/** Scratch volumes of the read-only web container, by mount path. */
+const SCRATCH: { readonly [volume: string]: string } = {
+  tmp: '/tmp',
+  'tomcat-temp': '/usr/local/tomcat/temp',
+  'tomcat-work': '/usr/local/tomcat/work',
+  'tomcat-logs': '/usr/local/tomcat/logs',
+  'tomcat-webapps': '/usr/local/tomcat/webapps',
+};
+
+/** The web Deployment as the API server receives it. */
+function webDeployment(o: DeploymentParts): JsonObject {
+  const r = o.resources;
+  const scratch = Object.keys(SCRATCH);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: o.metadata,
+    spec: {
+      replicas: o.replicas,
+      selector: { matchLabels: o.podLabels },
+      // One pod at a time, a new one first: open tunnels move only as their pod drains.
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: {
+        metadata: { labels: o.podLabels },
+        spec: {
+          terminationGracePeriodSeconds: o.drain.terminationGracePeriodSeconds,
+          automountServiceAccountToken: false,
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: o.uid,
+            runAsGroup: o.uid,
+            fsGroup: o.uid,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          containers: [
+            {
+              name: 'guacamole',
+              image: o.image,
+              ports: [{ name: 'http', containerPort: WEB_PORT, protocol: 'TCP' }],
+              env: o.env,
+              resources: {
+                requests: { cpu: r['resources.cpuRequest'], memory: r['resources.memoryRequest'] },
+                limits: { cpu: r['resources.cpuLimit'], memory: r['resources.memoryLimit'] },
+              },
+              readinessProbe: {
+                httpGet: { path: '/guacamole/', port: 'http' },
+                periodSeconds: 10,
+                timeoutSeconds: 5,
+                failureThreshold: 3,
+              },
+              livenessProbe: {
+                tcpSocket: { port: 'http' },
+                initialDelaySeconds: 60,
+                periodSeconds: 20,
+                timeoutSeconds: 5,
+                failureThreshold: 3,
+              },
+              lifecycle: { preStop: { exec: { command: o.drain.preStopCommand } } },
+              securityContext: { ...RESTRICTED_CONTAINER, runAsUser: o.uid },
+              volumeMounts: scratch.map((v) => ({ name: v, mountPath: SCRATCH[v] })),
+            },
+          ],
+          volumes: scratch.map((v) => ({ name: v, emptyDir: {} })),
+        },
+      },
+    },
+  };
+}
+
+/** The load balancer settings a BackendConfig or GCPBackendPolicy carries. */
+interface CarriedSettings {
+  readonly affinity: SessionAffinity;
+  readonly drainingSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly healthCheck: HealthCheck;
+}
+
+/** The cookie TTL in seconds, for the cookie-based affinities that have one. */
+function cookieTtl(a: SessionAffinity): number | undefined {
+  return a.usesCookie && a.ttl !== undefined ? a.ttl.toSeconds() : undefined;
+}
+
+/** The health check's type as GKE's policies name it. */
+function healthCheckType(hc: HealthCheck): string {
+  return hc.protocol === HealthCheckProtocol.TCP ? 'TCP' : hc.protocol;
+}
+
+/** The Ingress frontend's BackendConfig (cloud.google.com/v1). */
+function backendConfig(metadata: JsonObject, c: CarriedSettings): JsonObject {
+  const ttl = cookieTtl(c.affinity);
+  const hc = c.healthCheck;
+  return {
+    apiVersion: 'cloud.google.com/v1',
+    kind: POLICY_KIND[GkeFrontend.INGRESS],
+    metadata,
+    spec: {
+      sessionAffinity: {
+        affinityType: c.affinity.type,
+        ...(ttl !== undefined ? { affinityCookieTtlSec: ttl } : {}),
+      },
+      connectionDraining: { drainingTimeoutSec: c.drainingSeconds },
+      timeoutSec: c.timeoutSeconds,
+      healthCheck: {
+        type: healthCheckType(hc),
+        port: hc.port ?? WEB_PORT,
+        ...(hc.requestPath !== undefined ? { requestPath: hc.requestPath } : {}),
+        checkIntervalSec: hc.interval.toSeconds(),
+        timeoutSec: hc.timeout.toSeconds(),
+        healthyThreshold: hc.healthyThreshold,
+        unhealthyThreshold: hc.unhealthyThreshold,
+      },
+    },
+  };
+}
+
+/** The Gateway frontend's GCPBackendPolicy (networking.gke.io/v1). */
+function gcpBackendPolicy(
+  metadata: JsonObject,
+  targetRef: JsonObject,
+  c: CarriedSettings,
+): JsonObject {
+  const ttl = cookieTtl(c.affinity);
+  return {
+    apiVersion: 'networking.gke.io/v1',
+    kind: POLICY_KIND[GkeFrontend.GATEWAY],
+    metadata,
+    spec: {
+      targetRef,
+      default: {
+        sessionAffinity: {
+          type: c.affinity.type,
+          ...(ttl !== undefined ? { cookieTtlSec: ttl } : {}),
+        },
+        connectionDraining: { drainingTimeoutSec: c.drainingSeconds },
+        timeoutSec: c.timeoutSeconds,
+      },
+    },
+  };
+}
+
+/**
+ * The Gateway frontend's HealthCheckPolicy (networking.gke.io/v1). It carries the probe's host,
+ * response and logging too (W8 lists what it cannot carry).
+ */
+function healthCheckPolicy(
+  metadata: JsonObject,
+  targetRef: JsonObject,
+  hc: HealthCheck,
+): JsonObject {
+  const hcType = healthCheckType(hc);
+  const response: JsonObject = hc.response !== undefined ? { response: hc.response } : {};
+  return {
+    apiVersion: 'networking.gke.io/v1',
+    kind: 'HealthCheckPolicy',
+    metadata,
+    spec: {
+      targetRef,
+      default: {
+        checkIntervalSec: hc.interval.toSeconds(),
+        timeoutSec: hc.timeout.toSeconds(),
+        healthyThreshold: hc.healthyThreshold,
+        unhealthyThreshold: hc.unhealthyThreshold,
+        ...(hc.logging ? { logConfig: { enabled: true } } : {}),
+        config:
+          hcType === 'TCP'
+            ? { type: 'TCP', tcpHealthCheck: { port: hc.port ?? WEB_PORT, ...response } }
+            : {
+                type: hcType,
+                [hcType === 'HTTPS' ? 'httpsHealthCheck' : 'httpHealthCheck']: {
+                  port: hc.port ?? WEB_PORT,
+                  requestPath: hc.requestPath ?? '/guacamole/',
+                  ...(hc.host !== undefined ? { host: hc.host } : {}),
+                  ...response,
+                },
+              },
+      },
+    },
+  };
 }
 
 /**

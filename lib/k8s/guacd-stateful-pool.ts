@@ -1,18 +1,15 @@
 import { Construct } from 'constructs';
 import { Fn, Lazy, Op, TerraformCount, TerraformOutput, TerraformResource, Token } from 'cdktf';
-import type * as statefulSet from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
-import type * as service from '@cdktf/provider-kubernetes/lib/service-v1';
-import type * as networkPolicy from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import type * as disruptionBudget from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { markRulesChecked } from '../core/checked';
 import { Duration } from '../core/duration';
 import { DrainingPolicy } from '../core/draining-policy';
 import { RuleViolation, applyFindings, withConstructPath } from '../core/errors';
 import { checkLabelSelector } from '../core/names';
 import { checkPresent, checkValueClass, isUnresolved } from '../core/rules';
-import { kubernetesModule } from './kubernetes-provider';
+import { JsonObject } from '../terraform/kubernetes';
+import { apiNumber, kubernetesResource } from './kubernetes-provider';
 import { RESTRICTED_CONTAINER, checkRenderedPod } from './pod-security-rules';
-import { renderPodDraining } from './pod-draining';
+import { PodDrainingSettings, renderPodDraining } from './pod-draining';
 import {
   GUACD_PORT,
   MAX_CLIENT_IP_AFFINITY_SECONDS,
@@ -228,7 +225,7 @@ export class GuacdStatefulPool extends Construct {
     // (kube_pod_labels) and GKE's system metrics carry them, so per-pod CPU, memory and restarts
     // can be grouped by component and guacd version without extra software.
     const version = isUnresolved(spec.image) ? undefined : imageVersion(spec.image);
-    const podLabels: { [key: string]: string } = {
+    const podLabels: JsonObject = {
       ...labels,
       'app.kubernetes.io/component': 'remote-desktop-proxy',
       'app.kubernetes.io/part-of': 'guacamole',
@@ -236,132 +233,72 @@ export class GuacdStatefulPool extends Construct {
     };
     const drain = renderPodDraining(spec.draining, GUACD_PORT, replicas);
     this.terminationGracePeriodSeconds = drain.terminationGracePeriodSeconds;
+    const SERVICE = 'kubernetes_service_v1';
     const rolloutMinutes = Token.isUnresolved(drain.rolloutSeconds)
       ? `${Token.asString(Fn.ceil(Op.div(drain.rolloutSeconds, 60)))}m`
       : `${Math.ceil(drain.rolloutSeconds / 60)}m`;
     const headless = `${spec.name}-headless`;
-    const port = [{ name: 'guacd', port: GUACD_PORT, targetPort: 'guacd', protocol: 'TCP' }];
-    const uid = String(spec.runAsUser);
-    const r = spec.resources;
-    const tcpProbe = { tcpSocket: [{ port: 'guacd' }] };
-    const load = <T>(resource: string) => kubernetesModule<T>(resource, 'GuacdStatefulPool');
-    const { ServiceV1 } = load<typeof service>('service-v1');
-    const { StatefulSetV1 } = load<typeof statefulSet>('stateful-set-v1');
-    const { NetworkPolicyV1 } = load<typeof networkPolicy>('network-policy-v1');
-    const { PodDisruptionBudgetV1 } = load<typeof disruptionBudget>('pod-disruption-budget-v1');
+    const ports: JsonObject[] = [
+      { name: 'guacd', port: GUACD_PORT, targetPort: 'guacd', protocol: 'TCP' },
+    ];
+    const metadata = (name: string, l: JsonObject = labels) => ({ name, namespace: ns, labels: l });
+    const create = (id: string, type: string, object: JsonObject, extra = {}) =>
+      kubernetesResource(this, id, type, object, 'GuacdStatefulPool', extra);
 
-    new ServiceV1(this, 'headless-service', {
-      metadata: { name: headless, namespace: ns, labels },
-      spec: { clusterIp: 'None', selector: labels, port },
+    create('headless-service', SERVICE, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: metadata(headless),
+      spec: { clusterIP: 'None', selector: labels, ports },
     });
 
-    this.statefulSet = new StatefulSetV1(this, 'stateful-set', {
-      metadata: { name: spec.name, namespace: ns, labels },
-      waitForRollout: spec.waitForRollout,
-      timeouts: { create: rolloutMinutes, update: rolloutMinutes, delete: rolloutMinutes },
-      spec: {
+    this.statefulSet = create(
+      'stateful-set',
+      'kubernetes_stateful_set_v1',
+      guacdStatefulSet(spec, {
+        metadata: metadata(spec.name),
         serviceName: headless,
-        replicas: Token.isUnresolved(replicas) ? Token.asString(replicas) : String(replicas),
-        podManagementPolicy: 'OrderedReady',
-        selector: { matchLabels: labels },
-        updateStrategy: [{ type: 'RollingUpdate', rollingUpdate: [{ partition: 0 }] }],
-        template: {
-          metadata: { labels: podLabels },
-          spec: {
-            terminationGracePeriodSeconds: drain.terminationGracePeriodSeconds,
-            automountServiceAccountToken: false,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: uid,
-              runAsGroup: uid,
-              fsGroup: uid,
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
-            affinity: {
-              podAntiAffinity: {
-                preferredDuringSchedulingIgnoredDuringExecution: [
-                  {
-                    weight: 100,
-                    podAffinityTerm: {
-                      topologyKey: 'kubernetes.io/hostname',
-                      labelSelector: [{ matchLabels: labels }],
-                    },
-                  },
-                ],
-              },
-            },
-            container: [
-              {
-                name: 'guacd',
-                image: spec.image,
-                port: [{ name: 'guacd', containerPort: GUACD_PORT, protocol: 'TCP' }],
-                env: [{ name: 'LOG_LEVEL', value: 'info' }],
-                resources: {
-                  requests: {
-                    cpu: r['resources.cpuRequest'],
-                    memory: r['resources.memoryRequest'],
-                  },
-                  limits: { cpu: r['resources.cpuLimit'], memory: r['resources.memoryLimit'] },
-                },
-                startupProbe: { ...tcpProbe, periodSeconds: 5, failureThreshold: 30 },
-                readinessProbe: {
-                  ...tcpProbe,
-                  periodSeconds: 5,
-                  timeoutSeconds: 3,
-                  failureThreshold: 3,
-                },
-                livenessProbe: {
-                  ...tcpProbe,
-                  periodSeconds: 10,
-                  timeoutSeconds: 5,
-                  failureThreshold: 3,
-                },
-                lifecycle: { preStop: [{ exec: { command: drain.preStopCommand } }] },
-                securityContext: { ...RESTRICTED_CONTAINER, runAsUser: uid },
-                volumeMount: [
-                  { name: 'home', mountPath: '/home/guacd' },
-                  { name: 'tmp', mountPath: '/tmp' },
-                ],
-              },
-            ],
-            volume: [
-              { name: 'home', emptyDir: {} },
-              { name: 'tmp', emptyDir: {} },
-            ],
-          },
-        },
+        labels,
+        podLabels,
+        replicas: apiNumber(replicas),
+        drain,
+      }),
+      {
+        waitForRollout: spec.waitForRollout,
+        timeouts: { create: rolloutMinutes, update: rolloutMinutes, delete: rolloutMinutes },
       },
-    });
+    );
 
-    new ServiceV1(this, 'affinity-service', {
-      metadata: { name: spec.affinityServiceName, namespace: ns, labels },
+    create('affinity-service', SERVICE, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: metadata(spec.affinityServiceName),
       spec: {
         type: 'ClusterIP',
         selector: labels,
-        port,
+        ports,
         sessionAffinity: 'ClientIP',
-        sessionAffinityConfig: { clientIp: { timeoutSeconds: this.sessionAffinityTimeoutSeconds } },
+        sessionAffinityConfig: { clientIP: { timeoutSeconds: this.sessionAffinityTimeoutSeconds } },
       },
     });
     this.affinityAddress = `${spec.affinityServiceName}.${ns}.svc.cluster.local:${GUACD_PORT}`;
 
-    const podService = (name: string, count?: TerraformCount) => ({
-      count,
-      metadata: { name, namespace: ns, labels: { ...labels, 'pinned-pod': name } },
+    const podService = (name: string): JsonObject => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: metadata(name, { ...labels, 'pinned-pod': name }),
       spec: {
         type: 'ClusterIP',
         selector: { ...labels, 'statefulset.kubernetes.io/pod-name': name },
-        port,
+        ports,
       },
     });
     if (Token.isUnresolved(replicas)) {
       // The count is known only to Terraform: one Service per pod through `count`.
       const count = TerraformCount.of(replicas);
-      new ServiceV1(
-        this,
-        'pod-service',
-        podService(`${spec.name}-${Token.asString(count.index)}`, count),
-      );
+      create('pod-service', SERVICE, podService(`${spec.name}-${Token.asString(count.index)}`), {
+        count,
+      });
       const indexes = Fn.range(0, replicas);
       this.podNames = Token.asList(Fn.formatlist(`${spec.name}-%d`, [indexes]));
       this.podAddresses = Token.asList(
@@ -372,7 +309,7 @@ export class GuacdStatefulPool extends Construct {
       this.podAddresses = [];
       for (let i = 0; i < replicas; i++) {
         const pod = `${spec.name}-${i}`;
-        new ServiceV1(this, `pod-service-${i}`, podService(pod));
+        create(`pod-service-${i}`, SERVICE, podService(pod));
         this.podNames.push(pod);
         this.podAddresses.push(`${pod}.${ns}.svc.cluster.local:${GUACD_PORT}`);
       }
@@ -380,45 +317,17 @@ export class GuacdStatefulPool extends Construct {
 
     // The web peer is read at synth, so a web tier can narrow it to exactly its pods.
     const webLabels = Token.asStringMap(Lazy.anyValue({ produce: () => this.admittedWebLabels }));
-    const webPeer = props.webNamespace
-      ? {
-          podSelector: { matchLabels: webLabels },
-          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': props.webNamespace } },
-        }
-      : { podSelector: { matchLabels: webLabels } };
-    new NetworkPolicyV1(this, 'network-policy', {
-      metadata: { name: `${spec.name}-network-policy`, namespace: ns, labels },
-      spec: {
-        podSelector: { matchLabels: labels },
-        policyTypes: ['Ingress', 'Egress'],
-        ingress: [{ from: [webPeer], ports: [{ port: String(GUACD_PORT), protocol: 'TCP' }] }],
-        egress: [
-          {
-            to: [
-              { namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
-            ],
-            ports: [
-              { port: '53', protocol: 'UDP' },
-              { port: '53', protocol: 'TCP' },
-            ],
-          },
-          // An egress rule with no `to` would allow every destination: emit it only when
-          // there are targets and ports.
-          ...(spec.remoteDesktopCidrs.length > 0 && spec.remoteDesktopPorts.length > 0
-            ? [
-                {
-                  to: spec.remoteDesktopCidrs.map((cidr) => ({ ipBlock: { cidr } })),
-                  ports: spec.remoteDesktopPorts.map((p) => ({ port: String(p), protocol: 'TCP' })),
-                },
-              ]
-            : []),
-        ],
-      },
-    });
+    create(
+      'network-policy',
+      'kubernetes_network_policy_v1',
+      guacdNetworkPolicy(spec, metadata(`${spec.name}-network-policy`), labels, webLabels),
+    );
 
-    new PodDisruptionBudgetV1(this, 'pod-disruption-budget', {
-      metadata: { name: `${spec.name}-pdb`, namespace: ns, labels },
-      spec: { selector: { matchLabels: labels }, maxUnavailable: '1' },
+    create('pod-disruption-budget', 'kubernetes_pod_disruption_budget_v1', {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: metadata(`${spec.name}-pdb`),
+      spec: { selector: { matchLabels: labels }, maxUnavailable: 1 },
     });
 
     this.sessionCountCommands = Token.isUnresolved(replicas)
@@ -514,4 +423,146 @@ function imageVersion(image: string): string | undefined {
 /** kubectl command that counts a pod's established connections on 4822 (0x12D6). */
 function sessionCountCommand(namespace: string, pod: string): string {
   return `kubectl exec -n ${namespace} ${pod} -c guacd -- sh -c 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk "\\$2 ~ /:12D6\\$/ && \\$4 == \\"01\\"" | wc -l'`;
+}
+
+/** What the StatefulSet takes from the constructor besides the pool's spec. */
+interface StatefulSetParts {
+  readonly metadata: JsonObject;
+  readonly serviceName: string;
+  readonly labels: JsonObject;
+  readonly podLabels: JsonObject;
+  /** A number, or the string token of a number known only to Terraform. */
+  readonly replicas: number | string;
+  readonly drain: PodDrainingSettings;
+}
+
+/** The guacd StatefulSet as the API server receives it. */
+function guacdStatefulSet(spec: PoolSpec, o: StatefulSetParts): JsonObject {
+  const uid = apiNumber(spec.runAsUser);
+  const r = spec.resources;
+  const tcpProbe = { tcpSocket: { port: 'guacd' } };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: o.metadata,
+    spec: {
+      serviceName: o.serviceName,
+      replicas: o.replicas,
+      podManagementPolicy: 'OrderedReady',
+      selector: { matchLabels: o.labels },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+      template: {
+        metadata: { labels: o.podLabels },
+        spec: {
+          terminationGracePeriodSeconds: o.drain.terminationGracePeriodSeconds,
+          automountServiceAccountToken: false,
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: uid,
+            runAsGroup: uid,
+            fsGroup: uid,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          affinity: {
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  weight: 100,
+                  podAffinityTerm: {
+                    topologyKey: 'kubernetes.io/hostname',
+                    labelSelector: { matchLabels: o.labels },
+                  },
+                },
+              ],
+            },
+          },
+          containers: [
+            {
+              name: 'guacd',
+              image: spec.image,
+              ports: [{ name: 'guacd', containerPort: GUACD_PORT, protocol: 'TCP' }],
+              env: [{ name: 'LOG_LEVEL', value: 'info' }],
+              resources: {
+                requests: { cpu: r['resources.cpuRequest'], memory: r['resources.memoryRequest'] },
+                limits: { cpu: r['resources.cpuLimit'], memory: r['resources.memoryLimit'] },
+              },
+              startupProbe: { ...tcpProbe, periodSeconds: 5, failureThreshold: 30 },
+              readinessProbe: {
+                ...tcpProbe,
+                periodSeconds: 5,
+                timeoutSeconds: 3,
+                failureThreshold: 3,
+              },
+              livenessProbe: {
+                ...tcpProbe,
+                periodSeconds: 10,
+                timeoutSeconds: 5,
+                failureThreshold: 3,
+              },
+              lifecycle: { preStop: { exec: { command: o.drain.preStopCommand } } },
+              securityContext: { ...RESTRICTED_CONTAINER, runAsUser: uid },
+              volumeMounts: [
+                { name: 'home', mountPath: '/home/guacd' },
+                { name: 'tmp', mountPath: '/tmp' },
+              ],
+            },
+          ],
+          volumes: [
+            { name: 'home', emptyDir: {} },
+            { name: 'tmp', emptyDir: {} },
+          ],
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The pool's NetworkPolicy: only the web pods (`webLabels`, read at synth) reach 4822; guacd
+ * reaches DNS and the remote-desktop targets.
+ */
+function guacdNetworkPolicy(
+  spec: PoolSpec,
+  metadata: JsonObject,
+  labels: JsonObject,
+  webLabels: JsonObject,
+): JsonObject {
+  const webPeer: JsonObject = spec.webNamespace
+    ? {
+        podSelector: { matchLabels: webLabels },
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': spec.webNamespace } },
+      }
+    : { podSelector: { matchLabels: webLabels } };
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata,
+    spec: {
+      podSelector: { matchLabels: labels },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [webPeer], ports: [{ port: GUACD_PORT, protocol: 'TCP' }] }],
+      egress: [
+        {
+          to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+          ports: [
+            { port: 53, protocol: 'UDP' },
+            { port: 53, protocol: 'TCP' },
+          ],
+        },
+        // An egress rule with no `to` would allow every destination: emit it only when there
+        // are targets and ports.
+        ...(spec.remoteDesktopCidrs.length > 0 && spec.remoteDesktopPorts.length > 0
+          ? [
+              {
+                to: spec.remoteDesktopCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+                ports: spec.remoteDesktopPorts.map((p) => ({
+                  port: apiNumber(p),
+                  protocol: 'TCP',
+                })),
+              },
+            ]
+          : []),
+      ],
+    },
+  };
 }

@@ -1,19 +1,25 @@
 /**
- * One reader per Kubernetes resource type that the library renders or reads: the resource's
- * Terraform values (cdktf synth JSON, a plan's `planned_values` with an optional
- * `after_unknown`, or HCL-JSON) -> the Kubernetes API object the provider sends (camelCase, as
- * the API server sees it). Internal: not exported from lib/index.ts. Pure: no cdktf import.
+ * One model per Kubernetes resource type that the library renders or reads, both directions
+ * through the same table:
+ * - read: the resource's Terraform values (cdktf synth JSON, a plan's `planned_values` with an
+ *   optional `after_unknown`, or HCL-JSON) -> the Kubernetes API object the provider sends
+ *   (camelCase, as the API server sees it);
+ * - render: such an API object -> the configuration of the provider's cdktf class (the
+ *   constructs build the API object and never write attribute names themselves).
+ * Internal: not exported from lib/index.ts. Pure: no cdktf import.
  */
 import { DEPLOYMENT, DEPLOYMENT_TYPES } from './deployment';
 import { INGRESS_V1, INGRESS_V1BETA1 } from './ingress';
-import { MANIFEST_TYPE, readManifest } from './manifest';
+import { MANIFEST_TYPE, readManifest, renderManifest } from './manifest';
 import { NETWORK_POLICY, NETWORK_POLICY_TYPES } from './network-policy';
 import { POD_DISRUPTION_BUDGET } from './pod-disruption-budget';
+import { renderFields } from './render';
 import { Fields, JsonObject, countFields, first, readFields } from './schema';
 import { SERVICE, SERVICE_TYPES } from './service';
 import { STATEFUL_SET, STATEFUL_SET_TYPES } from './stateful-set';
 
 export { KNOWN_AFTER_APPLY, containsUnknown, isUnknown } from './unknown';
+export { MANIFEST_TYPE } from './manifest';
 export type { Json, JsonObject } from './schema';
 
 /** The API group/version, kind and attribute table of one provider resource type. */
@@ -89,6 +95,27 @@ export function readKubernetesObject(
     kind: m.kind,
     ...readFields(m.fields, first(values) ?? {}, afterUnknown),
   };
+}
+
+/**
+ * The configuration of the provider's cdktf class for a type (`StatefulSetV1`, `ServiceV1`,
+ * ..., `Manifest`) that sends `object`: the inverse of `readKubernetesObject`, by the same
+ * table. The object's apiVersion and kind must be the type's. Throws on a field no attribute
+ * sends (a programming error of the caller, never silently dropped).
+ */
+export function renderKubernetesObject(type: string, object: JsonObject): JsonObject {
+  if (type === MANIFEST_TYPE) return renderManifest(object);
+  const m = KUBERNETES_MODELS[type];
+  if (m === undefined)
+    throw new Error(
+      `${type}: not a Kubernetes resource type (known: ${KUBERNETES_TYPES.join(', ')})`,
+    );
+  const { apiVersion, kind, ...fields } = object;
+  if (apiVersion !== m.apiVersion || kind !== m.kind)
+    throw new Error(
+      `${type}: sends ${m.apiVersion} ${m.kind}, not ${String(apiVersion)} ${String(kind)}`,
+    );
+  return renderFields(m.fields, fields, type);
 }
 
 /** Number of Terraform attributes and blocks mapped for a type (0 for the manifest). */

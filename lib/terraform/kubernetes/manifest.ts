@@ -52,3 +52,11 @@ export function readManifest(values: unknown, afterUnknown?: unknown): JsonObjec
   const out = clean(raw, unknowns);
   return out !== null && typeof out === 'object' && !Array.isArray(out) ? out : {};
 }
+
+/**
+ * The render of a `kubernetes_manifest`: its `manifest` attribute is the API object itself,
+ * as written (key order included: the provider's cdktf class passes the map through).
+ */
+export function renderManifest(object: JsonObject): JsonObject {
+  return { manifest: object };
+}

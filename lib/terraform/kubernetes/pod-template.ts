@@ -21,8 +21,9 @@
  *   `enable_service_links` (true), `share_process_namespace` (false), `dns_policy`
  *   (ClusterFirst) and `restart_policy` (Always) are always sent;
  * - probes always send `failureThreshold` 3, `periodSeconds` 10, `successThreshold` 1,
- *   `timeoutSeconds` 1 unless set; `tcp_socket`, `grpc`, `post_start`, `pre_stop` and
- *   `projected` are lists in the schema but only their first element is sent;
+ *   `timeoutSeconds` 1 unless set; `tcp_socket`, `grpc`, `post_start`, `pre_stop`, `projected`
+ *   and the pod affinity terms' and spread constraints' selectors are lists in the schema
+ *   (`list: true`) but only their first element is sent;
  * - `ceph_fs` and `local` volume sources exist in the schema but `expandVolumes` ignores them.
  */
 import { LABEL_SELECTOR, NAMESPACED_METADATA, TEMPLATE_METADATA } from './common';
@@ -63,12 +64,12 @@ const HTTP_GET: Fields = {
 const HANDLER: Fields = {
   exec: one({ command: list() }),
   http_get: one(HTTP_GET),
-  tcp_socket: one({ port: intstr() }),
+  tcp_socket: one({ port: intstr() }, { list: true }),
 };
 
 const PROBE: Fields = {
   ...HANDLER,
-  grpc: one({ port: n(), service: s({ default: '' }) }),
+  grpc: one({ port: n(), service: s({ default: '' }) }, { list: true }),
   failure_threshold: n({ default: 3 }),
   initial_delay_seconds: n(),
   period_seconds: n({ default: 10 }),
@@ -118,7 +119,10 @@ const CONTAINER: Fields = {
     }),
   }),
   env_from: many({ prefix: s(), config_map_ref: one(REFERENCE), secret_ref: one(REFERENCE) }),
-  lifecycle: one({ post_start: one(HANDLER), pre_stop: one(HANDLER) }),
+  lifecycle: one({
+    post_start: one(HANDLER, { list: true }),
+    pre_stop: one(HANDLER, { list: true }),
+  }),
   liveness_probe: one(PROBE),
   readiness_probe: one(PROBE),
   startup_probe: one(PROBE),
@@ -156,8 +160,8 @@ const NODE_SELECTOR_TERM: Fields = {
 const POD_AFFINITY_TERM: Fields = {
   namespaces: list(),
   topology_key: s(),
-  label_selector: one(LABEL_SELECTOR),
-  namespace_selector: one(LABEL_SELECTOR),
+  label_selector: one(LABEL_SELECTOR, { list: true }),
+  namespace_selector: one(LABEL_SELECTOR, { list: true }),
 };
 const POD_AFFINITY: Fields = {
   preferred_during_scheduling_ignored_during_execution: many({
@@ -229,6 +233,17 @@ function flattenProjections(value: Json): Json {
   return out;
 }
 
+/** The inverse of `flattenProjections`: one `sources` block per projection. */
+function groupProjections(value: Json): Json {
+  if (!Array.isArray(value)) return value;
+  return value.map((p) => {
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) return p;
+    const [key] = Object.keys(p);
+    // secret and config_map are block lists in a `sources` block; the others single blocks.
+    return key === 'secret' || key === 'configMap' ? { [key]: [p[key]] } : p;
+  });
+}
+
 const SECRET_REF_NAME: Fields = { name: s(), namespace: dropped };
 const PVC_SPEC: Fields = {
   access_modes: list(),
@@ -268,22 +283,25 @@ const VOLUME: Fields = {
     { default_mode: octal({ default: '0644' }), items: many(DOWNWARD_API_FILE) },
     { api: 'downwardAPI' },
   ),
-  projected: one({
-    default_mode: octal({ default: '0644' }),
-    sources: many(
-      {
-        config_map: many(PROJECTION),
-        secret: many(PROJECTION),
-        downward_api: one({ items: many(DOWNWARD_API_FILE) }, { api: 'downwardAPI' }),
-        service_account_token: one({
-          audience: s(),
-          expiration_seconds: n({ default: 3600 }),
-          path: s(),
-        }),
-      },
-      { shape: flattenProjections },
-    ),
-  }),
+  projected: one(
+    {
+      default_mode: octal({ default: '0644' }),
+      sources: many(
+        {
+          config_map: many(PROJECTION),
+          secret: many(PROJECTION),
+          downward_api: one({ items: many(DOWNWARD_API_FILE) }, { api: 'downwardAPI' }),
+          service_account_token: one({
+            audience: s(),
+            expiration_seconds: n({ default: 3600 }),
+            path: s(),
+          }),
+        },
+        { shape: flattenProjections, unshape: groupProjections },
+      ),
+    },
+    { list: true },
+  ),
   git_repo: one({ directory: s(), repository: s(), revision: s() }),
   gce_persistent_disk: one({ fs_type: s(), partition: n(), pd_name: s(), read_only: b() }),
   aws_elastic_block_store: one({
@@ -410,7 +428,7 @@ export const POD_SPEC: Fields = {
       node_taints_policy: s(),
       topology_key: s(),
       when_unsatisfiable: s({ default: 'DoNotSchedule' }),
-      label_selector: one(LABEL_SELECTOR),
+      label_selector: one(LABEL_SELECTOR, { list: true }),
     },
     { api: 'topologySpreadConstraints' },
   ),

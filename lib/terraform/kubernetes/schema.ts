@@ -1,7 +1,7 @@
 /**
  * A small table language for the hashicorp/kubernetes provider's resource schemas, and the one
  * reader that turns a resource's Terraform values into the Kubernetes API object the provider
- * sends. Pure: no cdktf, no provider package.
+ * sends (its inverse, the render, is render.ts). Pure: no cdktf, no provider package.
  *
  * What a table says about an attribute is what the provider's expand functions do with it
  * (hashicorp/terraform-provider-kubernetes v2.38.0 = be88f44271050f69d52f410bca388834afedfe71,
@@ -60,6 +60,13 @@ export interface BlockSpec {
   readonly absent?: Json;
   /** Reshapes the API value the table produced (e.g. projected volume sources). */
   readonly shape?: (value: Json) => Json;
+  /** The inverse of `shape`, for the render: the API value -> the table's shape. */
+  readonly unshape?: (value: Json) => Json;
+  /**
+   * A `one` block that is a list in the provider's schema (no `MaxItems: 1`): the provider
+   * sends only its first element, and the cdktf config takes a one-element list.
+   */
+  readonly list?: boolean;
 }
 
 /** The attributes and blocks of one block, by Terraform name. */

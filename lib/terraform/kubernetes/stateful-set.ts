@@ -3,7 +3,9 @@
  * names to `resourceKubernetesStatefulSetV1`) -> apps/v1 StatefulSet.
  * Source: hashicorp/terraform-provider-kubernetes v2.38.0, `kubernetes/schema_stateful_set_spec.go`,
  * `structures_stateful_set.go` (`expandStatefulSetSpec`, `expandStatefulSetSpecUpdateStrategy`,
- * `expandStatefulSetSpecPersistentVolumeClaimRetentionPolicy`).
+ * `expandStatefulSetSpecPersistentVolumeClaimRetentionPolicy`). `update_strategy`, its
+ * `rolling_update` and `persistent_volume_claim_retention_policy` are lists in the schema (no
+ * MaxItems 1): only the first element is sent.
  */
 import { LABEL_SELECTOR, NAMESPACED_METADATA } from './common';
 import { PERSISTENT_VOLUME_CLAIM, POD_TEMPLATE } from './pod-template';
@@ -23,15 +25,18 @@ export const STATEFUL_SET: Fields = {
     service_name: s(),
     persistent_volume_claim_retention_policy: one(
       { when_deleted: s({ default: 'Retain' }), when_scaled: s({ default: 'Retain' }) },
-      { computed: true },
+      { computed: true, list: true },
     ),
     selector: one(LABEL_SELECTOR),
     template: one(POD_TEMPLATE),
     // Absent: an empty strategy (the API server defaults to RollingUpdate, partition 0).
-    update_strategy: one({
-      type: s({ default: 'RollingUpdate' }),
-      rolling_update: one({ partition: n({ default: 0 }) }),
-    }),
+    update_strategy: one(
+      {
+        type: s({ default: 'RollingUpdate' }),
+        rolling_update: one({ partition: n({ default: 0 }) }, { list: true }),
+      },
+      { list: true },
+    ),
     volume_claim_template: many(PERSISTENT_VOLUME_CLAIM, { api: 'volumeClaimTemplates' }),
   }),
 };
