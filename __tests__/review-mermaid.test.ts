@@ -128,6 +128,38 @@ describe('markdown: one Mermaid flowchart per affected session path', () => {
   });
 });
 
+describe('--plan: the same diagrams from a plan', () => {
+  // The plan (our own fixture) turns draining off on `web` and adds `web-api` on the URL map's
+  // `/api` path; `web-api`'s id, and so the URL map's link to it, is known only after apply.
+  const planFile = path.join(__dirname, 'fixtures', 'plan-session-paths.json');
+  const run = (format: string) =>
+    runReview([gceDir(), '--plan', planFile, '--format', format, '--fail-on', 'never']).stdout;
+
+  test('URL map → backend services → instance group, the changed links marked by risk', () => {
+    const [gce] = blocks(run('markdown'));
+    expect(gce.split('\n')[0]).toBe('flowchart LR');
+    const map = idOf(gce, 'URL map web-map');
+    const web = idOf(gce, 'backend service web +');
+    const api = idOf(gce, 'backend service web-api');
+    const ig = idOf(gce, 'instance group web-ig');
+    // The old versions name their targets by self link, the new ones by the configuration.
+    expect(gce).toContain(`${web}["HIGH: backend service web + health check web-hc"]`);
+    expect(gce).toContain(`${api}["LOW: backend service web-api (added) + health check web-hc"]`);
+    expect(gce).toContain(`${ig}["instance group web-ig"]`);
+    // The new path matcher's routes: its default to `web` and `/api` to the new service.
+    expect(gce).toContain(`${map} -->|HIGH| ${web}`);
+    expect(gce).toContain(`${map} -->|HIGH added| ${api}`);
+    expect(gce).toContain(`${web} --> ${ig}`);
+    expect(gce).toContain(`${api} -->|LOW added| ${ig}`);
+    expect(gce).toContain(`class ${web} high`);
+    expect(gce).not.toContain(`class ${ig} `);
+  });
+
+  test('the same plan as text or JSON has no diagram', () => {
+    for (const format of ['text', 'json']) expect(run(format)).not.toMatch(/mermaid|flowchart/);
+  });
+});
+
 describe('GKE: Gateway → HTTPRoute → Service and its policy → pods', () => {
   let dir: string;
   beforeAll(() => {
