@@ -249,7 +249,7 @@ function checkGuacdWorkload(
       labels,
       String(meta.namespace ?? 'default'),
       policies,
-      `${at} (pod labels)`,
+      at.replace(/\.spec$/, '.metadata.labels'),
     ),
   );
 }

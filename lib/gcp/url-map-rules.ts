@@ -57,8 +57,8 @@ export function validateRoutes(
       });
     }
     const priorities = new Set<number>();
-    for (const r of h.routeRules ?? []) {
-      const at = `hostRules[${h.pathMatcher}].routeRules[priority ${r.priority}]`;
+    for (const [j, r] of (h.routeRules ?? []).entries()) {
+      const at = `hostRules[${h.pathMatcher}].routeRules[${j}]`;
       if (
         !isUnresolved(r.priority) &&
         (!Number.isInteger(r.priority) || r.priority < 0 || r.priority > 2_147_483_647)
