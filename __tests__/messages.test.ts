@@ -5,7 +5,7 @@
  * problem, and the fix in the caller's own words: construct props for the constructs,
  * Terraform attributes for the Aspect on plain resources and for lint.
  */
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { AffinityChecks, RuleRegistry, RuleViolation } from '../lib';
@@ -107,6 +107,62 @@ describe('constructs: the messages they throw', () => {
     );
     // The fix is in construct props, not in the provider's attribute names.
     expect(mine.map((v) => [v.fix, terraformWords(v.fix)])).toEqual(mine.map((v) => [v.fix, []]));
+  });
+});
+
+/** A message as an annotation carries it (`attribute value problem (allowed: …); fix: … [rule X] url`). */
+function parseAnnotation(text: string): RuleViolation | undefined {
+  const m = /^(\S+) (.*) \(allowed: (.*)\); fix: (.*) \[rule (\w+)\] \S+$/.exec(text);
+  if (!m) return undefined;
+  // Value and problem cannot be told apart in the text: the whole rest stands for the problem.
+  return { attribute: m[1], value: '', problem: m[2], allowed: m[3], fix: m[4], rule: m[5] };
+}
+
+describe('constructs and the Aspect: the messages they record as warnings and errors', () => {
+  // The annotations of each failing case: the constructs' warnings (in props), and the Aspect's
+  // findings on plain provider resources (in Terraform attributes).
+  const cases = Object.entries(RULE_CASES).flatMap(([id, { fail }]) =>
+    fail.map((c) => [`${id}: ${c.name}`, id, c.build] as const),
+  );
+  test.each(cases)('%s', (_name, id, build) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new GoogleProvider(stack, 'google', { project: 'p' });
+    new KubernetesProvider(stack, 'kubernetes', {});
+    try {
+      build(stack);
+      Testing.synth(stack, true);
+    } catch (e) {
+      if (!ValidationError.isValidationError(e)) throw e;
+    }
+    const defects: string[] = [];
+    for (const c of stack.node.findAll())
+      for (const m of c.node.metadata) {
+        if (m.type !== '@cdktf/warn' && m.type !== '@cdktf/error') continue;
+        const text = String(m.data);
+        const v = parseAnnotation(text);
+        if (!v) {
+          if (text.includes(`[rule ${id}]`)) defects.push(`not in the template: ${text}`);
+          continue;
+        }
+        if (v.rule !== id) continue;
+        const words =
+          c instanceof TerraformResource
+            ? constructWords(
+                `${v.allowed} | ${v.fix}`,
+                c.terraformResourceType === 'kubernetes_manifest',
+              )
+            : terraformWords(v.fix);
+        const found = [
+          ...(ATTRIBUTE_PATH.test(v.attribute) ? [] : ['attribute is not a plain path']),
+          ...(/^\(none\b/.test(v.problem) ? ['the value is a placeholder'] : []),
+          ...(/9007199254740991|Infinity/.test(`${v.allowed} ${v.fix}`)
+            ? ['a bound of 2^53-1 or Infinity']
+            : []),
+          ...words.map((w) => `${w} is not in the reader's terms`),
+        ];
+        if (found.length > 0) defects.push(`${text}: ${found.join(', ')}`);
+      }
+    expect(defects).toEqual([]);
   });
 });
 
