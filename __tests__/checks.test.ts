@@ -562,7 +562,7 @@ describe('affinity-review lint', () => {
         'U1 path_matcher[main].route_rules[1].priority 10',
         'U2 path_matcher[main] path_rule and route_rules',
         'U3 path_matcher[main].route_rules[1].match_rules.prefix_match "b"',
-        'U3 path_matcher[main].route_rules[1].match_rules.header_matches[X-P] (no match kind)',
+        'U3 path_matcher[main].route_rules[1].match_rules.header_matches[X-P] not set',
         'U3 path_matcher[main].path_rule.paths "voice/*"',
       ].sort(),
     );
