@@ -202,6 +202,37 @@ describe('GKE: Gateway → HTTPRoute → Service and its policy → pods', () =>
     expect(b).toContain(`class ${svc} high`);
     expect(b).toMatch(new RegExp(`${svc}\\["HIGH: Service guacamole/guacamole`));
   });
+
+  test('the same change as a plan draws the same path', () => {
+    // The synth's resources as a plan's changes: all unchanged but the detached policy.
+    const tf = JSON.parse(
+      fs.readFileSync(path.join(dir, 'stacks', 'cluster', 'cdk.tf.json'), 'utf8'),
+    );
+    const changes = Object.entries<Record<string, any>>(tf.resource).flatMap(([type, byName]) =>
+      Object.entries<any>(byName).map(([name, values]) => {
+        const after = JSON.parse(JSON.stringify(values));
+        const detached = values.manifest?.kind === 'GCPBackendPolicy';
+        if (detached) after.manifest.spec.targetRef.name = 'other';
+        return {
+          address: `${type}.${name}`,
+          type,
+          name,
+          change: { actions: [detached ? 'update' : 'no-op'], before: values, after },
+        };
+      }),
+    );
+    const file = path.join(tmp, 'gke-plan.json');
+    fs.writeFileSync(file, JSON.stringify({ format_version: '1.2', resource_changes: changes }));
+    const md = runReview([dir, '--plan', file, '--format', 'markdown']).stdout;
+    const [b] = blocks(md).filter((x) => x.includes('Gateway guacamole/external-http'));
+    const route = idOf(b, 'HTTPRoute guacamole/');
+    const svc = idOf(b, 'Service guacamole/guacamole');
+    const pol = idOf(b, 'GCPBackendPolicy guacamole/guacamole-backend-policy');
+    expect(b).toContain(`${idOf(b, 'Gateway guacamole/external-http')} --> ${route}`);
+    expect(b).toContain(`${route} --> ${svc}`);
+    expect(b).toContain(`${svc} --> ${idOf(b, 'Deployment guacamole/')}`);
+    expect(b).toContain(`${svc} -.->|HIGH removed| ${pol}`);
+  });
 });
 
 describe('a hostile resource name cannot break out of the diagram', () => {
