@@ -303,7 +303,7 @@ describe('session affinity rules (S1–S9)', () => {
     );
     expect(
       fails({ sessionAffinity: SessionAffinity.fromType(SessionAffinityType.HEADER_FIELD) }),
-    ).toMatch(/HEADER_FIELD \(no header name\)/);
+    ).toMatch(/sessionAffinity HEADER_FIELD needs a header name/);
     expect(
       fails({
         sessionAffinity: SessionAffinity.header('X-P'),
@@ -328,7 +328,7 @@ describe('session affinity rules (S1–S9)', () => {
   test('S3: HTTP_COOKIE needs a cookie name', () => {
     expect(
       fails({ sessionAffinity: SessionAffinity.fromType(SessionAffinityType.HTTP_COOKIE) }),
-    ).toMatch(/needs consistent_hash.http_cookie with a cookie name.*rule S3/);
+    ).toMatch(/HTTP_COOKIE needs a cookie name.*rule S3/);
     expect(
       fails({
         sessionAffinity: SessionAffinity.httpCookie({ name: 'S' }),
@@ -339,7 +339,7 @@ describe('session affinity rules (S1–S9)', () => {
 
   test('S4: strong cookie needs a name and a TTL; named cookies belong to cookie types', () => {
     expect(fails({ sessionAffinity: SessionAffinity.strongCookie({ name: 'S' }) })).toMatch(
-      /needs strong_session_affinity_cookie with a name and a TTL/,
+      /STRONG_COOKIE_AFFINITY needs a cookie name and a TTL/,
     );
     expect(
       fails({

@@ -884,7 +884,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'no header',
         affinity(SessionAffinity.fromType(SessionAffinityType.HEADER_FIELD)),
-        /HEADER_FIELD \(no header name\)/,
+        /sessionAffinity HEADER_FIELD needs a header name/,
       ),
       c(
         'round robin',
@@ -920,7 +920,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'no cookie name',
         affinity(SessionAffinity.fromType(SessionAffinityType.HTTP_COOKIE)),
-        /HTTP_COOKIE \(no cookie name\)/,
+        /sessionAffinity HTTP_COOKIE needs a cookie name/,
       ),
       c(
         'cookie path with ";"',
@@ -945,7 +945,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'strong cookie without TTL',
         affinity(SessionAffinity.strongCookie({ name: 'S' })),
-        /ttl missing/,
+        /STRONG_COOKIE_AFFINITY needs a cookie name and a TTL \(TTL not given\)/,
       ),
       c(
         'cookie name on GENERATED_COOKIE',
