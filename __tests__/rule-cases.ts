@@ -626,7 +626,11 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       ),
       c('NaN', () => Duration.minutes(NaN), /Duration\.minutes NaN is not a finite number/),
       c('Infinity', () => Duration.hours(Infinity), /is not a finite number/),
-      c('a string', () => Duration.days(untyped('1')), /Duration\.days \(string\)/),
+      c(
+        'a string',
+        () => Duration.days(untyped('1')),
+        /Duration\.days "1" is not a finite number.*Duration\.days\(1\)/,
+      ),
     ],
     [c('zero', () => Duration.seconds(0)), c('fractions', () => Duration.minutes(0.5))],
   ),
