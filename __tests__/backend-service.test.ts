@@ -163,7 +163,7 @@ describe('AffinityBackendService renders', () => {
     });
     expect(only(synthJson(stack), 'google_compute_backend_service').backend).toHaveLength(1);
     svc.addBackend({ group: group('bad'), balancingMode: BalancingMode.RATE });
-    expect(errorOf(() => synthJson(stack))).toMatch(/RATE needs exactly one rate target/);
+    expect(errorOf(() => synthJson(stack))).toMatch(/leaves RATE without a rate target/);
   });
 });
 
@@ -303,7 +303,7 @@ describe('session affinity rules (S1–S9)', () => {
     );
     expect(
       fails({ sessionAffinity: SessionAffinity.fromType(SessionAffinityType.HEADER_FIELD) }),
-    ).toMatch(/HEADER_FIELD \(no header name\)/);
+    ).toMatch(/sessionAffinity HEADER_FIELD needs a header name/);
     expect(
       fails({
         sessionAffinity: SessionAffinity.header('X-P'),
@@ -328,7 +328,7 @@ describe('session affinity rules (S1–S9)', () => {
   test('S3: HTTP_COOKIE needs a cookie name', () => {
     expect(
       fails({ sessionAffinity: SessionAffinity.fromType(SessionAffinityType.HTTP_COOKIE) }),
-    ).toMatch(/needs consistent_hash.http_cookie with a cookie name.*rule S3/);
+    ).toMatch(/HTTP_COOKIE needs a cookie name.*rule S3/);
     expect(
       fails({
         sessionAffinity: SessionAffinity.httpCookie({ name: 'S' }),
@@ -339,7 +339,7 @@ describe('session affinity rules (S1–S9)', () => {
 
   test('S4: strong cookie needs a name and a TTL; named cookies belong to cookie types', () => {
     expect(fails({ sessionAffinity: SessionAffinity.strongCookie({ name: 'S' }) })).toMatch(
-      /needs strong_session_affinity_cookie with a name and a TTL/,
+      /STRONG_COOKIE_AFFINITY needs a cookie name and a TTL/,
     );
     expect(
       fails({
@@ -525,12 +525,12 @@ describe('backends and capacity (C0–C12, B8)', () => {
         sessionAffinity: SessionAffinity.none(),
         backends: backends({ maxUtilization: 1.2 }),
       }),
-    ).toMatch(/maxUtilization 1.2 is out of range.*rule C2/);
+    ).toMatch(/maxUtilization 1.2 on group g-0 is out of range.*rule C2/);
   });
 
   test('C3: RATE needs exactly one rate, no utilization, an HTTP protocol', () => {
     expect(fails({ backends: backends({ balancingMode: BalancingMode.RATE }) })).toMatch(
-      /RATE needs exactly one rate target/,
+      /leaves RATE without a rate target/,
     );
     expect(
       fails({
@@ -540,12 +540,14 @@ describe('backends and capacity (C0–C12, B8)', () => {
           maxRatePerInstance: 1,
         }),
       }),
-    ).toMatch(/maxRate and maxRatePerInstance/);
+    ).toMatch(
+      /maxRate 10 on group g-0 is set together with maxRatePerInstance; RATE takes exactly one rate target.*remove maxRate, or remove maxRatePerInstance/,
+    );
     expect(
       fails({
         backends: backends({ balancingMode: BalancingMode.RATE, maxRate: 10, maxUtilization: 0.8 }),
       }),
-    ).toMatch(/maxUtilization 0.8 is not used with RATE/);
+    ).toMatch(/maxUtilization 0.8 on group g-0 is not used with RATE/);
     expect(
       fails({
         protocol: BackendProtocol.TCP,
@@ -558,25 +560,23 @@ describe('backends and capacity (C0–C12, B8)', () => {
   test('C4: CONNECTION only for TCP/SSL/UDP, with one target on proxies and none on passthrough', () => {
     expect(
       fails({ backends: backends({ balancingMode: BalancingMode.CONNECTION, maxConnections: 1 }) }),
-    ).toMatch(/CONNECTION is not accepted with HTTPS/);
+    ).toMatch(/CONNECTION on group g-0 is not accepted with HTTPS/);
     const proxy = {
       protocol: BackendProtocol.SSL,
       portName: 'https',
       sessionAffinity: SessionAffinity.clientIp(),
     };
-    expect(fails({ ...proxy, backends: backends({}) })).toMatch(
-      /needs exactly one connection target/,
-    );
+    expect(fails({ ...proxy, backends: backends({}) })).toMatch(/without a connection target/);
     expect(() =>
       build({ ...proxy, backends: backends({ maxConnectionsPerInstance: 100 }) }),
     ).not.toThrow();
     const nlb = internalNlb;
     expect(fails({ ...nlb, backends: backends({ maxConnections: 5 }) })).toMatch(
-      /maxConnections 5 cannot be set on internal passthrough/,
+      /maxConnections 5 on group g-0 cannot be set on internal passthrough/,
     );
     expect(
       fails({ ...nlb, backends: backends({ balancingMode: BalancingMode.UTILIZATION }) }),
-    ).toMatch(/UTILIZATION is not accepted by internal passthrough/);
+    ).toMatch(/UTILIZATION on group g-0 is not accepted by internal passthrough/);
   });
 
   test('C6: group-wide maxRate on a group that autoscales on load balancing', () => {
@@ -592,7 +592,7 @@ describe('backends and capacity (C0–C12, B8)', () => {
       backends: [{ group: g, balancingMode: BalancingMode.RATE, maxRate: 100 }],
     });
     expect(errorOf(() => synthJson(stack))).toMatch(
-      /group-wide rate on g, which autoscales on load-balancing utilization.*rule C6/,
+      /maxRate 100 on group g is a group-wide rate, and the group autoscales on load-balancing utilization.*rule C6/,
     );
   });
 
@@ -601,7 +601,7 @@ describe('backends and capacity (C0–C12, B8)', () => {
       fails({
         backends: backends({ balancingMode: BalancingMode.RATE, maxRate: 1, capacityScaler: 0.05 }),
       }),
-    ).toMatch(/capacityScaler 0.05 is rejected by the API.*use 0.1 or 0/);
+    ).toMatch(/capacityScaler 0.05 on group g-0 is rejected by the API.*use 0.1 or 0/);
     expect(
       fails({
         backends: backends({ balancingMode: BalancingMode.RATE, maxRate: 1, capacityScaler: 0 }),
@@ -620,7 +620,7 @@ describe('backends and capacity (C0–C12, B8)', () => {
   test('C8: passthrough backends take no capacity scaler; all-zero capacity is refused', () => {
     const nlb = internalNlb;
     expect(fails({ ...nlb, backends: backends({ capacityScaler: 1 }) })).toMatch(
-      /capacityScaler 1 cannot be set on internal passthrough/,
+      /capacityScaler 1 on group g-0 cannot be set on internal passthrough/,
     );
     expect(
       fails({
@@ -655,7 +655,7 @@ describe('backends and capacity (C0–C12, B8)', () => {
     });
     synthJson(stack);
     expect(warningsOf(stack).join('\n')).toMatch(
-      /mcp-mig-europe-west1-b \(0 instances, no autoscaler\) has no capacity.*rule C12/,
+      /mcp-mig-europe-west1-b has 0 instances and no autoscaler, so no capacity.*rule C12/,
     );
 
     const parked = gcpStack();

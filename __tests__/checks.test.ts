@@ -478,7 +478,7 @@ describe('affinity-review lint', () => {
         'error kubernetes_manifest.svc2 N2 manifest.metadata.name',
         // (A manifest's attributes are named as for the provider resource: one rule vocabulary.)
         expect.stringMatching(/^error kubernetes_manifest\.svc2 K1 manifest\.spec\./),
-        'warning kubernetes_manifest.web X5 manifest.spec.template.spec (pod labels)',
+        'warning kubernetes_manifest.web X5 manifest.spec.template.metadata.labels',
       ]),
     );
     expect(
@@ -559,10 +559,10 @@ describe('affinity-review lint', () => {
     expect(got.sort()).toEqual(
       [
         'U1 path_matcher.name "main"',
-        'U1 path_matcher[main].route_rules[priority 10].priority 10',
+        'U1 path_matcher[main].route_rules[1].priority 10',
         'U2 path_matcher[main] path_rule and route_rules',
-        'U3 path_matcher[main].route_rules[priority 10].match_rules.prefix_match "b"',
-        'U3 path_matcher[main].route_rules[priority 10].match_rules.header_matches[X-P] (no match kind)',
+        'U3 path_matcher[main].route_rules[1].match_rules.prefix_match "b"',
+        'U3 path_matcher[main].route_rules[1].match_rules.header_matches[X-P] not set',
         'U3 path_matcher[main].path_rule.paths "voice/*"',
       ].sort(),
     );

@@ -43,7 +43,7 @@ describe('DrainingPolicy', () => {
 
   test('refuses a bare number of unknown unit', () => {
     expect(errorOf(() => DrainingPolicy.of(60 as unknown as Duration))).toMatch(
-      /DrainingPolicy timeout 60 is not a Duration.*Duration.seconds\(60\).*\[rule P1\]/,
+      /DrainingPolicy\.timeout 60 is not a Duration.*Duration.seconds\(60\).*\[rule P1\]/,
     );
   });
 });

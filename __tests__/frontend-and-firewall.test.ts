@@ -174,7 +174,7 @@ describe('GlobalHttpsFrontend (B3, U1–U7)', () => {
           ]),
         ),
       ),
-    ).toMatch(/needs exactly one way to match/);
+    ).toMatch(/exactMatch and presentMatch are set together; a header match takes exactly one/);
     expect(() =>
       build((s) =>
         routes(s, [{ priority: 1, headerMatches: [{ headerName: 'X-P', presentMatch: true }] }]),

@@ -145,7 +145,7 @@ describe('RegionalInternalHttpsFrontend (regional INTERNAL_MANAGED)', () => {
     });
     firewall(s, {});
     expect(errorOf(() => synthJson(s))).toMatch(
-      /firewall for web proxy-only subnet test\/proxy-only 10\.129\.0\.0\/23 on TCP 8080 is admitted by no firewall rule of network vpc.*\[rule H9\]/,
+      /backend proxy-only subnet test\/proxy-only 10\.129\.0\.0\/23 on TCP 8080 is admitted by no firewall rule of network vpc.*\[rule H9\]/,
     );
   });
 
@@ -153,7 +153,7 @@ describe('RegionalInternalHttpsFrontend (regional INTERNAL_MANAGED)', () => {
     const s = gcpStack();
     internalAlb(s, { proxy: false });
     expect(errorOf(() => synthJson(s))).toMatch(
-      /proxyOnlySubnet \(none in this stack\) leaves europe-west4 of network vpc without a REGIONAL_MANAGED_PROXY proxy-only subnet.*\[rule U8\]/,
+      /proxyOnlySubnet not set and no ProxyOnlySubnet in this stack leave europe-west4 of network vpc without a REGIONAL_MANAGED_PROXY proxy-only subnet.*\[rule U8\]/,
     );
   });
 
@@ -312,7 +312,7 @@ describe('CrossRegionInternalHttpsFrontend (global INTERNAL_MANAGED)', () => {
       ],
     });
     expect(errorOf(() => synthJson(s))).toMatch(
-      /leaves us-east1 of network vpc without a GLOBAL_MANAGED_PROXY/,
+      /leave us-east1 of network vpc without a GLOBAL_MANAGED_PROXY/,
     );
   });
 });

@@ -283,6 +283,24 @@ export const LINT_CASES: Record<string, Resources[]> = {
     urlMap({
       route_rules: [{ priority: 1, service: 'web', match_rules: [{ prefix_match: 'api' }] }],
     }),
+    // A header match with no way to match, and one with two.
+    urlMap({
+      route_rules: [
+        {
+          priority: 1,
+          service: 'web',
+          match_rules: [
+            {
+              prefix_match: '/',
+              header_matches: [
+                { header_name: 'X-A' },
+                { header_name: 'X-B', exact_match: 'b', prefix_match: 'b' },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
   ],
   // Six ports on a passthrough forwarding rule: the provider takes 1..5 (U9).
   U9: [

@@ -5,15 +5,19 @@
  * problem, and the fix in the caller's own words: construct props for the constructs,
  * Terraform attributes for the Aspect on plain resources and for lint.
  */
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { RuleRegistry, RuleViolation } from '../lib';
+import { AffinityChecks, RuleRegistry, RuleViolation } from '../lib';
+import { nearestRuleId } from '../lib/core/rule-registry';
 import { ValidationError, formatViolation } from '../lib/core/errors';
 import { checkResources } from '../lib/checks/resource-checks';
 import { resourcesFromSynth } from '../lib/terraform/resource';
 import { RULE_CASES } from './rule-cases';
 import { LINT_CASES } from './lint-cases';
+
+/** A plain attribute path: names joined by dots, with `[index]` or `["key"]` subscripts. */
+const ATTRIBUTE_PATH = /^[A-Za-z_]\w*(\[[^\]\s()]+\]|\.[A-Za-z_]\w*)*$/;
 
 /** The template's defects in one violation (empty when it follows the template). */
 function templateDefects(v: RuleViolation): string[] {
@@ -21,8 +25,20 @@ function templateDefects(v: RuleViolation): string[] {
   for (const part of ['attribute', 'value', 'problem', 'allowed', 'fix'] as const)
     if (typeof v[part] !== 'string' || v[part].trim() === '') d.push(`empty ${part}`);
   if (d.length > 0) return d;
-  // Bounds as people write them: never the largest safe integer as a limit.
-  if (/9007199254740991/.test(`${v.allowed} ${v.fix}`)) d.push('a bound of 2^53-1');
+  // The attribute is a plain attribute path (`backends[0].maxRate`, `webPodSelector["app"]`),
+  // with no words, spaces or parentheses: context (which group, which pods) goes elsewhere.
+  if (!ATTRIBUTE_PATH.test(v.attribute)) d.push(`attribute ${v.attribute} is not a plain path`);
+  // The value is a value: not a placeholder such as "(none)" (an unset one is "not set").
+  if (/^\(none\b/.test(v.value)) d.push(`the value ${v.value} is a placeholder`);
+  // Bounds as people write them: never the largest safe integer or Infinity as a limit.
+  const said = `${v.problem} ${v.allowed} ${v.fix}`;
+  if (/9007199254740991/.test(said)) d.push('a bound of 2^53-1');
+  if (/Infinity/.test(said)) d.push('a bound of Infinity');
+  // "Allowed" never offers the value the problem refuses (`STICKY ... allowed: NONE, STICKY`).
+  const bare = v.value.replace(/^"(.*)"$/, '$1');
+  const options = v.allowed.split(/,\s*|\s+or\s+/).map((o) => o.trim());
+  if (/^[A-Z][A-Z0-9_]+$/.test(bare) && options.includes(bare))
+    d.push(`allowed offers ${bare}, the value the problem refuses`);
   // Nothing said twice: the value is given once, in its place, not again in the problem.
   const quoted = /^".*"$/.test(v.value);
   const escaped = v.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -59,6 +75,18 @@ function constructWords(text: string, manifest: boolean): string[] {
   return found;
 }
 
+/** snake_case words that are not Terraform attributes (a Cloud Monitoring resource type). */
+const NOT_ATTRIBUTES = new Set(['https_lb_rule']);
+
+/** Terraform attribute names (snake_case) in a text meant for people who write construct props. */
+function terraformWords(text: string): string[] {
+  // Quoted values (`"GENERATED_COOKIE"`, 'X-Tenant') and enum members are not attribute names.
+  const t = text.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '""');
+  return [...t.matchAll(/\b[a-z][a-z0-9]*(_[a-z0-9]+)+\b/g)]
+    .map((m) => m[0])
+    .filter((w) => !NOT_ATTRIBUTES.has(w));
+}
+
 function runConstructCase(build: (s: TerraformStack) => void): RuleViolation[] {
   const stack = new TerraformStack(Testing.app(), 'test');
   new GoogleProvider(stack, 'google', { project: 'p' });
@@ -82,6 +110,67 @@ describe('constructs: the messages they throw', () => {
     expect(mine.map((v) => [formatViolation('', v), templateDefects(v)])).toEqual(
       mine.map((v) => [formatViolation('', v), []]),
     );
+    // Problem, allowed and fix are in construct props, not in the provider's attribute names.
+    const text = (v: RuleViolation) => `${v.problem} | ${v.allowed} | ${v.fix}`;
+    expect(mine.map((v) => [text(v), terraformWords(text(v))])).toEqual(
+      mine.map((v) => [text(v), []]),
+    );
+  });
+});
+
+/** A message as an annotation carries it (`attribute value problem (allowed: …); fix: … [rule X] url`). */
+function parseAnnotation(text: string): RuleViolation | undefined {
+  const m = /^(\S+) (.*) \(allowed: (.*)\); fix: (.*) \[rule (\w+)\] \S+$/.exec(text);
+  if (!m) return undefined;
+  // Value and problem cannot be told apart in the text: the whole rest stands for the problem.
+  return { attribute: m[1], value: '', problem: m[2], allowed: m[3], fix: m[4], rule: m[5] };
+}
+
+describe('constructs and the Aspect: the messages they record as warnings and errors', () => {
+  // The annotations of each failing case: the constructs' warnings (in props), and the Aspect's
+  // findings on plain provider resources (in Terraform attributes).
+  const cases = Object.entries(RULE_CASES).flatMap(([id, { fail }]) =>
+    fail.map((c) => [`${id}: ${c.name}`, id, c.build] as const),
+  );
+  test.each(cases)('%s', (_name, id, build) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new GoogleProvider(stack, 'google', { project: 'p' });
+    new KubernetesProvider(stack, 'kubernetes', {});
+    try {
+      build(stack);
+      Testing.synth(stack, true);
+    } catch (e) {
+      if (!ValidationError.isValidationError(e)) throw e;
+    }
+    const defects: string[] = [];
+    for (const c of stack.node.findAll())
+      for (const m of c.node.metadata) {
+        if (m.type !== '@cdktf/warn' && m.type !== '@cdktf/error') continue;
+        const text = String(m.data);
+        const v = parseAnnotation(text);
+        if (!v) {
+          if (text.includes(`[rule ${id}]`)) defects.push(`not in the template: ${text}`);
+          continue;
+        }
+        if (v.rule !== id) continue;
+        const words =
+          c instanceof TerraformResource
+            ? constructWords(
+                `${v.allowed} | ${v.fix}`,
+                c.terraformResourceType === 'kubernetes_manifest',
+              )
+            : terraformWords(v.fix);
+        const found = [
+          ...(ATTRIBUTE_PATH.test(v.attribute) ? [] : ['attribute is not a plain path']),
+          ...(/^\(none\b/.test(v.problem) ? ['the value is a placeholder'] : []),
+          ...(/9007199254740991|Infinity/.test(`${v.allowed} ${v.fix}`)
+            ? ['a bound of 2^53-1 or Infinity']
+            : []),
+          ...words.map((w) => `${w} is not in the reader's terms`),
+        ];
+        if (found.length > 0) defects.push(`${text}: ${found.join(', ')}`);
+      }
+    expect(defects).toEqual([]);
   });
 });
 
@@ -132,9 +221,21 @@ describe('the checks of the template can fail', () => {
       /allowed says/,
     ],
     [{ allowed: 'A, B', fix: 'use one of A, B' }, /repeats allowed/],
+    [{ attribute: 'backends[0] (g-a).maxRate' }, /not a plain path/],
+    [{ attribute: 'maxRate / maxRatePerInstance' }, /not a plain path/],
+    [{ value: '(none)' }, /placeholder/],
+    [{ allowed: '0..Infinity' }, /Infinity/],
+    [{ problem: 'needs 9007199254740991 pods' }, /2\^53-1/],
+    [{ value: 'STICKY', allowed: 'NONE, CLIENT_IP or STICKY' }, /offers STICKY/],
   ] as const)('%j', (change, defect) => {
     expect(templateDefects(ok)).toEqual([]);
     expect(templateDefects({ ...ok, ...change }).join()).toMatch(defect);
+  });
+  test('Terraform words in a construct fix', () => {
+    expect(terraformWords('set connection_draining_timeout_sec to 60')).toEqual([
+      'connection_draining_timeout_sec',
+    ]);
+    expect(terraformWords('use SessionAffinity.header(\'X_Y\') or "A_B"')).toEqual([]);
   });
   test('construct words in a Terraform fix', () => {
     expect(constructWords('use DrainingPolicy.of(Duration.seconds(60))', false)).toEqual([
@@ -144,5 +245,35 @@ describe('the checks of the template can fail', () => {
     expect(constructWords('remove localityLbPolicy', false)).toEqual(['localityLbPolicy']);
     expect(constructWords('set timeoutSec to 28800', true)).toEqual([]);
     expect(constructWords('add 443 (LoadBalancerFirewall does)', false)).toEqual([]);
+  });
+});
+
+describe('an unknown rule id gets the nearest registry id', () => {
+  const ids = RuleRegistry.all().map((r) => r.id);
+  // Typos people make: lower case, I or l for 1, O for 0, a space.
+  const typos = (id: string): string[] =>
+    [
+      id.toLowerCase(),
+      id.replace(/1/g, 'I'),
+      id.replace(/1/g, 'l'),
+      id.replace(/0/g, 'O'),
+      `${id[0]} ${id.slice(1)}`,
+    ].filter((t) => t !== id);
+
+  test.each(ids)('%s', (id) => {
+    for (const typo of typos(id)) expect([typo, nearestRuleId(typo)]).toEqual([typo, id]);
+  });
+
+  test('the suppression names it in its fix, for every rule', () => {
+    const fixes = ids.map((id) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      try {
+        AffinityChecks.suppress(stack, [{ id: id.toLowerCase(), reason: 'r' }]);
+      } catch (e) {
+        if (ValidationError.isValidationError(e)) return [id, e.violations[0].fix];
+      }
+      return [id, 'no error'];
+    });
+    expect(fixes).toEqual(ids.map((id) => [id, `did you mean ${id}? use id: '${id}'`]));
   });
 });

@@ -125,6 +125,46 @@ describe('Develop', () => {
     const ci = fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8');
     expect(ci).toMatch(/^npm test$/m);
   });
+
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+
+  test('the README stays under 400 lines (issue 21)', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(400);
+  });
+
+  test('the corpus numbers it states are the fixtures in the repository', () => {
+    const dir = path.join(__dirname, 'fixtures', 'corpus');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.tf'));
+    const clean = files.filter((f) =>
+      /^# expect: no ERROR$/m.test(fs.readFileSync(path.join(dir, f), 'utf8')),
+    );
+    const stated =
+      /lints the (\d+) HCL configurations[^:]*:\s+(\d+) must get no ERROR, (\d+) pin/.exec(
+        readme.replace(/\s+/g, ' '),
+      );
+    expect(stated?.slice(1).map(Number)).toEqual([
+      files.length,
+      clean.length,
+      files.length - clean.length,
+    ]);
+    expect(readme.replace(/\s+/g, ' ')).toContain(`lints ${files.length} configurations`);
+  });
+
+  test("the README's mutation table is CONTRIBUTING.md's (without its last column)", () => {
+    const table = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => /^\| `lib\//.test(l))
+        .map((l) =>
+          l
+            .split('|')
+            .slice(1, 6)
+            .map((c) => c.trim()),
+        );
+    const contributing = fs.readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8');
+    expect(table(readme).length).toBeGreaterThan(0);
+    expect(table(readme)).toEqual(table(contributing));
+  });
 });
 
 describe('ts blocks', () => {

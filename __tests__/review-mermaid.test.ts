@@ -128,6 +128,38 @@ describe('markdown: one Mermaid flowchart per affected session path', () => {
   });
 });
 
+describe('--plan: the same diagrams from a plan', () => {
+  // The plan (our own fixture) turns draining off on `web` and adds `web-api` on the URL map's
+  // `/api` path; `web-api`'s id, and so the URL map's link to it, is known only after apply.
+  const planFile = path.join(__dirname, 'fixtures', 'plan-session-paths.json');
+  const run = (format: string) =>
+    runReview([gceDir(), '--plan', planFile, '--format', format, '--fail-on', 'never']).stdout;
+
+  test('URL map → backend services → instance group, the changed links marked by risk', () => {
+    const [gce] = blocks(run('markdown'));
+    expect(gce.split('\n')[0]).toBe('flowchart LR');
+    const map = idOf(gce, 'URL map web-map');
+    const web = idOf(gce, 'backend service web +');
+    const api = idOf(gce, 'backend service web-api');
+    const ig = idOf(gce, 'instance group web-ig');
+    // The old versions name their targets by self link, the new ones by the configuration.
+    expect(gce).toContain(`${web}["HIGH: backend service web + health check web-hc"]`);
+    expect(gce).toContain(`${api}["LOW: backend service web-api (added) + health check web-hc"]`);
+    expect(gce).toContain(`${ig}["instance group web-ig"]`);
+    // The new path matcher's routes: its default to `web` and `/api` to the new service.
+    expect(gce).toContain(`${map} -->|HIGH| ${web}`);
+    expect(gce).toContain(`${map} -->|HIGH added| ${api}`);
+    expect(gce).toContain(`${web} --> ${ig}`);
+    expect(gce).toContain(`${api} -->|LOW added| ${ig}`);
+    expect(gce).toContain(`class ${web} high`);
+    expect(gce).not.toContain(`class ${ig} `);
+  });
+
+  test('the same plan as text or JSON has no diagram', () => {
+    for (const format of ['text', 'json']) expect(run(format)).not.toMatch(/mermaid|flowchart/);
+  });
+});
+
 describe('GKE: Gateway → HTTPRoute → Service and its policy → pods', () => {
   let dir: string;
   beforeAll(() => {
@@ -169,6 +201,37 @@ describe('GKE: Gateway → HTTPRoute → Service and its policy → pods', () =>
     expect(b).toContain(`${svc} -.->|HIGH removed| ${pol}`);
     expect(b).toContain(`class ${svc} high`);
     expect(b).toMatch(new RegExp(`${svc}\\["HIGH: Service guacamole/guacamole`));
+  });
+
+  test('the same change as a plan draws the same path', () => {
+    // The synth's resources as a plan's changes: all unchanged but the detached policy.
+    const tf = JSON.parse(
+      fs.readFileSync(path.join(dir, 'stacks', 'cluster', 'cdk.tf.json'), 'utf8'),
+    );
+    const changes = Object.entries<Record<string, any>>(tf.resource).flatMap(([type, byName]) =>
+      Object.entries<any>(byName).map(([name, values]) => {
+        const after = JSON.parse(JSON.stringify(values));
+        const detached = values.manifest?.kind === 'GCPBackendPolicy';
+        if (detached) after.manifest.spec.targetRef.name = 'other';
+        return {
+          address: `${type}.${name}`,
+          type,
+          name,
+          change: { actions: [detached ? 'update' : 'no-op'], before: values, after },
+        };
+      }),
+    );
+    const file = path.join(tmp, 'gke-plan.json');
+    fs.writeFileSync(file, JSON.stringify({ format_version: '1.2', resource_changes: changes }));
+    const md = runReview([dir, '--plan', file, '--format', 'markdown']).stdout;
+    const [b] = blocks(md).filter((x) => x.includes('Gateway guacamole/external-http'));
+    const route = idOf(b, 'HTTPRoute guacamole/');
+    const svc = idOf(b, 'Service guacamole/guacamole');
+    const pol = idOf(b, 'GCPBackendPolicy guacamole/guacamole-backend-policy');
+    expect(b).toContain(`${idOf(b, 'Gateway guacamole/external-http')} --> ${route}`);
+    expect(b).toContain(`${route} --> ${svc}`);
+    expect(b).toContain(`${svc} --> ${idOf(b, 'Deployment guacamole/')}`);
+    expect(b).toContain(`${svc} -.->|HIGH removed| ${pol}`);
   });
 });
 

@@ -538,6 +538,15 @@ describe('inventory and SARIF', () => {
           session_affinity: 'GENERATED_COOKIE',
           connection_draining_timeout_sec: 60,
         },
+        // A TTL known only at apply, on an affinity without a cookie: still no TTL.
+        v: {
+          name: 'ip-var',
+          load_balancing_scheme: 'EXTERNAL_MANAGED',
+          protocol: 'HTTPS',
+          session_affinity: 'CLIENT_IP',
+          affinity_cookie_ttl_sec: '${var.ttl}',
+          connection_draining_timeout_sec: 60,
+        },
       },
     });
     const text = runReview([dir]).stdout;
@@ -545,8 +554,10 @@ describe('inventory and SARIF', () => {
     expect(text).toMatch(/affinity CLIENT_IP; draining 60s/);
     expect(text).toMatch(/affinity GENERATED_COOKIE, ttl session cookie; draining 60s/);
     expect(text).not.toMatch(/no TTL|ttl -/);
+    expect(text).toMatch(/ip-var .*\n\s+affinity CLIENT_IP; draining 60s\n/);
     const md = runReview([dir, '--format', 'markdown']).stdout;
     expect(md).toContain('| HEADER_FIELD (header X-Tenant-Id) | - |');
+    expect(md).toMatch(/\| ip-var \| EXTERNAL_MANAGED \| HTTPS \| CLIENT_IP \| - \|/);
   });
 
   test('a Gateway backend shows the probe of its HealthCheckPolicy', () => {
@@ -554,6 +565,10 @@ describe('inventory and SARIF', () => {
     expect(text).toMatch(
       /GCPBackendPolicy guacamole\/guacamole-backend-policy .*\n.*\n\s+health check HTTP :8080 \/guacamole\/ 10s\/5s/,
     );
+    // The markdown table too: the probe of the policy, never "-" or "GKE default".
+    const md = runReview([base(GkeFrontend.GATEWAY), '--format', 'markdown']).stdout;
+    const row = md.split('\n').find((l) => l.includes('guacamole-backend-policy'));
+    expect(row).toContain('| HTTP :8080 /guacamole/ 10s/5s |');
   });
 
   test('SARIF names the tool version from package.json', () => {

@@ -355,7 +355,7 @@ describe('checkIngressRestricted (X5) and ingressPolicyOf, through the Kubernete
     ...p,
   });
   const rules = (policies: ReturnType<typeof policy>[]) =>
-    checkIngressRestricted(labels, 'guacamole', policies, 'spec.template.spec (pod labels)');
+    checkIngressRestricted(labels, 'guacamole', policies, 'spec.template.metadata.labels');
 
   test('a policy that selects the pods for Ingress from named sources passes', () => {
     expect(rules([policy()])).toEqual([]);
@@ -374,10 +374,10 @@ describe('checkIngressRestricted (X5) and ingressPolicyOf, through the Kubernete
     expect(rules(policies)).toEqual([
       {
         rule: 'X5',
-        attribute: 'spec.template.spec (pod labels)',
-        value: 'pods {"app":"guacd","tier":"proxy"} in guacamole',
+        attribute: 'spec.template.metadata.labels',
+        value: '{"app":"guacd","tier":"proxy"}',
         problem:
-          'are selected by no Ingress NetworkPolicy, so every pod of the cluster reaches guacd, which has no authentication',
+          'select pods in guacamole that no Ingress NetworkPolicy selects, so every pod of the cluster reaches guacd, which has no authentication',
         allowed:
           'a NetworkPolicy that selects the guacd pods and admits only the Guacamole web pods on 4822',
         fix: 'add a kubernetes_network_policy_v1 with pod_selector on these labels, policy_types ["Ingress"] and an ingress rule from the web pods (GuacdStatefulPool creates it)',
@@ -389,9 +389,9 @@ describe('checkIngressRestricted (X5) and ingressPolicyOf, through the Kubernete
     expect(rules([policy({ ingressFromCounts: [1, 0] })])).toEqual([
       {
         rule: 'X5',
-        attribute: 'NetworkPolicy guacd.spec.ingress',
-        value: 'a rule without from',
-        problem: 'admits every source to the guacd pods',
+        attribute: 'spec.ingress.from',
+        value: 'not set',
+        problem: 'in NetworkPolicy guacd admits every source to the guacd pods',
         allowed: 'ingress rules that name their sources (the Guacamole web pods)',
         fix: 'give the rule a from { pod_selector { match_labels = <web pod labels> } }',
       },

@@ -70,7 +70,7 @@ export function checkFrontends(idx: ResourceIndex, out: Reporter): void {
     out.report(
       rule,
       RuleLevel.ERROR,
-      checkHttpRedirects(readUrlMap(urlMap).redirect, 'port_range 80'),
+      checkHttpRedirects(readUrlMap(urlMap).redirect, 'port_range'),
     );
   }
 }

@@ -234,7 +234,7 @@ function checkGuacdWorkload(
       drainWarnings(DrainingPolicy.of(Duration.seconds(0)), replicas, Vocabulary.TERRAFORM).map(
         (v) => ({
           ...v,
-          value: 'no preStop hook',
+          value: 'not set',
         }),
       ),
       { 'draining.timeout': `${at}.container[${guacd.name}].lifecycle.pre_stop` },
@@ -249,7 +249,7 @@ function checkGuacdWorkload(
       labels,
       String(meta.namespace ?? 'default'),
       policies,
-      `${at} (pod labels)`,
+      at.replace(/\.spec$/, '.metadata.labels'),
     ),
   );
 }

@@ -72,7 +72,7 @@ export class DrainingPolicy {
         .filter(
           (k) => (k === 'timeout' || given[k] !== undefined) && !(given[k] instanceof Duration),
         )
-        .map((k) => notADuration(`DrainingPolicy ${k}`, given[k])),
+        .map((k) => notADuration(`DrainingPolicy.${k}`, given[k])),
     );
     this.timeout = options.timeout;
     this.kubernetesOptionsGiven =

@@ -52,10 +52,20 @@ export class Duration {
         {
           rule: 'D1',
           attribute: `Duration.${unit}`,
-          value: typeof amount === 'number' ? String(amount) : `(${typeof amount})`,
+          // The value given: a string as written (a JavaScript caller's "30"), others by type.
+          value:
+            typeof amount === 'number'
+              ? String(amount)
+              : typeof amount === 'string'
+                ? JSON.stringify(
+                    (amount as string).length > 40 ? `${(amount as string).slice(0, 40)}…` : amount,
+                  )
+                : `(${typeof amount})`,
           problem: 'is not a finite number',
           allowed: 'a finite number of 0 or more, or a token such as variable.numberValue',
-          fix: `pass a plain number such as Duration.${unit}(30)`,
+          fix: `pass a plain number such as Duration.${unit}(${
+            typeof amount === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(amount) ? Number(amount) : 30
+          })`,
         },
       ]);
     }

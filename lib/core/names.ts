@@ -225,9 +225,9 @@ export function checkLabelSelector(
     if (!keyOk) {
       v.push({
         rule: 'K10',
-        attribute: `${attribute} key`,
+        attribute,
         value: JSON.stringify(key),
-        problem: 'is not a Kubernetes label key',
+        problem: 'is, as a key, not a Kubernetes label key',
         allowed:
           '[prefix/]name: prefix a lowercase DNS subdomain (at most 253 characters), name 1..63 characters of letters, digits, "-", "_", "." starting and ending with a letter or digit',
         fix: `use e.g. ${JSON.stringify(suggestLabelKey(prefix, name))}`,

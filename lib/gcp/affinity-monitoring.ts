@@ -302,7 +302,7 @@ function validateMonitoring(
     warnings.push({
       rule: 'G4',
       attribute: 'notificationChannels',
-      value: '(none)',
+      value: 'not set',
       problem:
         'leaves the alert policies without a channel: they open incidents nobody is told about',
       allowed: 'notification channel ids (google_monitoring_notification_channel)',

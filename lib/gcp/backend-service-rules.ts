@@ -551,8 +551,8 @@ export function validateBackends(
   const passthrough = isPassthrough(kind);
   const seen = new Set<string>();
 
-  backends.forEach((b, i) => {
-    const at = `backends[${i}] (${b.group.groupName})`;
+  const checkBackend = (b: BackendOptions, i: number): void => {
+    const at = `backends[${i}]`;
     f.errors.push(...checkCaps(at, b));
     const mode = b.balancingMode ?? defaultBalancingMode(spec.protocol);
 
@@ -635,14 +635,22 @@ export function validateBackends(
       f.warnings.push({
         rule: 'C12',
         attribute: `${at}.group`,
-        value: `${b.group.groupName} (0 instances, no autoscaler)`,
+        value: b.group.groupName,
         problem:
-          'has no capacity: the load balancer counts it as a backend but it can serve nothing, and a region with only this backend returns errors',
+          'has 0 instances and no autoscaler, so no capacity: the load balancer counts it as a backend but it can serve nothing, and a region with only this backend returns errors',
         allowed:
           'a group with at least one instance (or an autoscaler with maxReplicas >= 1), or capacityScaler 0 for a parked backend',
         fix: 'give the group targetSize >= 1 or autoscaling { minReplicas: 1, ... }, or set capacityScaler: 0 until it has instances',
       });
     }
+  };
+  backends.forEach((b, i) => {
+    // Which group a backend's finding is about goes in the problem, not in the attribute path.
+    const errors = f.errors.length;
+    const warnings = f.warnings.length;
+    checkBackend(b, i);
+    f.errors.push(...onGroup(b.group.groupName, f.errors.splice(errors)));
+    f.warnings.push(...onGroup(b.group.groupName, f.warnings.splice(warnings)));
   });
 
   // C7 / C8: total capacity.
@@ -678,6 +686,15 @@ export function validateBackends(
     });
   }
   return f;
+}
+
+/** `on group <name> <problem>` for a backend's findings, except those about its group itself. */
+function onGroup(group: string, list: RuleViolation[]): RuleViolation[] {
+  return list.map((v) =>
+    /^backends\[\d+\]\.(?!group$)/.test(v.attribute)
+      ? { ...v, problem: `on group ${group} ${v.problem}` }
+      : v,
+  );
 }
 
 /** C2–C4: every target given is a finite number of 0 or more, whatever the mode. */
@@ -756,11 +773,17 @@ function validateBalancing(
       if (rates.length !== 1) {
         v.push({
           rule: 'C3',
-          attribute: `${at}.maxRate / maxRatePerInstance`,
-          value: rates.length === 0 ? '(none)' : rates.join(' and '),
-          problem: 'RATE needs exactly one rate target',
+          attribute: `${at}.${rates[0] ?? 'maxRatePerInstance'}`,
+          value: rates.length === 0 ? 'not set' : String(b[rates[0]]),
+          problem:
+            rates.length === 0
+              ? 'leaves RATE without a rate target (neither maxRate nor maxRatePerInstance is set)'
+              : 'is set together with maxRatePerInstance; RATE takes exactly one rate target',
           allowed: 'exactly one of maxRate, maxRatePerInstance',
-          fix: 'set maxRatePerInstance (requests per second one instance can serve)',
+          fix:
+            rates.length === 0
+              ? 'set maxRatePerInstance (requests per second one instance can serve)'
+              : 'remove maxRate, or remove maxRatePerInstance',
         });
       }
       forbid(
@@ -774,7 +797,7 @@ function validateBalancing(
           rule: 'C6',
           attribute: `${at}.maxRate`,
           value: String(b.maxRate),
-          problem: `is a group-wide rate on ${b.group.groupName}, which autoscales on load-balancing utilization`,
+          problem: 'is a group-wide rate, and the group autoscales on load-balancing utilization',
           allowed: 'maxRatePerInstance with load-balancing autoscaling',
           fix: 'use maxRatePerInstance',
         });
@@ -810,11 +833,17 @@ function validateBalancing(
       } else if (!passthrough && conns.length !== 1) {
         v.push({
           rule: 'C4',
-          attribute: `${at}.maxConnections / maxConnectionsPerInstance`,
-          value: conns.length === 0 ? '(none)' : conns.join(' and '),
-          problem: 'CONNECTION on a proxy load balancer needs exactly one connection target',
+          attribute: `${at}.${conns[0] ?? 'maxConnectionsPerInstance'}`,
+          value: conns.length === 0 ? 'not set' : String(b[conns[0]]),
+          problem:
+            conns.length === 0
+              ? 'leaves CONNECTION on a proxy load balancer without a connection target (neither maxConnections nor maxConnectionsPerInstance is set)'
+              : 'is set together with maxConnectionsPerInstance; CONNECTION takes exactly one connection target',
           allowed: 'exactly one of maxConnections, maxConnectionsPerInstance',
-          fix: 'set maxConnectionsPerInstance',
+          fix:
+            conns.length === 0
+              ? 'set maxConnectionsPerInstance'
+              : 'remove maxConnections, or remove maxConnectionsPerInstance',
         });
       }
       break;
@@ -858,19 +887,19 @@ export function validateSharedGroups(
   users: Map<string, GroupUser[]>,
 ): RuleViolation[] {
   const v: RuleViolation[] = [];
-  for (const b of backends) {
+  backends.forEach((b, i) => {
     const mode = b.balancingMode ?? defaultBalancingMode(spec.protocol);
     for (const other of users.get(b.group.instanceGroupUrl) ?? []) {
       if (other.service === name || other.mode === mode) continue;
       v.push({
         rule: 'B8',
-        attribute: `backends (${b.group.groupName}).balancingMode`,
+        attribute: `backends[${i}].balancingMode`,
         value: mode,
-        problem: `differs from backend service ${other.service}, which uses the same instance group with ${other.mode}; the API rejects incompatible balancing modes on a shared group`,
+        problem: `on group ${b.group.groupName} differs from backend service ${other.service}, which uses the same instance group with ${other.mode}; the API rejects incompatible balancing modes on a shared group`,
         allowed: `${other.mode} (the mode the other service uses)`,
         fix: `use the same balancing mode for ${b.group.groupName} in both services`,
       });
     }
-  }
+  });
   return v;
 }

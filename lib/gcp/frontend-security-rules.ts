@@ -132,9 +132,8 @@ export function checkHttpRedirects(
     {
       rule: 'X3',
       attribute: at,
-      value:
-        urlMap === undefined ? 'a proxy without a known URL map' : 'a URL map that serves content',
-      problem: 'serves plain HTTP on port 80: session cookies and credentials travel in clear text',
+      value: '80',
+      problem: `serves plain HTTP through ${urlMap === undefined ? 'a proxy whose URL map is not known' : 'a URL map that serves content'}: session cookies and credentials travel in clear text`,
       allowed: 'port 80 only to redirect to HTTPS',
       fix: 'point the port-80 proxy at a URL map with default_url_redirect { https_redirect = true } (GlobalHttpsFrontend\u2019s httpRedirect does), or stop serving port 80',
     },

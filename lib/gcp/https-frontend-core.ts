@@ -170,12 +170,16 @@ function certificateFindings(props: HttpsCoreProps, flavour: HttpsFlavour): Rule
     errors.push({
       rule: 'U4',
       attribute: flavour.managedCertificates
-        ? 'managedCertificateDomains / certificateIds'
+        ? 'managedCertificateDomains'
         : flavour.sslCertificates
-          ? 'certificateIds / certificateManagerCertificateIds'
+          ? 'certificateIds'
           : 'certificateManagerCertificateIds',
-      value: '(none)',
-      problem: 'leaves the HTTPS proxy without a certificate',
+      value: 'not set',
+      problem: flavour.managedCertificates
+        ? 'leaves the HTTPS proxy without a certificate (and no certificateIds are given)'
+        : flavour.sslCertificates
+          ? 'leaves the HTTPS proxy without a certificate (and no certificateManagerCertificateIds are given)'
+          : 'leaves the HTTPS proxy without a certificate',
       allowed: flavour.managedCertificates
         ? 'managed certificate domains or 1..15 certificate ids'
         : '1..15 certificate ids',

@@ -142,7 +142,7 @@ export class LoadBalancerFirewall extends Construct {
       warnings.push({
         rule: 'H9',
         attribute: 'targetTags',
-        value: '(none)',
+        value: 'not set',
         problem: 'leaves the rule on every instance of the network, not only the backends',
         allowed: 'targetTags or targetServiceAccounts of the backend instances',
         fix: "set targetTags to the backends' network tags, e.g. ['mcp-backend']",

@@ -54,7 +54,7 @@ export function validatePassthrough(
     v.push({
       rule: 'U9',
       attribute: 'ports',
-      value: props.ports === undefined ? '(none)' : '[]',
+      value: props.ports === undefined ? 'not set' : '[]',
       problem: 'forwards nothing: the frontend needs the ports it serves',
       allowed: `1..${MAX_PORTS} ports, or allPorts: true`,
       fix: 'set ports to the serving ports, e.g. [4822]',

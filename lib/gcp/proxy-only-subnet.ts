@@ -202,9 +202,9 @@ export class ProxyOnlySubnet extends Construct {
     return [
       {
         rule: 'U8',
-        attribute: 'region / network',
-        value: `${this.region} / ${this.network}`,
-        problem: `already has the ${this.purpose} proxy-only subnet ${first?.node.path}; a region and network take one ACTIVE subnet per purpose`,
+        attribute: 'region',
+        value: String(this.region),
+        problem: `already has the ${this.purpose} proxy-only subnet ${first?.node.path} in network ${this.network}; a region and network take one ACTIVE subnet per purpose`,
         allowed: 'one ProxyOnlySubnet per region, network and purpose',
         fix: `use ${first?.node.path} (pass it as proxyOnlySubnet), or remove this one`,
       },
@@ -273,8 +273,8 @@ export function findProxyOnlySubnet(
         attribute: 'proxyOnlySubnet',
         value: given
           ? `[${given.map((s) => `${s.purpose} ${s.region} ${s.network}`).join(', ')}]`
-          : '(none in this stack)',
-        problem: `leaves ${region} of network ${network} without a ${purpose} proxy-only subnet: the API refuses the forwarding rule, and the proxies would have no addresses to reach the backends from`,
+          : 'not set',
+        problem: `${given ? 'leaves' : 'and no ProxyOnlySubnet in this stack leave'} ${region} of network ${network} without a ${purpose} proxy-only subnet: the API refuses the forwarding rule, and the proxies would have no addresses to reach the backends from`,
         allowed: `a ProxyOnlySubnet with purpose ${purpose} in ${region} of ${network}, created or referenced`,
         fix: `add new ProxyOnlySubnet(stack, 'proxy-only', { name, region: '${region}', network, ipCidrRange: '10.129.0.0/23'${purpose === ProxyOnlySubnetPurpose.GLOBAL_MANAGED_PROXY ? ', purpose: ProxyOnlySubnetPurpose.GLOBAL_MANAGED_PROXY' : ''} }), or ProxyOnlySubnet.fromExisting(...) for one made elsewhere`,
       },

@@ -432,11 +432,18 @@ export class SessionAffinity {
       this.type === T.STRONG_COOKIE_AFFINITY &&
       (this.cookieName === undefined || this.ttl === undefined)
     ) {
+      const missing = [
+        ...(this.cookieName === undefined ? ['name'] : []),
+        ...(this.ttl === undefined ? ['TTL'] : []),
+      ].join(' and ');
       errors.push({
         rule: 'S4',
         attribute: 'sessionAffinity',
-        value: `STRONG_COOKIE_AFFINITY (cookie name ${this.cookieName === undefined ? 'missing' : JSON.stringify(this.cookieName)}, ttl ${this.ttl?.toString() ?? 'missing'})`,
-        problem: 'needs strong_session_affinity_cookie with a name and a TTL',
+        value: 'STRONG_COOKIE_AFFINITY',
+        problem: say(
+          `needs a cookie name and a TTL (${missing} not given)`,
+          `needs strong_session_affinity_cookie with a name and a TTL (${missing} not set)`,
+        ),
         allowed: 'a cookie name and a TTL of 0..14 days',
         fix: say(
           "use SessionAffinity.strongCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
@@ -449,8 +456,11 @@ export class SessionAffinity {
       errors.push({
         rule: 'S3',
         attribute: 'sessionAffinity',
-        value: 'HTTP_COOKIE (no cookie name)',
-        problem: 'needs consistent_hash.http_cookie with a cookie name',
+        value: 'HTTP_COOKIE',
+        problem: say(
+          'needs a cookie name',
+          'needs consistent_hash.http_cookie with a cookie name (none is set)',
+        ),
         allowed: 'a cookie name',
         fix: say(
           "use SessionAffinity.httpCookie({ name: 'SESSION', ttl: Duration.hours(1) })",
@@ -467,8 +477,11 @@ export class SessionAffinity {
         errors.push({
           rule: 'S2',
           attribute: 'sessionAffinity',
-          value: 'HEADER_FIELD (no header name)',
-          problem: 'needs consistent_hash.http_header_name',
+          value: 'HEADER_FIELD',
+          problem: say(
+            'needs a header name',
+            'needs consistent_hash.http_header_name (none is set)',
+          ),
           allowed: 'an HTTP header name',
           fix: say(
             "use SessionAffinity.header('X-Personality')",

@@ -71,15 +71,9 @@ export function checkFrontendTrafficPath(
       },
       firewalls,
     );
-    const rename = (v: RuleViolation): RuleViolation => ({
-      ...v,
-      attribute:
-        v.attribute === 'port'
-          ? `firewall for the health check of ${service.name}, port`
-          : `firewall for ${service.name}`,
-    });
-    errors.push(...findings.errors.map(rename));
-    warnings.push(...findings.warnings.map(rename));
+    // The attribute stays a plain path (`port`, `backend`): the problem names the service.
+    errors.push(...findings.errors);
+    warnings.push(...findings.warnings);
   }
   return { errors, warnings };
 }

@@ -57,8 +57,8 @@ export function validateRoutes(
       });
     }
     const priorities = new Set<number>();
-    for (const r of h.routeRules ?? []) {
-      const at = `hostRules[${h.pathMatcher}].routeRules[priority ${r.priority}]`;
+    for (const [j, r] of (h.routeRules ?? []).entries()) {
+      const at = `hostRules[${h.pathMatcher}].routeRules[${j}]`;
       if (
         !isUnresolved(r.priority) &&
         (!Number.isInteger(r.priority) || r.priority < 0 || r.priority > 2_147_483_647)
@@ -95,17 +95,30 @@ export function validateRoutes(
         });
       }
       for (const m of r.headerMatches ?? []) {
-        const kinds = [m.exactMatch, m.prefixMatch, m.presentMatch].filter(
-          (x) => x !== undefined,
-        ).length;
-        if (kinds !== 1) {
+        const names = say(
+          'exactMatch, prefixMatch, presentMatch',
+          'exact_match, prefix_match, present_match',
+        ).split(', ');
+        const set = names.filter(
+          (_n, k) => [m.exactMatch, m.prefixMatch, m.presentMatch][k] !== undefined,
+        );
+        if (set.length !== 1) {
           errors.push({
             rule: 'U3',
             attribute: `${at}.headerMatches[${m.headerName}]`,
-            value: kinds === 0 ? '(no match kind)' : 'several match kinds',
-            problem: 'needs exactly one way to match',
-            allowed: 'exactly one of exactMatch, prefixMatch, presentMatch',
-            fix: 'keep one of them (presentMatch: true matches any value)',
+            value: set.length === 0 ? 'not set' : set.join(' and '),
+            problem:
+              set.length === 0
+                ? 'gives the header match no way to match'
+                : 'are set together; a header match takes exactly one',
+            allowed: `exactly one of ${names.join(', ')}`,
+            fix:
+              set.length === 0
+                ? say(
+                    'set one of them (presentMatch: true matches any value)',
+                    'set one of them (present_match = true matches any value)',
+                  )
+                : `keep one of ${set.join(' and ')}`,
           });
         }
       }

@@ -188,8 +188,8 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
     errors.push({
       rule: 'K2',
       attribute: 'replicas',
-      value: `${spec.replicas} (and concurrentUsers ${spec.concurrentUsers})`,
-      problem: 'is given together with concurrentUsers; one of them would be ignored',
+      value: String(spec.replicas),
+      problem: `is given together with concurrentUsers ${spec.concurrentUsers}; one of them would be ignored`,
       allowed: 'replicas or concurrentUsers',
       fix: 'keep one of them',
     });
@@ -244,12 +244,13 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
   }
   let replicas = errors.some((e) => e.rule === 'K2') ? 1 : poolReplicas(spec);
   if (spec.replicas === undefined && !isUnresolved(replicas) && replicas > MAX_REPLICAS) {
+    const perPod = `${spec.usersPerPod} user${spec.usersPerPod === 1 ? '' : 's'} per pod`;
     errors.push({
       rule: 'K2',
       attribute: 'concurrentUsers',
-      value: `${spec.concurrentUsers} (${replicas} pods at ${spec.usersPerPod} users per pod)`,
-      problem: `needs more pods than a StatefulSet can have (replicas is an int32, at most ${MAX_REPLICAS})`,
-      allowed: `at most ${MAX_REPLICAS} pods of usersPerPod users`,
+      value: String(spec.concurrentUsers),
+      problem: `needs more pods at ${perPod} than a StatefulSet can have (replicas is an int32, at most ${MAX_REPLICAS})`,
+      allowed: `at most ${MAX_REPLICAS * Number(spec.usersPerPod)} users at ${perPod} (${MAX_REPLICAS} pods)`,
       fix: 'raise usersPerPod or split the users over several pools',
     });
     replicas = 1;

@@ -200,9 +200,8 @@ export function checkIngressRestricted(
       {
         rule: 'X5',
         attribute: at,
-        value: `pods ${JSON.stringify(podLabels)} in ${namespace}`,
-        problem:
-          'are selected by no Ingress NetworkPolicy, so every pod of the cluster reaches guacd, which has no authentication',
+        value: JSON.stringify(podLabels),
+        problem: `select pods in ${namespace} that no Ingress NetworkPolicy selects, so every pod of the cluster reaches guacd, which has no authentication`,
         allowed:
           'a NetworkPolicy that selects the guacd pods and admits only the Guacamole web pods on 4822',
         fix: 'add a kubernetes_network_policy_v1 with pod_selector on these labels, policy_types ["Ingress"] and an ingress rule from the web pods (GuacdStatefulPool creates it)',
@@ -213,9 +212,9 @@ export function checkIngressRestricted(
     .filter((p) => p.ingressFromCounts.some((n) => n === 0))
     .map((p) => ({
       rule: 'X5',
-      attribute: `NetworkPolicy ${p.name}.spec.ingress`,
-      value: 'a rule without from',
-      problem: 'admits every source to the guacd pods',
+      attribute: 'spec.ingress.from',
+      value: 'not set',
+      problem: `in NetworkPolicy ${p.name} admits every source to the guacd pods`,
       allowed: 'ingress rules that name their sources (the Guacamole web pods)',
       fix: 'give the rule a from { pod_selector { match_labels = <web pod labels> } }',
     }));

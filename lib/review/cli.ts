@@ -15,7 +15,7 @@ import { compareInventories } from './compare';
 import { ReviewFormat, formatFindings, formatInventory, inputErrorLine } from './format';
 import { SessionPathInput, sessionPathDiagrams } from './mermaid';
 import { Finding, Risk } from './model';
-import { reviewPlan } from './plan';
+import { planReview } from './plan';
 import { ReviewInputError, SynthCache, inventoryFromSynthDir, readSynthDir } from './synth-dir';
 
 const USAGE =
@@ -121,8 +121,11 @@ export function runReview(argv: string[]): ReviewResult {
     const cache = new SynthCache();
     let paths: SessionPathInput | undefined;
     let findings: Finding[];
-    if (o.plan !== undefined) findings = reviewPlan(o.plan, readSynthDir(o.dir));
-    else {
+    if (o.plan !== undefined) {
+      const plan = planReview(o.plan, readSynthDir(o.dir), o.format === 'markdown');
+      findings = plan.findings;
+      paths = plan.paths;
+    } else {
       const before = inventoryFromSynthDir(o.base!, cache);
       const after = inventoryFromSynthDir(o.dir, cache);
       findings = compareInventories(before, after);

@@ -128,28 +128,65 @@ class PathGraph {
 }
 
 const REFERENCE = /\$\{([a-z0-9_]+)\.([^.}\s]+)\.[a-z_]+\}/g;
+/** A Google Cloud resource URL or id as a plan holds it (`projects/p/global/backendServices/web`). */
+const RESOURCE_URL =
+  /(^|\/)projects\/[^/]+\/(global|regions\/[^/]+|zones\/[^/]+)\/[A-Za-z]+\/([^/]+)$/;
 
-/** The resources a value references (`${type.name.attr}`) in the same stack, of the given types. */
+const TYPES = new WeakMap<ResourceIndex, string[]>();
+
+/** The resource types present in an index. */
+function typesIn(index: ResourceIndex): string[] {
+  let types = TYPES.get(index);
+  if (!types) TYPES.set(index, (types = [...new Set(index.resources.map((r) => r.type))]));
+  return types;
+}
+
+/** The resources at a configuration address (instance keys of `count` / `for_each` included). */
+function atAddress(index: ResourceIndex, source: string, address: string): TfResource[] {
+  const exact = index.get(source, address);
+  if (exact) return [exact];
+  const type = address.split('.').slice(-2)[0];
+  return index
+    .ofTypes([type])
+    .filter((r) => r.source === source && r.address.startsWith(`${address}[`));
+}
+
+/**
+ * The resources, of the given types and in the same stack or plan, that `attribute` of `r`
+ * (all its values when omitted) references: `${type.name.attr}` expressions (synth), the
+ * configuration's references (plan; they name a resource even where its id is known only after
+ * apply), and the known ids and self links of a plan's values.
+ */
 function referenced(
   index: ResourceIndex,
   r: TfResource,
-  value: unknown,
+  attribute: string | undefined,
   types: RegExp,
 ): TfResource[] {
   const out = new Set<TfResource>();
+  const add = (t: TfResource | undefined) => {
+    if (t && types.test(t.type)) out.add(t);
+  };
   const visit = (v: unknown, depth: number): void => {
     if (depth > 12) return;
     if (typeof v === 'string') {
-      for (const m of v.matchAll(REFERENCE)) {
-        if (!types.test(m[1])) continue;
-        const t = index.get(r.source, `${m[1]}.${m[2]}`);
-        if (t) out.add(t);
-      }
+      for (const m of v.matchAll(REFERENCE)) add(index.get(r.source, `${m[1]}.${m[2]}`));
+      const url = RESOURCE_URL.exec(v);
+      if (url)
+        for (const t of index.named(
+          typesIn(index).filter((x) => types.test(x)),
+          url[3],
+          r.source,
+        ))
+          if (t.values.name === url[3] || t.values.id === v || t.values.self_link === v) add(t);
     } else if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
     else if (typeof v === 'object' && v !== null)
       for (const [k, x] of Object.entries(v)) if (k !== '//') visit(x, depth + 1);
   };
-  visit(value, 0);
+  visit(attribute === undefined ? r.values : r.values[attribute], 0);
+  for (const [at, addresses] of Object.entries(r.references ?? {}))
+    if (attribute === undefined || at === attribute || at.startsWith(`${attribute}.`))
+      for (const a of addresses) atAddress(index, r.source, a).forEach(add);
   return [...out];
 }
 
@@ -168,24 +205,24 @@ function addVersion(g: PathGraph, resources: readonly TfResource[], v: 'base' | 
   for (const r of resources) {
     if (/url_map$/.test(r.type) || (/forwarding_rule$/.test(r.type) && r.values.backend_service)) {
       const from = g.node(r, v);
-      for (const bs of referenced(index, r, r.values, BACKEND_SERVICE))
+      for (const bs of referenced(index, r, undefined, BACKEND_SERVICE))
         g.link(from, g.node(bs, v), v);
     } else if (BACKEND_SERVICE.test(r.type)) {
       const from = g.node(r, v);
-      for (const group of referenced(index, r, r.values.backend, GROUP)) {
+      for (const group of referenced(index, r, 'backend', GROUP)) {
         const to = g.node(group, v);
         owners.set(group, to);
         g.link(from, to, v);
       }
-      for (const hc of referenced(index, r, r.values.health_checks, HEALTH)) g.part(hc, from);
+      for (const hc of referenced(index, r, 'health_checks', HEALTH)) g.part(hc, from);
     }
   }
   for (const r of resources) {
     if (AUTOSCALER.test(r.type))
-      for (const t of referenced(index, r, r.values.target, GROUP))
+      for (const t of referenced(index, r, 'target', GROUP))
         if (owners.has(t)) g.part(r, owners.get(t)!);
     if (GROUP.test(r.type) && owners.has(r))
-      for (const t of referenced(index, r, r.values.version, TEMPLATE)) g.part(t, owners.get(r)!);
+      for (const t of referenced(index, r, 'version', TEMPLATE)) g.part(t, owners.get(r)!);
   }
   // GKE: Ingress, or Gateway → HTTPRoute, → Service (its policy) → pods.
   const services = new Map<string, string>();

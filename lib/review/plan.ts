@@ -10,7 +10,8 @@ import { ReviewInputError, isJsonObject, kindOf } from './json-input';
 import { readJson } from './synth-dir';
 import { SESSION_PATH_TYPES, diffResources, identityOf } from './resources';
 import { INVENTORY_TYPES } from './session-path';
-import { TfResource, withUnknowns } from '../terraform/resource';
+import { TfResource, resourcesFromPlan, withUnknowns } from '../terraform/resource';
+import { SessionPathInput } from './mermaid';
 
 interface ResourceChange {
   address: string;
@@ -24,7 +25,11 @@ interface ResourceChange {
 const isObject = isJsonObject;
 
 /** Parses and checks a plan JSON document; any other shape is refused with a one-line reason. */
-export function readPlan(file: string): { formatVersion: string; changes: ResourceChange[] } {
+export function readPlan(file: string): {
+  formatVersion: string;
+  changes: ResourceChange[];
+  plan: Record<string, any>;
+} {
   if (file === '') throw new ReviewInputError('the plan file name is empty');
   const plan = readJson(file);
   if (!isObject(plan))
@@ -79,6 +84,7 @@ export function readPlan(file: string): { formatVersion: string; changes: Resour
   return {
     formatVersion: version,
     changes: changes.filter((c: ResourceChange) => c.mode !== 'data'),
+    plan,
   };
 }
 
@@ -112,7 +118,21 @@ const addressOf = (c: ResourceChange): string =>
  * they read as "known after apply", never as unset.
  */
 export function reviewPlan(file: string, synthStacks: Record<string, any>): Finding[] {
-  const { changes } = readPlan(file);
+  return planReview(file, synthStacks, false).findings;
+}
+
+/**
+ * The findings of a plan and, when `paths` is true, both versions of its session-path
+ * resources for the markdown diagrams: the old values as they are (their ids and self links
+ * name what they point at), the new ones with the configuration's references (which name a
+ * resource even where its id is known only after apply).
+ */
+export function planReview(
+  file: string,
+  synthStacks: Record<string, any>,
+  paths: boolean,
+): { findings: Finding[]; paths?: SessionPathInput } {
+  const { changes, plan } = readPlan(file);
   const stack = stackOf(changes, synthStacks, file);
   const before: TfResource[] = [];
   const after: TfResource[] = [];
@@ -202,5 +222,15 @@ export function reviewPlan(file: string, synthStacks: Record<string, any>): Find
     });
   }
   for (const f of findings) if (!folded.has(f.subject)) out.push(f);
-  return sortFindings(out);
+  if (!paths) return { findings: sortFindings(out) };
+  const references = new Map(
+    resourcesFromPlan(stack, plan).map((r) => [r.address, r.references ?? {}]),
+  );
+  return {
+    findings: sortFindings(out),
+    paths: {
+      base: before,
+      current: after.map((r) => ({ ...r, references: references.get(r.address) ?? {} })),
+    },
+  };
 }
