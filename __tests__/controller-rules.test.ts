@@ -22,6 +22,9 @@ import {
   checkWebHost,
 } from '../lib/gke/web-tier-rules';
 import { checkSslPolicy } from '../lib/gcp/frontend-security-rules';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { checkResources } from '../lib/checks/resource-checks';
+import { resourcesFromSynth } from '../lib/terraform/resource';
 
 const rules = (v: { rule: string }[]) => v.map((x) => x.rule);
 
@@ -262,5 +265,42 @@ describe('HealthCheckPolicy carries host, response and logging', () => {
       response: 'Guacamole',
     });
     expect(checkHealthCheckPolicy(policy.manifest.spec.default)).toEqual([]);
+  });
+});
+
+describe("BackendConfig health check: unset fields are ingress-gce's, not 5 s", () => {
+  // ingress-gce starts a NEG health check at 15 s / 15 s / 1 / 2 and then copies the pods'
+  // readinessProbe (pkg/translator/healthchecks.go), so lint cannot know an unset field.
+  const lintBackendConfig = (healthCheck: Record<string, unknown>) => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, 'bc');
+    new KubernetesProvider(s, 'kubernetes', {});
+    new Manifest(s, 'backend-config', {
+      manifest: {
+        apiVersion: 'cloud.google.com/v1',
+        kind: 'BackendConfig',
+        metadata: { name: 'web', namespace: 'guacamole' },
+        spec: { timeoutSec: 28800, connectionDraining: { drainingTimeoutSec: 1800 }, healthCheck },
+      },
+    });
+    return checkResources(resourcesFromSynth('bc', JSON.parse(Testing.synth(s)))).map(
+      (f) => `${f.rule} ${f.attribute}`,
+    );
+  };
+  test('an interval of 2 s alone is not judged against an assumed 5 s timeout', () => {
+    expect(lintBackendConfig({ checkIntervalSec: 2, type: 'HTTP' })).toEqual([]);
+  });
+  test('a timeout of 10 s alone is not judged against an assumed 5 s interval', () => {
+    expect(lintBackendConfig({ timeoutSec: 10 })).toEqual([]);
+  });
+  test('both set: a timeout above the interval is still H2', () => {
+    expect(lintBackendConfig({ checkIntervalSec: 2, timeoutSec: 10 })).toEqual([
+      'H2 manifest.spec.healthCheck.timeoutSec',
+    ]);
+  });
+  test('a threshold set out of range is still H3; unset ones are not judged', () => {
+    expect(lintBackendConfig({ healthyThreshold: 11 })).toEqual([
+      'H3 manifest.spec.healthCheck.healthyThreshold',
+    ]);
   });
 });

@@ -23,7 +23,7 @@ import {
   podSecurityOf,
 } from '../k8s/pod-security-rules';
 import { KubernetesKind, checkObjectName } from '../core/names';
-import { isUnknown } from '../core/unknown';
+import { API_DECIDED, isUnknown } from '../core/unknown';
 import {
   GkeFrontend,
   checkHealthCheckPolicy,
@@ -35,6 +35,9 @@ import { ResourceIndex, TfResource } from '../terraform/resource';
 import { KUBERNETES_TYPES, readKubernetesObject } from '../terraform/kubernetes';
 import { Vocabulary } from '../core/rules';
 import { num, seconds, str } from '../terraform/google/values';
+
+/** A BackendConfig health-check duration that ingress-gce decides (unknown to the rules). */
+const CONTROLLER_DECIDED = Duration.seconds(API_DECIDED as unknown as number);
 
 /** A Kubernetes resource and the API object it stands for (lib/terraform/kubernetes). */
 interface KubernetesResource {
@@ -129,14 +132,19 @@ export function checkKubernetesResources(idx: ResourceIndex, out: Reporter): voi
           // The pods' drain is not in this object: the rules that compare with it do not apply.
           podDraining: DrainingPolicy.of(Duration.seconds(0)),
           backendTimeout: seconds(spec.timeoutSec) ?? Duration.seconds(30),
+          // A field the BackendConfig leaves unset is decided by ingress-gce, from its own
+          // defaults and the pods' readiness probe (translator/healthchecks.go
+          // DefaultNEGHealthCheck, ApplyProbeSettingsToHC), which this object does not show:
+          // unknown, never 5 s.
           healthCheck: hc
             ? HealthCheck.http({
                 port: num(hc.port),
-                requestPath: str(hc.requestPath) ?? '/',
-                interval: seconds(hc.checkIntervalSec) ?? Duration.seconds(5),
-                timeout: seconds(hc.timeoutSec) ?? Duration.seconds(5),
-                healthyThreshold: num(hc.healthyThreshold) ?? 2,
-                unhealthyThreshold: num(hc.unhealthyThreshold) ?? 2,
+                requestPath: str(hc.requestPath) ?? API_DECIDED,
+                interval: seconds(hc.checkIntervalSec) ?? CONTROLLER_DECIDED,
+                timeout: seconds(hc.timeoutSec) ?? CONTROLLER_DECIDED,
+                healthyThreshold: num(hc.healthyThreshold) ?? (API_DECIDED as unknown as number),
+                unhealthyThreshold:
+                  num(hc.unhealthyThreshold) ?? (API_DECIDED as unknown as number),
               })
             : HealthCheck.http({}),
           replicas: 2,
