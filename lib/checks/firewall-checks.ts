@@ -56,11 +56,19 @@ export function checkFirewalls(idx: ResourceIndex, out: Reporter): void {
 /**
  * H9 alone, for the reviewer: the traffic-path findings of a configuration (synth or plan).
  * A finding of the head that the base does not have is a change that closes a path.
+ * `resources` may be an index the caller already built. With `sources`, only the backend
+ * services and health checks of the stacks (or plans) it accepts are checked: each one's path
+ * is resolved within its own stack (references, groups, forwarding rules and firewalls are all
+ * looked up by `source`), so the findings of those stacks are the same as with every stack
+ * checked, and a review skips the stacks that did not change.
  */
-export function trafficPathFindings(resources: readonly TfResource[]): CheckFinding[] {
-  const idx = new ResourceIndex(resources);
+export function trafficPathFindings(
+  resources: readonly TfResource[] | ResourceIndex,
+  sources: (source: string) => boolean = () => true,
+): CheckFinding[] {
+  const idx = resources instanceof ResourceIndex ? resources : new ResourceIndex(resources);
   const out = new Reporter();
-  checkTrafficPaths(idx, out, new Networks(idx));
+  checkTrafficPaths(idx, out, new Networks(idx), sources);
   return out.findings;
 }
 
@@ -90,11 +98,20 @@ class Networks {
   }
 }
 
-/** H9 for every backend service, and for the health checks no backend service uses. */
-function checkTrafficPaths(idx: ResourceIndex, out: Reporter, net: Networks): void {
-  const frontends = frontendsByService(idx);
+/**
+ * H9 for every backend service, and for the health checks no backend service uses (of the
+ * stacks `sources` accepts: everything a path needs is in the stack of its backend service).
+ */
+function checkTrafficPaths(
+  idx: ResourceIndex,
+  out: Reporter,
+  net: Networks,
+  sources: (source: string) => boolean = () => true,
+): void {
+  const frontends = frontendsByService(idx, sources);
   const used = new Set<string>();
   for (const bs of idx.ofTypes(BACKEND_SERVICES)) {
+    if (!sources(bs.source)) continue;
     const [hc] = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
     if (hc) used.add(`${hc.source}\u0000${hc.address}`);
     const path = trafficPathOf(idx, net, bs, hc, frontends.get(key(bs)) ?? []);
@@ -118,7 +135,7 @@ function checkTrafficPaths(idx: ResourceIndex, out: Reporter, net: Networks): vo
   }
   // Health checks no backend service here uses (autohealing, or a service elsewhere).
   for (const hc of idx.ofTypes(HEALTH_CHECKS)) {
-    if (used.has(`${hc.source}\u0000${hc.address}`)) continue;
+    if (!sources(hc.source) || used.has(`${hc.source}\u0000${hc.address}`)) continue;
     const port = readHealthCheck(hc.values).port;
     if (typeof port !== 'number' || isUnknown(port)) continue;
     const findings = checkTrafficPath(
@@ -137,9 +154,14 @@ function checkTrafficPaths(idx: ResourceIndex, out: Reporter, net: Networks): vo
 const key = (r: TfResource) => `${r.source}\u0000${r.address}`;
 
 /** The forwarding rules that lead to each backend service (directly, or through a proxy and URL map). */
-function frontendsByService(idx: ResourceIndex): Map<string, TfResource[]> {
+function frontendsByService(
+  idx: ResourceIndex,
+  sources: (source: string) => boolean,
+): Map<string, TfResource[]> {
   const map = new Map<string, TfResource[]>();
   for (const fr of idx.ofTypes(FORWARDING_RULES)) {
+    // A forwarding rule leads to backend services of its own stack (references are per stack).
+    if (!sources(fr.source)) continue;
     const services = idx.referenced(fr, 'backend_service', BACKEND_SERVICES);
     for (const proxy of idx.referenced(fr, 'target', TARGET_PROXY_TYPES)) {
       if (readTargetProxy(proxy).next === 'backend_service') {
@@ -156,7 +178,11 @@ function frontendsByService(idx: ResourceIndex): Map<string, TfResource[]> {
         services.push(...idx.referenced(routes, 'services', BACKEND_SERVICES));
       }
     }
-    for (const s of services) map.set(key(s), [...(map.get(key(s)) ?? []), fr]);
+    for (const s of services) {
+      const list = map.get(key(s));
+      if (list) list.push(fr);
+      else map.set(key(s), [fr]);
+    }
   }
   return map;
 }
