@@ -56,7 +56,8 @@ export function checkFirewalls(idx: ResourceIndex, out: Reporter): void {
 /**
  * H9 alone, for the reviewer: the traffic-path findings of a configuration (synth or plan).
  * A finding of the head that the base does not have is a change that closes a path.
- * `resources` may be an index the caller already built. With `sources`, only the backend
+ * `resources` may be an index the caller already built; `keep` picks the findings to return.
+ * With `sources`, only the backend
  * services and health checks of the stacks (or plans) it accepts are checked: each one's path
  * is resolved within its own stack (references, groups, forwarding rules and firewalls are all
  * looked up by `source`), so the findings of those stacks are the same as with every stack
@@ -65,9 +66,10 @@ export function checkFirewalls(idx: ResourceIndex, out: Reporter): void {
 export function trafficPathFindings(
   resources: readonly TfResource[] | ResourceIndex,
   sources: (source: string) => boolean = () => true,
+  keep: (f: CheckFinding) => boolean = () => true,
 ): CheckFinding[] {
   const idx = resources instanceof ResourceIndex ? resources : new ResourceIndex(resources);
-  const out = new Reporter();
+  const out = new Reporter(keep);
   checkTrafficPaths(idx, out, new Networks(idx), sources);
   return out.findings;
 }
@@ -187,21 +189,69 @@ function frontendsByService(
   return map;
 }
 
+/** Per index, per stack: the group manager a backend's `group` names (see `groupLookup`). */
+const GROUP_LOOKUPS = new WeakMap<
+  ResourceIndex,
+  Map<string, (ref: string) => TfResource | undefined>
+>();
+
+/**
+ * The group manager of `near`'s stack that a backend's `group` names: the first one (in
+ * `ofTypes` order) whose address followed by `.` occurs in the reference, or whose name ends
+ * it after a `/`. Indexed by address and name once per stack, so resolving the backends of
+ * n services costs n lookups, not n scans of every group (a plan is one stack of 100 000
+ * resources).
+ */
+function groupLookup(
+  idx: ResourceIndex,
+  near: TfResource,
+): (ref: string) => TfResource | undefined {
+  let bySource = GROUP_LOOKUPS.get(idx);
+  if (!bySource) GROUP_LOOKUPS.set(idx, (bySource = new Map()));
+  const known = bySource.get(near.source);
+  if (known) return known;
+  const managers = idx.ofTypes(GROUP_MANAGERS, near);
+  const order = new Map<TfResource, number>();
+  const byAddress = new Map<string, TfResource>();
+  const lengths = new Set<number>();
+  const byName = new Map<string, TfResource>();
+  const slashNames: TfResource[] = []; // names with a `/`: compared one by one
+  managers.forEach((g, i) => {
+    order.set(g, i);
+    if (!byAddress.has(g.address)) byAddress.set(g.address, g);
+    lengths.add(g.address.length);
+    const name = g.values.name;
+    if (typeof name !== 'string') return;
+    if (name.includes('/')) slashNames.push(g);
+    else if (!byName.has(name)) byName.set(name, g);
+  });
+  const first = (a: TfResource | undefined, b: TfResource | undefined) =>
+    a === undefined || (b !== undefined && order.get(b)! < order.get(a)!) ? b : a;
+  const lookup = (ref: string): TfResource | undefined => {
+    let found: TfResource | undefined;
+    // `ref.includes(address + '.')`: every `.` of the reference, against each address length.
+    for (let dot = ref.indexOf('.'); dot >= 0; dot = ref.indexOf('.', dot + 1))
+      for (const n of lengths)
+        if (n <= dot) found = first(found, byAddress.get(ref.slice(dot - n, dot)));
+    // `ref.endsWith('/' + name)`: for a name without `/`, the part after the last `/`.
+    const slash = ref.lastIndexOf('/');
+    if (slash >= 0) found = first(found, byName.get(ref.slice(slash + 1)));
+    for (const g of slashNames) if (ref.endsWith(`/${g.values.name}`)) found = first(found, g);
+    return found;
+  };
+  bySource.set(near.source, lookup);
+  return lookup;
+}
+
 /** The instance templates behind a backend service's groups; `complete` when every group resolved. */
 function templatesOf(idx: ResourceIndex, bs: TfResource) {
   const groups = ([] as any[]).concat(bs.values.backend ?? []);
   const templates: TfResource[] = [];
   const managers: TfResource[] = [];
   let complete = groups.length > 0;
+  const lookup = groupLookup(idx, bs);
   for (const b of groups) {
-    const ref = String(b?.group ?? '');
-    const igm = idx
-      .ofTypes(GROUP_MANAGERS, bs)
-      .find(
-        (g) =>
-          ref.includes(`${g.address}.`) ||
-          (typeof g.values.name === 'string' && ref.endsWith(`/${g.values.name}`)),
-      );
+    const igm = lookup(String(b?.group ?? ''));
     if (!igm) {
       complete = false;
       continue;

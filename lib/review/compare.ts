@@ -134,7 +134,11 @@ function groupUsers(inv: Inventory): Map<string, BackendServiceEntry[]> {
   const out = new Map<string, BackendServiceEntry[]>();
   for (const e of inv.entries)
     if (e.kind === 'backend-service')
-      for (const b of e.backends) out.set(b.group, [...(out.get(b.group) ?? []), e]);
+      for (const b of e.backends) {
+        const users = out.get(b.group);
+        if (users) users.push(e);
+        else out.set(b.group, [e]);
+      }
   return out;
 }
 
