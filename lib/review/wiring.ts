@@ -325,12 +325,26 @@ export interface Side {
 
 const SIDES = new WeakMap<readonly TfResource[], Side>();
 
-/** The version of a list of session-path resources (built once per list). */
+/**
+ * The version of a list of session-path resources (built once per list; the links on first
+ * use: most stacks have no GKE object, and a review reads the links of changed stacks only).
+ */
 export function sideOf(resources: readonly TfResource[]): Side {
   let side = SIDES.get(resources);
   if (!side) {
-    side = { index: new ResourceIndex(resources), wiring: new Wiring(resources) };
+    side = lazySide(new ResourceIndex(resources), resources);
     SIDES.set(resources, side);
   }
   return side;
+}
+
+/** A side with `index`, whose links are those of `linked`, resolved on first use. */
+export function lazySide(index: ResourceIndex, linked: readonly TfResource[]): Side {
+  let wiring: Wiring | undefined;
+  return {
+    index,
+    get wiring() {
+      return (wiring ??= new Wiring(linked));
+    },
+  };
 }
