@@ -1,5 +1,6 @@
 /**
- * One measured run, in its own process: `node build/bench/child.js <what> [n]`.
+ * One measured run, in its own process: `node build/bench/child.js <what> [n] [dir]` (`review`
+ * keeps the synth it writes in `dir` when given).
  * Prints one JSON line: wall time since process start (module loading included), CPU time and
  * peak RSS of this process.
  */
@@ -116,7 +117,10 @@ switch (what) {
     if (lint.code !== 0) throw new Error(lint.stderr);
     const linted = JSON.parse(lint.stdout).summary;
     const copies = Math.max(1, Math.ceil(Number(arg) / 1000));
-    const big = outdir();
+    // A directory to keep the synth in (run.ts then times the review in fresh processes).
+    const keep = process.argv[4];
+    if (keep) fs.rmSync(keep, { recursive: true, force: true });
+    const big = keep ?? outdir();
     let services = 0;
     const stacksDir = path.join(app.outdir, 'stacks');
     for (const stack of fs.readdirSync(stacksDir)) {
@@ -137,17 +141,27 @@ switch (what) {
         fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(copy));
       }
     }
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const c = process.cpuUsage(since);
+      return Math.round((c.user + c.system) / 1000);
+    };
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const inventory = runReview([big, '--format', 'json']);
     const t1 = performance.now();
+    const inventoryCpuMs = cpuMs(c0);
+    const c1 = process.cpuUsage();
     const review = runReview([big, '--base', big, '--format', 'json']);
     const t2 = performance.now();
+    const reviewCpuMs = cpuMs(c1);
     if (inventory.code !== 0 || review.code !== 0)
       throw new Error(inventory.stderr + review.stderr);
     report({
       services,
       inventoryMs: Math.round(t1 - t0),
+      inventoryCpuMs,
       reviewMs: Math.round(t2 - t1),
+      reviewCpuMs,
       lintMs,
       lintResources: linted.resources,
       lintFindings: linted.errors + linted.warnings,

@@ -8,7 +8,8 @@
  *
  *   node build/bench/review-input.js                 the table
  *   node build/bench/review-input.js --child <args>  one run of runReview(args), in-process;
- *                                                     prints {ms, peakRssMb, code}
+ *                                                     prints a ReviewSample (wall and CPU time,
+ *                                                     peak RSS, exit code)
  *   node build/bench/review-input.js --write-plan <file> <n>   only writes the n-change plan
  *                                                     (to profile: node --cpu-prof build/lib/review/cli.js ...)
  */
@@ -20,25 +21,61 @@ import { performance } from 'perf_hooks';
 
 const args = process.argv.slice(2);
 
-if (args[0] === '--child') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading is part of the run
-  const { runReview } = require('../lib/review/cli') as typeof import('../lib/review/cli');
-  const t0 = performance.now();
-  const r = runReview(args.slice(1));
-  const ms = Math.round(performance.now() - t0);
-  process.stdout.write(
-    `${JSON.stringify({
+/** One run of `runReview` in a fresh process, as `--child` prints it. */
+export interface ReviewSample {
+  /** Wall time of `runReview` (module loading included, Node's start-up not). */
+  readonly ms: number;
+  /** CPU time (user + system, every thread: the collector's too) of the same span. */
+  readonly cpuMs: number;
+  /** Wall and CPU time of the whole process until the review returned. */
+  readonly processMs: number;
+  readonly processCpuMs: number;
+  /** Peak resident set size of the process (what `/usr/bin/time -v` reports as max RSS). */
+  readonly peakRssMb: number;
+  readonly code: number;
+  readonly outputKb: number;
+  readonly reason?: string;
+}
+
+if (require.main === module) {
+  if (args[0] === '--child') {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading is part of the run
+    const { runReview } = require('../lib/review/cli') as typeof import('../lib/review/cli');
+    const r = runReview(args.slice(1));
+    const ms = Math.round(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    const usage = process.resourceUsage();
+    const sample: ReviewSample = {
       ms,
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      processMs: Math.round(performance.now()),
+      processCpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+      peakRssMb: Math.round(usage.maxRSS / 1024),
       code: r.code,
       outputKb: Math.round((r.stdout.length + r.stderr.length) / 1024),
       reason: r.code === 2 ? r.stderr.trim().slice(0, 200) : undefined,
-    })}\n`,
-  );
-} else if (args[0] === '--write-plan') {
-  writePlan(args[1], Number(args[2]));
-} else {
-  main();
+    };
+    process.stdout.write(`${JSON.stringify(sample)}\n`);
+  } else if (args[0] === '--write-plan') {
+    writePlan(args[1], Number(args[2]));
+  } else {
+    main();
+  }
+}
+
+/** Runs `runReview(reviewArgs)` in a fresh process; undefined (and why) when it crashed. */
+export function reviewSample(reviewArgs: string[]): ReviewSample | { crashed: string } {
+  const child = spawnSync(process.execPath, [__filename, '--child', ...reviewArgs], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (child.status !== 0)
+    return {
+      crashed: `${child.signal ?? `exit ${child.status}`}: ${child.stderr.trim().split('\n')[0]}`,
+    };
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as ReviewSample;
 }
 
 /** One resource change of the plan benchmark: a mix of session-path and unrelated resources. */
@@ -107,7 +144,7 @@ function change(i: number): Record<string, unknown> {
   }
 }
 
-function writePlan(file: string, n: number): void {
+export function writePlan(file: string, n: number): void {
   // Written in pieces: the generator must not be what runs out of memory.
   const fd = fs.openSync(file, 'w');
   fs.writeSync(fd, '{"format_version":"1.2","resource_changes":[');
@@ -135,7 +172,7 @@ function writeStack(dir: string, stack: string, resource: object): void {
 }
 
 /** A synth of about `mb` megabytes: stacks of backend services with health checks and groups. */
-function writeBigSynth(dir: string, mb: number): number {
+export function writeBigSynth(dir: string, mb: number): number {
   let bytes = 0;
   let services = 0;
   for (let s = 0; bytes < mb * 2 ** 20; s++) {
@@ -171,18 +208,13 @@ function writeBigSynth(dir: string, mb: number): number {
 }
 
 function run(label: string, reviewArgs: string[]): void {
-  const child = spawnSync(process.execPath, [__filename, '--child', ...reviewArgs], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
-  });
-  if (child.status !== 0) {
-    const why = child.signal ?? `exit ${child.status}`;
-    console.log(`${label.padEnd(46)} crashed (${why}): ${child.stderr.trim().split('\n')[0]}`);
+  const r = reviewSample(reviewArgs);
+  if ('crashed' in r) {
+    console.log(`${label.padEnd(46)} crashed (${r.crashed})`);
     return;
   }
-  const r = JSON.parse(child.stdout.trim().split('\n').pop()!);
   console.log(
-    `${label.padEnd(46)} ${String(r.ms).padStart(7)} ms  ${String(r.peakRssMb).padStart(5)} MB peak RSS  exit ${r.code}  output ${r.outputKb} KB${r.reason ? `  (${r.reason})` : ''}`,
+    `${label.padEnd(46)} ${String(r.ms).padStart(7)} ms ${String(r.cpuMs).padStart(7)} ms CPU  ${String(r.peakRssMb).padStart(5)} MB peak RSS  exit ${r.code}  output ${r.outputKb} KB${r.reason ? `  (${r.reason})` : ''}`,
   );
 }
 

@@ -56,11 +56,21 @@ export function checkFirewalls(idx: ResourceIndex, out: Reporter): void {
 /**
  * H9 alone, for the reviewer: the traffic-path findings of a configuration (synth or plan).
  * A finding of the head that the base does not have is a change that closes a path.
+ * `resources` may be an index the caller already built; `keep` picks the findings to return.
+ * With `sources`, only the backend
+ * services and health checks of the stacks (or plans) it accepts are checked: each one's path
+ * is resolved within its own stack (references, groups, forwarding rules and firewalls are all
+ * looked up by `source`), so the findings of those stacks are the same as with every stack
+ * checked, and a review skips the stacks that did not change.
  */
-export function trafficPathFindings(resources: readonly TfResource[]): CheckFinding[] {
-  const idx = new ResourceIndex(resources);
-  const out = new Reporter();
-  checkTrafficPaths(idx, out, new Networks(idx));
+export function trafficPathFindings(
+  resources: readonly TfResource[] | ResourceIndex,
+  sources: (source: string) => boolean = () => true,
+  keep: (f: CheckFinding) => boolean = () => true,
+): CheckFinding[] {
+  const idx = resources instanceof ResourceIndex ? resources : new ResourceIndex(resources);
+  const out = new Reporter(keep);
+  checkTrafficPaths(idx, out, new Networks(idx), sources);
   return out.findings;
 }
 
@@ -90,11 +100,20 @@ class Networks {
   }
 }
 
-/** H9 for every backend service, and for the health checks no backend service uses. */
-function checkTrafficPaths(idx: ResourceIndex, out: Reporter, net: Networks): void {
-  const frontends = frontendsByService(idx);
+/**
+ * H9 for every backend service, and for the health checks no backend service uses (of the
+ * stacks `sources` accepts: everything a path needs is in the stack of its backend service).
+ */
+function checkTrafficPaths(
+  idx: ResourceIndex,
+  out: Reporter,
+  net: Networks,
+  sources: (source: string) => boolean = () => true,
+): void {
+  const frontends = frontendsByService(idx, sources);
   const used = new Set<string>();
   for (const bs of idx.ofTypes(BACKEND_SERVICES)) {
+    if (!sources(bs.source)) continue;
     const [hc] = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
     if (hc) used.add(`${hc.source}\u0000${hc.address}`);
     const path = trafficPathOf(idx, net, bs, hc, frontends.get(key(bs)) ?? []);
@@ -118,7 +137,7 @@ function checkTrafficPaths(idx: ResourceIndex, out: Reporter, net: Networks): vo
   }
   // Health checks no backend service here uses (autohealing, or a service elsewhere).
   for (const hc of idx.ofTypes(HEALTH_CHECKS)) {
-    if (used.has(`${hc.source}\u0000${hc.address}`)) continue;
+    if (!sources(hc.source) || used.has(`${hc.source}\u0000${hc.address}`)) continue;
     const port = readHealthCheck(hc.values).port;
     if (typeof port !== 'number' || isUnknown(port)) continue;
     const findings = checkTrafficPath(
@@ -137,9 +156,14 @@ function checkTrafficPaths(idx: ResourceIndex, out: Reporter, net: Networks): vo
 const key = (r: TfResource) => `${r.source}\u0000${r.address}`;
 
 /** The forwarding rules that lead to each backend service (directly, or through a proxy and URL map). */
-function frontendsByService(idx: ResourceIndex): Map<string, TfResource[]> {
+function frontendsByService(
+  idx: ResourceIndex,
+  sources: (source: string) => boolean,
+): Map<string, TfResource[]> {
   const map = new Map<string, TfResource[]>();
   for (const fr of idx.ofTypes(FORWARDING_RULES)) {
+    // A forwarding rule leads to backend services of its own stack (references are per stack).
+    if (!sources(fr.source)) continue;
     const services = idx.referenced(fr, 'backend_service', BACKEND_SERVICES);
     for (const proxy of idx.referenced(fr, 'target', TARGET_PROXY_TYPES)) {
       if (readTargetProxy(proxy).next === 'backend_service') {
@@ -156,9 +180,67 @@ function frontendsByService(idx: ResourceIndex): Map<string, TfResource[]> {
         services.push(...idx.referenced(routes, 'services', BACKEND_SERVICES));
       }
     }
-    for (const s of services) map.set(key(s), [...(map.get(key(s)) ?? []), fr]);
+    for (const s of services) {
+      const list = map.get(key(s));
+      if (list) list.push(fr);
+      else map.set(key(s), [fr]);
+    }
   }
   return map;
+}
+
+/** Per index, per stack: the group manager a backend's `group` names (see `groupLookup`). */
+const GROUP_LOOKUPS = new WeakMap<
+  ResourceIndex,
+  Map<string, (ref: string) => TfResource | undefined>
+>();
+
+/**
+ * The group manager of `near`'s stack that a backend's `group` names: the first one (in
+ * `ofTypes` order) whose address followed by `.` occurs in the reference, or whose name ends
+ * it after a `/`. Indexed by address and name once per stack, so resolving the backends of
+ * n services costs n lookups, not n scans of every group (a plan is one stack of 100 000
+ * resources).
+ */
+function groupLookup(
+  idx: ResourceIndex,
+  near: TfResource,
+): (ref: string) => TfResource | undefined {
+  let bySource = GROUP_LOOKUPS.get(idx);
+  if (!bySource) GROUP_LOOKUPS.set(idx, (bySource = new Map()));
+  const known = bySource.get(near.source);
+  if (known) return known;
+  const managers = idx.ofTypes(GROUP_MANAGERS, near);
+  const order = new Map<TfResource, number>();
+  const byAddress = new Map<string, TfResource>();
+  const lengths = new Set<number>();
+  const byName = new Map<string, TfResource>();
+  const slashNames: TfResource[] = []; // names with a `/`: compared one by one
+  managers.forEach((g, i) => {
+    order.set(g, i);
+    if (!byAddress.has(g.address)) byAddress.set(g.address, g);
+    lengths.add(g.address.length);
+    const name = g.values.name;
+    if (typeof name !== 'string') return;
+    if (name.includes('/')) slashNames.push(g);
+    else if (!byName.has(name)) byName.set(name, g);
+  });
+  const first = (a: TfResource | undefined, b: TfResource | undefined) =>
+    a === undefined || (b !== undefined && order.get(b)! < order.get(a)!) ? b : a;
+  const lookup = (ref: string): TfResource | undefined => {
+    let found: TfResource | undefined;
+    // `ref.includes(address + '.')`: every `.` of the reference, against each address length.
+    for (let dot = ref.indexOf('.'); dot >= 0; dot = ref.indexOf('.', dot + 1))
+      for (const n of lengths)
+        if (n <= dot) found = first(found, byAddress.get(ref.slice(dot - n, dot)));
+    // `ref.endsWith('/' + name)`: for a name without `/`, the part after the last `/`.
+    const slash = ref.lastIndexOf('/');
+    if (slash >= 0) found = first(found, byName.get(ref.slice(slash + 1)));
+    for (const g of slashNames) if (ref.endsWith(`/${g.values.name}`)) found = first(found, g);
+    return found;
+  };
+  bySource.set(near.source, lookup);
+  return lookup;
 }
 
 /** The instance templates behind a backend service's groups; `complete` when every group resolved. */
@@ -167,15 +249,9 @@ function templatesOf(idx: ResourceIndex, bs: TfResource) {
   const templates: TfResource[] = [];
   const managers: TfResource[] = [];
   let complete = groups.length > 0;
+  const lookup = groupLookup(idx, bs);
   for (const b of groups) {
-    const ref = String(b?.group ?? '');
-    const igm = idx
-      .ofTypes(GROUP_MANAGERS, bs)
-      .find(
-        (g) =>
-          ref.includes(`${g.address}.`) ||
-          (typeof g.values.name === 'string' && ref.endsWith(`/${g.values.name}`)),
-      );
+    const igm = lookup(String(b?.group ?? ''));
     if (!igm) {
       complete = false;
       continue;

@@ -40,6 +40,12 @@ export class Reporter {
   public readonly findings: CheckFinding[] = [];
   private readonly seen = new Set<string>();
 
+  /**
+   * @param keep which findings to keep (after the once-only check, so a kept finding is the
+   * same as without the filter): a caller that needs a few findings of many does not hold all.
+   */
+  constructor(private readonly keep: (f: CheckFinding) => boolean = () => true) {}
+
   /** Reports `violations` on `resource`, renaming rule attributes through `attributes`. */
   public report(
     resource: TfResource,
@@ -56,13 +62,14 @@ export class Reporter {
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       const suppression = resource.suppressions.find((s) => s.rule === v.rule);
-      this.findings.push({
+      const finding: CheckFinding = {
         ...v,
         attribute,
         level: levelOnTerraform(v, level),
         resource,
         suppressedBecause: suppression?.reason,
-      });
+      };
+      if (this.keep(finding)) this.findings.push(finding);
     }
   }
 

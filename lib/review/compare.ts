@@ -16,7 +16,7 @@ import {
   subjectOf,
 } from './model';
 import { ReviewContext, compareRecords, sideOf } from './session-path';
-import { GkeBackend } from './wiring';
+import { GkeBackend, lazySide } from './wiring';
 import { gkePolicyEntry } from './extract';
 import { identityOf, kubeObject } from './resources';
 
@@ -37,20 +37,46 @@ const show = (v: unknown): string => (v === undefined ? 'unset' : String(v));
 
 /** Findings for everything that differs between `base` and `current`. */
 export function compareInventories(base: Inventory, current: Inventory): Finding[] {
-  const same = (stack: string) =>
-    base.digests?.[stack] !== undefined &&
-    base.digests[stack] !== '' &&
-    base.digests[stack] === current.digests?.[stack];
+  const sameStack = new Map<string, boolean>(); // asked once per entry and resource: memoized
+  const same = (stack: string) => {
+    let known = sameStack.get(stack);
+    if (known === undefined) {
+      known =
+        base.digests?.[stack] !== undefined &&
+        base.digests[stack] !== '' &&
+        base.digests[stack] === current.digests?.[stack];
+      sameStack.set(stack, known);
+    }
+    return known;
+  };
   // Byte-identical stacks hold the same entries on both sides: compare only the others.
   const keyed = (inv: Inventory) =>
     new Map(inv.entries.filter((e) => !same(e.stack)).map((e) => [entryKey(e), e]));
   const before = keyed(base);
   const after = keyed(current);
-  const ctx: ReviewContext = { base: sideOf(base.resources), current: sideOf(current.resources) };
+  // The links (wiring) are resolved per stack: those of the stacks that changed are enough.
+  const side = (inv: Inventory, whole = sideOf(inv.resources)) => {
+    if (!inv.resources.some((r) => same(r.source))) return whole;
+    return lazySide(
+      whole.index,
+      inv.resources.filter((r) => !same(r.source)),
+    );
+  };
+  // Two versions that hold the very same resources (a synth against itself) share one index.
+  const alike =
+    base.resources.length === current.resources.length &&
+    base.resources.every((r, i) => r === current.resources[i]);
+  const baseSide = side(base);
+  const ctx: ReviewContext = {
+    base: baseSide,
+    current: alike ? side(current, baseSide) : side(current),
+  };
   const findings: Finding[] = compareRecords(ctx, same);
   findings.push(...compareWiring(ctx, same));
-  const sizes = groupSizes(current);
-  const groups = { users: groupUsers(current) };
+  // Sizes and users of every group (all stacks): read when a change needs them.
+  const sizes = lazyMap(() => groupSizes(current));
+  const users = lazyMap(() => groupUsers(current));
+  const groups = { users };
   for (const [key, old] of before) {
     const now = after.get(key);
     // A GKE policy that goes away is rated with the links: what its Service loses.
@@ -118,6 +144,17 @@ function replaced(old: Entry, now: Entry): Finding {
   };
 }
 
+/** What the raters read of a map. */
+interface Lookup<V> {
+  get(key: string): V | undefined;
+}
+
+/** A map built on the first `get`. */
+function lazyMap<V>(build: () => Map<string, V>): Lookup<V> {
+  let map: Map<string, V> | undefined;
+  return { get: (key) => (map ??= build()).get(key) };
+}
+
 /** Instances each group can hold (`<name> (<zone>)` → target size or autoscaler maximum). */
 function groupSizes(inv: Inventory): Map<string, number> {
   const out = new Map<string, number>();
@@ -134,13 +171,17 @@ function groupUsers(inv: Inventory): Map<string, BackendServiceEntry[]> {
   const out = new Map<string, BackendServiceEntry[]>();
   for (const e of inv.entries)
     if (e.kind === 'backend-service')
-      for (const b of e.backends) out.set(b.group, [...(out.get(b.group) ?? []), e]);
+      for (const b of e.backends) {
+        const users = out.get(b.group);
+        if (users) users.push(e);
+        else out.set(b.group, [e]);
+      }
   return out;
 }
 
 /** What the size maps and users of the groups give a group change. */
 interface GroupContext {
-  readonly users: Map<string, BackendServiceEntry[]>;
+  readonly users: Lookup<BackendServiceEntry[]>;
 }
 
 /**
@@ -152,7 +193,7 @@ const hashes = (affinity: string) => affinity !== 'NONE' && affinity !== 'STRONG
 /** The share (percent) of a backend service's capacity that `added` instances make up. */
 function addedShare(
   svc: BackendServiceEntry,
-  sizes: Map<string, number>,
+  sizes: Lookup<number>,
   group: string,
   added: number,
 ): number | undefined {
@@ -167,7 +208,7 @@ function addedShare(
 function groupChanges(
   o: InstanceGroupEntry,
   n: InstanceGroupEntry,
-  sizes: Map<string, number>,
+  sizes: Lookup<number>,
   groups: GroupContext,
 ): Finding[] {
   const f = (risk: Risk, consequence: string): Finding => ({
@@ -219,12 +260,7 @@ function groupChanges(
   ];
 }
 
-function changed(
-  old: Entry,
-  now: Entry,
-  sizes: Map<string, number>,
-  groups: GroupContext,
-): Finding[] {
+function changed(old: Entry, now: Entry, sizes: Lookup<number>, groups: GroupContext): Finding[] {
   switch (old.kind) {
     case 'backend-service':
       return backendServiceChanges(old, now as BackendServiceEntry, sizes);
@@ -240,7 +276,7 @@ function changed(
 function backendServiceChanges(
   o: BackendServiceEntry,
   n: BackendServiceEntry,
-  sizes: Map<string, number>,
+  sizes: Lookup<number>,
 ): Finding[] {
   const out: Finding[] = [];
   const add = (risk: Risk, change: string, consequence: string) =>

@@ -304,7 +304,7 @@ export function extractEntries(
   external?: ExternalResolver,
   side: { index: ResourceIndex; wiring: Wiring } = sideOf(resources),
 ): Entry[] {
-  const { index, wiring } = side;
+  const { index } = side; // the links (side.wiring) only when a GKE policy needs them
   const entries: Entry[] = [];
   const byType = (...types: string[]) => resources.filter((r) => types.includes(r.type));
   for (const r of byType('google_compute_backend_service', 'google_compute_region_backend_service'))
@@ -333,7 +333,7 @@ export function extractEntries(
   }
   for (const r of byType('kubernetes_manifest')) {
     if (!GKE_POLICY_KINDS.has(String(kubeObject(r)?.kind))) continue;
-    const entry = gkePolicyEntry(r, wiring.healthPolicyOf(r)?.resource);
+    const entry = gkePolicyEntry(r, side.wiring.healthPolicyOf(r)?.resource);
     if (entry) entries.push(entry);
   }
   for (const r of byType('kubernetes_service_v1', 'kubernetes_service')) entries.push(service(r));

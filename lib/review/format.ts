@@ -77,7 +77,10 @@ const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202
 
 /** JSON output with the unsafe characters that JSON.stringify leaves raw written as \u escapes. */
 export function safeJson(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space).replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
+  const json = JSON.stringify(value, null, space);
+  // Most output has none: no second copy of a document of many megabytes then.
+  if (json.search(UNSAFE_IN_JSON) < 0) return json;
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
 }
 
 /** A one-line error for stderr: `<program>: <message>`, escaped and bounded. */

@@ -59,6 +59,11 @@ export function statOrFail(file: string, what = 'cannot read'): fs.Stats {
 
 /** The text of a JSON file: a regular file within the size limit, UTF-8 (a BOM is dropped). */
 export function readJsonText(file: string): string {
+  return readJsonBytes(file).toString('utf8');
+}
+
+/** The bytes of a JSON file, checked as `readJsonText` checks them (a BOM is dropped). */
+export function readJsonBytes(file: string): Buffer {
   if (file === '') throw new ReviewInputError('the file name is empty');
   const st = statOrFail(file);
   if (st.isDirectory()) throw new ReviewInputError(`${file} is a directory, not a JSON file`);
@@ -77,7 +82,7 @@ export function readJsonText(file: string): string {
       `${file} is UTF-16 text (as PowerShell's > writes it); write it as UTF-8, e.g. terraform show -json plan.bin | Out-File -Encoding utf8 plan.json`,
     );
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-  return buffer.toString('utf8', bom);
+  return bom ? buffer.subarray(bom) : buffer;
 }
 
 /** Line and column (both from 1) of an offset in a text. */
@@ -100,7 +105,7 @@ function at(file: string, text: string, offset: number): string {
  * Checks the nesting depth and the string lengths of a JSON text in one pass, without
  * recursion; syntax is left to JSON.parse (an unterminated string ends the scan).
  */
-export function checkJsonLimits(text: string, file: string): void {
+export function checkJsonLimits(text: string, file: string, maxDepth = MAX_JSON_DEPTH): void {
   let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -121,7 +126,7 @@ export function checkJsonLimits(text: string, file: string): void {
         );
       i = end;
     } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH)
+      if (++depth > maxDepth)
         throw new ReviewInputError(
           `${at(file, text, i)}: nesting deeper than ${MAX_JSON_DEPTH} levels (the limit; Terraform JSON needs far fewer)`,
         );
@@ -265,3 +270,167 @@ export function kindOf(v: unknown): string {
 
 export const isJsonObject = (v: unknown): v is Record<string, any> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// ---------------------------------------------------------------------------------------------
+// Reading only some members of a large object, from its bytes
+
+const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** Where a part of the bytes ends: -1 when the bytes do not have the expected shape. */
+type End = number;
+
+/** The offset after the string that starts at `i` (a `"`), or -1 when it is not closed. */
+function stringEnd(bytes: Buffer, i: number): End {
+  let end = i;
+  for (;;) {
+    end = bytes.indexOf(0x22, end + 1);
+    if (end < 0) return -1;
+    let b = end - 1;
+    while (bytes[b] === 0x5c) b--;
+    if ((end - 1 - b) % 2 === 0) return end + 1;
+  }
+}
+
+/**
+ * The offset after the JSON value that starts at `i` (its extent only: brackets counted,
+ * strings skipped; its syntax is checked by whoever parses it), or -1. UTF-8 never uses a
+ * byte below 0x80 inside a multi-byte character, so the ASCII structure reads the same.
+ */
+function valueEnd(bytes: Buffer, i: number): End {
+  const n = bytes.length;
+  const c = bytes[i];
+  if (c === 0x22) return stringEnd(bytes, i);
+  if (c !== 0x7b && c !== 0x5b) {
+    let j = i;
+    while (
+      j < n &&
+      !isSpace(bytes[j]) &&
+      bytes[j] !== 0x2c &&
+      bytes[j] !== 0x7d &&
+      bytes[j] !== 0x5d
+    )
+      j++;
+    return j > i ? j : -1;
+  }
+  let depth = 0;
+  for (let j = i; j < n; j++) {
+    const d = bytes[j];
+    if (d === 0x22) {
+      j = stringEnd(bytes, j) - 1;
+      if (j < 0) return -1;
+    } else if (d === 0x7b || d === 0x5b) depth++;
+    else if (d === 0x7d || d === 0x5d) {
+      if (--depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The entries of the object (`{`) or list (`[`) that starts at `i`: `[key start, key end,
+ * value start, value end]` (no key in a list), and the offset after it; undefined when the
+ * bytes are not delimited as JSON delimits them.
+ */
+function entriesAt(
+  bytes: Buffer,
+  i: number,
+): { entries: [number, number, number, number][]; end: number } | undefined {
+  const n = bytes.length;
+  const list = bytes[i] === 0x5b;
+  const close = list ? 0x5d : 0x7d;
+  const ws = () => {
+    while (i < n && isSpace(bytes[i])) i++;
+  };
+  i++;
+  ws();
+  const entries: [number, number, number, number][] = [];
+  if (bytes[i] === close) return { entries, end: i + 1 };
+  for (;;) {
+    let keyStart = -1;
+    let keyEnd = -1;
+    if (!list) {
+      if (bytes[i] !== 0x22) return undefined;
+      keyStart = i;
+      keyEnd = stringEnd(bytes, i);
+      if (keyEnd < 0) return undefined;
+      i = keyEnd;
+      ws();
+      if (bytes[i] !== 0x3a) return undefined;
+      i++;
+      ws();
+    }
+    const end = valueEnd(bytes, i);
+    if (end < 0) return undefined;
+    entries.push([keyStart, keyEnd, i, end]);
+    i = end;
+    ws();
+    if (bytes[i] === 0x2c) {
+      i++;
+      ws();
+    } else if (bytes[i] === close) return { entries, end: i + 1 };
+    else return undefined;
+  }
+}
+
+/** Thrown inside `parseSome` when the fast reading gives up (the whole parse then decides). */
+const GIVE_UP = Symbol('give up');
+
+/**
+ * The JSON object of a file with only the top-level members in `keep` built; every other
+ * member is checked for syntax (never built) and read as `true`, so its presence still shows.
+ * A member that is a list is parsed entry by entry from the bytes, so no string of the whole
+ * file is ever made. For a 100 000-change plan, whose planned values, state and configuration
+ * the reviewer does not read, that is about 100 MB less heap and the file's text (65 MB) not
+ * held while it is parsed. Anything else (not an object, a syntax error, a limit exceeded) is
+ * read as `parseJson` reads the whole text: the same result, the same message.
+ */
+export function parseJsonFileMembers(file: string, keep: ReadonlySet<string>): unknown {
+  const bytes = readJsonBytes(file);
+  try {
+    return parseSome(bytes, file, keep);
+  } catch (e) {
+    if (e !== GIVE_UP) throw e;
+    return parseJson(bytes.toString('utf8'), file);
+  }
+}
+
+function parseSome(bytes: Buffer, file: string, keep: ReadonlySet<string>): unknown {
+  const text = (from: number, to: number, depth: number): string => {
+    const t = bytes.toString('utf8', from, to);
+    try {
+      checkJsonLimits(t, file, MAX_JSON_DEPTH - depth);
+    } catch {
+      throw GIVE_UP;
+    }
+    return t;
+  };
+  const parse = (t: string): unknown => {
+    try {
+      return JSON.parse(t);
+    } catch {
+      throw GIVE_UP;
+    }
+  };
+  let i = 0;
+  while (i < bytes.length && isSpace(bytes[i])) i++;
+  if (bytes[i] !== 0x7b) throw GIVE_UP;
+  const top = entriesAt(bytes, i);
+  if (!top) throw GIVE_UP;
+  for (i = top.end; i < bytes.length; i++) if (!isSpace(bytes[i])) throw GIVE_UP;
+  const keys = top.entries.map(([ks, ke]) => parse(text(ks, ke, 1)) as string);
+  if (keys.includes('__proto__') || keys.every((k) => keep.has(k))) throw GIVE_UP;
+  // In order, by assignment: a key given twice keeps its last value, as JSON.parse does.
+  const out: Record<string, unknown> = {};
+  top.entries.forEach(([, , vs, ve], m) => {
+    const key = keys[m];
+    if (!keep.has(key)) {
+      if (jsonSyntaxError(text(vs, ve, 1)) !== undefined) throw GIVE_UP;
+      out[key] = true;
+    } else if (bytes[vs] === 0x5b) {
+      const list = entriesAt(bytes, vs);
+      if (!list || list.end !== ve) throw GIVE_UP;
+      out[key] = list.entries.map(([, , es, ee]) => parse(text(es, ee, 2)));
+    } else out[key] = parse(text(vs, ve, 1));
+  });
+  return out;
+}

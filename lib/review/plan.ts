@@ -6,8 +6,7 @@ import * as path from 'path';
 import { extractEntries } from './extract';
 import { compareInventories, sortFindings } from './compare';
 import { Finding, Inventory, subjectOf } from './model';
-import { ReviewInputError, isJsonObject, kindOf } from './json-input';
-import { readJson } from './synth-dir';
+import { ReviewInputError, isJsonObject, kindOf, parseJsonFileMembers } from './json-input';
 import { SESSION_PATH_TYPES, diffResources, identityOf } from './resources';
 import { INVENTORY_TYPES } from './session-path';
 import { TfResource, resourcesFromPlan, withUnknowns } from '../terraform/resource';
@@ -24,6 +23,9 @@ interface ResourceChange {
 
 const isObject = isJsonObject;
 
+/** The members of a plan the review reads (the others are only checked, see parseJsonMembers). */
+const PLAN_MEMBERS = new Set(['format_version', 'resource_changes']);
+
 /** Parses and checks a plan JSON document; any other shape is refused with a one-line reason. */
 export function readPlan(file: string): {
   formatVersion: string;
@@ -31,7 +33,8 @@ export function readPlan(file: string): {
   plan: Record<string, any>;
 } {
   if (file === '') throw new ReviewInputError('the plan file name is empty');
-  const plan = readJson(file);
+  // Only what the review reads is built (planned values, state and configuration are not).
+  const plan = parseJsonFileMembers(file, PLAN_MEMBERS) as any;
   if (!isObject(plan))
     throw new ReviewInputError(
       `${file} is not a JSON object (it is ${kindOf(plan)}): not the output of terraform show -json`,

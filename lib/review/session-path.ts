@@ -1124,8 +1124,12 @@ export function compareRecords(
  * and lint run (lib/checks/firewall-checks.ts); suppressed findings stay suppressed.
  */
 function closedTrafficPaths(ctx: ReviewContext, unchangedStack: (stack: string) => boolean) {
+  // Only the stacks that changed are checked (a path is resolved within its own stack), and
+  // only the findings used here are kept.
   const errors = (side: Side) =>
-    trafficPathFindings(side.index.resources).filter(
+    trafficPathFindings(
+      side.index,
+      (stack) => !unchangedStack(stack),
       (f) =>
         f.level === RuleLevel.ERROR &&
         // The probers' port: the health-check and firewall raters above say it already.

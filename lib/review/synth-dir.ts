@@ -9,7 +9,7 @@ import {
   isJsonObject,
   kindOf,
   parseJson,
-  readJsonText,
+  readJsonBytes,
   statOrFail,
 } from './json-input';
 import { ResourceMap, sessionResources } from './resources';
@@ -40,16 +40,28 @@ export class SynthCache {
  * nested too deep, a string too long, or invalid JSON (with line and column). See json-input.ts.
  */
 export function readJson(file: string, cache?: SynthCache): any {
-  const text = readJsonText(file);
-  const digest = crypto.createHash('sha1').update(text).digest('hex');
-  const known = cache?.parsed.get(digest);
-  if (known !== undefined) return known;
+  const { digest, text } = readText(file, (d) => cache?.parsed.has(d) === true);
+  if (text === undefined) return cache!.parsed.get(digest);
   const json = parseJson(text, file);
   if (typeof json === 'object' && json !== null) {
     DIGESTS.set(json, digest);
     cache?.parsed.set(digest, json);
   }
   return json;
+}
+
+/**
+ * The digest of a file's bytes and, unless `known(digest)`, its text. The bytes are no longer
+ * referenced once this returns: the collector can free them (as large as the file) while the
+ * text is parsed, instead of keeping them until the next full collection.
+ */
+function readText(
+  file: string,
+  known: (digest: string) => boolean,
+): { digest: string; text?: string } {
+  const bytes = readJsonBytes(file);
+  const digest = crypto.createHash('sha1').update(bytes).digest('hex');
+  return known(digest) ? { digest } : { digest, text: bytes.toString('utf8') };
 }
 
 const SYNTH_HINT = 'expected a cdktf synth output such as cdktf.out';

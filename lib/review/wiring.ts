@@ -116,14 +116,23 @@ export class Wiring {
         ) {
           const ns = typeof target.namespace === 'string' ? target.namespace : namespaceOf(o);
           const key = `${r.source}|${kind}|${ns}/${target.name}`;
-          targeting.set(key, [...(targeting.get(key) ?? []), r]);
+          const list = targeting.get(key);
+          if (list) list.push(r);
+          else targeting.set(key, [r]);
         }
       }
     }
-    // Workloads by stack: a Service selects pods of its own stack only (no scan of every stack).
-    const workloadsBySource = new Map<string, TfResource[]>();
-    for (const w of workloads)
-      workloadsBySource.set(w.source, [...(workloadsBySource.get(w.source) ?? []), w]);
+    // Workloads by stack and namespace, with their pod labels read once: a Service selects
+    // pods of its own stack and namespace only (no scan of every stack).
+    const workloadsIn = new Map<string, { w: TfResource; labels: JsonObject }[]>();
+    for (const w of workloads) {
+      const wo = kubeObject(w)!;
+      const key = `${w.source}|${namespaceOf(wo)}`;
+      const labels = obj(obj(obj(obj(wo.spec).template).metadata).labels);
+      const list = workloadsIn.get(key);
+      if (list) list.push({ w, labels });
+      else workloadsIn.set(key, [{ w, labels }]);
+    }
     const attach = (r: TfResource, via: string): Attachment => {
       this.usedPolicies.add(r);
       return { resource: r, kind: kindOf(r)!, name: k8sName(kubeObject(r)) ?? r.address, via };
@@ -141,14 +150,11 @@ export class Wiring {
               .find((r) => r !== undefined);
       const policy = targeting.get(`${s.source}|GCPBackendPolicy|${name}`)?.[0];
       const health = targeting.get(`${s.source}|HealthCheckPolicy|${name}`)?.[0];
-      const selector = obj(obj(o.spec).selector);
-      const selected = (workloadsBySource.get(s.source) ?? []).filter((w) => {
-        if (Object.keys(selector).length === 0) return false;
-        const wo = kubeObject(w)!;
-        if (namespaceOf(wo) !== ns) return false;
-        const labels = obj(obj(obj(obj(wo.spec).template).metadata).labels);
-        return Object.entries(selector).every(([k, v]) => labels[k] === v);
-      });
+      const selector = Object.entries(obj(obj(o.spec).selector));
+      const selected: TfResource[] = [];
+      if (selector.length > 0)
+        for (const { w, labels } of workloadsIn.get(`${s.source}|${ns}`) ?? [])
+          if (selector.every(([k, v]) => labels[k] === v)) selected.push(w);
       const backend: GkeBackend = {
         service: s,
         name,
@@ -162,8 +168,11 @@ export class Wiring {
         workloads: selected,
       };
       this.backends.set(identityOf(s).key, backend);
-      for (const w of selected)
-        this.byWorkload.set(w, [...(this.byWorkload.get(w) ?? []), backend]);
+      for (const w of selected) {
+        const list = this.byWorkload.get(w);
+        if (list) list.push(backend);
+        else this.byWorkload.set(w, [backend]);
+      }
     }
   }
 
@@ -316,12 +325,26 @@ export interface Side {
 
 const SIDES = new WeakMap<readonly TfResource[], Side>();
 
-/** The version of a list of session-path resources (built once per list). */
+/**
+ * The version of a list of session-path resources (built once per list; the links on first
+ * use: most stacks have no GKE object, and a review reads the links of changed stacks only).
+ */
 export function sideOf(resources: readonly TfResource[]): Side {
   let side = SIDES.get(resources);
   if (!side) {
-    side = { index: new ResourceIndex(resources), wiring: new Wiring(resources) };
+    side = lazySide(new ResourceIndex(resources), resources);
     SIDES.set(resources, side);
   }
   return side;
+}
+
+/** A side with `index`, whose links are those of `linked`, resolved on first use. */
+export function lazySide(index: ResourceIndex, linked: readonly TfResource[]): Side {
+  let wiring: Wiring | undefined;
+  return {
+    index,
+    get wiring() {
+      return (wiring ??= new Wiring(linked));
+    },
+  };
 }
