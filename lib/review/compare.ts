@@ -49,9 +49,15 @@ export function compareInventories(base: Inventory, current: Inventory): Finding
     }
     return known;
   };
-  // Byte-identical stacks hold the same entries on both sides: compare only the others.
+  // Byte-identical stacks hold the same entries on both sides: compare only the others (and
+  // read only theirs, when the inventory reads entries per stack).
   const keyed = (inv: Inventory) =>
-    new Map(inv.entries.filter((e) => !same(e.stack)).map((e) => [entryKey(e), e]));
+    new Map(
+      (inv.entriesIn
+        ? inv.stacks.filter((s) => !same(s)).flatMap((s) => inv.entriesIn!(s))
+        : inv.entries.filter((e) => !same(e.stack))
+      ).map((e) => [entryKey(e), e]),
+    );
   const before = keyed(base);
   const after = keyed(current);
   // The links (wiring) are resolved per stack: those of the stacks that changed are enough.

@@ -125,6 +125,12 @@ export type Entry =
 export interface Inventory {
   readonly stacks: string[];
   readonly entries: Entry[];
+  /**
+   * The entries of one stack (those of `entries` whose `stack` it is), when the inventory can
+   * give them without reading every stack.
+   * @default - filter `entries`
+   */
+  readonly entriesIn?: (stack: string) => Entry[];
   /** The session-path resources (the one resource model), compared attribute by attribute. */
   readonly resources: TfResource[];
   /**

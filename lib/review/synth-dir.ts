@@ -196,8 +196,8 @@ export function inventoryFromSynthDir(dir: string, cache?: SynthCache): Inventor
   const digests: Record<string, string> = Object.fromEntries(
     Object.entries(stacks).map(([name, json]) => [name, digestOf(json) ?? '']),
   );
-  const entries: Entry[] = [];
   const resources: TfResource[] = [];
+  const byStack = new Map<string, { entries: Entry[] }>();
   for (const [name, json] of Object.entries(stacks)) {
     // Entries name groups of the stacks this one reads through remote state: the cache key
     // holds their digests too.
@@ -210,11 +210,28 @@ export function inventoryFromSynthDir(dir: string, cache?: SynthCache): Inventor
     let done = digests[name] ? cache?.extracted.get(key) : undefined;
     if (!done) {
       const onPath = sessionResources(name, resourcesOf(json));
-      done = { entries: extractEntries(onPath, external), resources: onPath };
+      // The entries are read on first use: a --base review reads those of changed stacks
+      // (and every stack's only when a change needs the sizes of groups).
+      let entries: Entry[] | undefined;
+      done = {
+        get entries() {
+          return (entries ??= extractEntries(onPath, external));
+        },
+        resources: onPath,
+      };
       if (digests[name]) cache?.extracted.set(key, done);
     }
-    entries.push(...done.entries);
+    byStack.set(name, done);
     resources.push(...done.resources);
   }
-  return { stacks: Object.keys(stacks), entries, resources, digests };
+  let entries: Entry[] | undefined;
+  return {
+    stacks: Object.keys(stacks),
+    get entries() {
+      return (entries ??= [...byStack.values()].flatMap((d) => d.entries));
+    },
+    entriesIn: (stack) => byStack.get(stack)?.entries ?? [],
+    resources,
+    digests,
+  };
 }
