@@ -19,5 +19,7 @@ module.exports = {
     'reference-mcp\\.test',
     'bench-baseline\\.test',
     'k8s-schemas\\.test',
+    // Type-checks the built declarations in dist/, which the sandbox does not have.
+    'entry-types\\.test',
   ],
 };
