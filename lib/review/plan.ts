@@ -25,16 +25,21 @@ const isObject = isJsonObject;
 
 /** The members of a plan the review reads (the others are only checked, see parseJsonMembers). */
 const PLAN_MEMBERS = new Set(['format_version', 'resource_changes']);
+/** And for the markdown diagrams, which link resources by the configuration's references. */
+const PLAN_MEMBERS_WITH_PATHS = new Set([...PLAN_MEMBERS, 'planned_values', 'configuration']);
 
 /** Parses and checks a plan JSON document; any other shape is refused with a one-line reason. */
-export function readPlan(file: string): {
+export function readPlan(
+  file: string,
+  members: ReadonlySet<string> = PLAN_MEMBERS,
+): {
   formatVersion: string;
   changes: ResourceChange[];
   plan: Record<string, any>;
 } {
   if (file === '') throw new ReviewInputError('the plan file name is empty');
   // Only what the review reads is built (planned values, state and configuration are not).
-  const plan = parseJsonFileMembers(file, PLAN_MEMBERS) as any;
+  const plan = parseJsonFileMembers(file, members) as any;
   if (!isObject(plan))
     throw new ReviewInputError(
       `${file} is not a JSON object (it is ${kindOf(plan)}): not the output of terraform show -json`,
@@ -135,7 +140,7 @@ export function planReview(
   synthStacks: Record<string, any>,
   paths: boolean,
 ): { findings: Finding[]; paths?: SessionPathInput } {
-  const { changes, plan } = readPlan(file);
+  const { changes, plan } = readPlan(file, paths ? PLAN_MEMBERS_WITH_PATHS : PLAN_MEMBERS);
   const stack = stackOf(changes, synthStacks, file);
   const before: TfResource[] = [];
   const after: TfResource[] = [];
