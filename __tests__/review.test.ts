@@ -444,3 +444,88 @@ test('the reviewer and lint run without cdktf: it is never loaded, not even by t
   });
   jest.dontMock('cdktf');
 });
+
+describe('values the provider refuses, read from Terraform written by others', () => {
+  // A negative or non-numeric number field must be reported (lint) or shown as written (review),
+  // never crash a reader on a value class's own check ("internal error: Duration.seconds -5").
+  const dirWith = (backend: Record<string, unknown>, interval: unknown) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'refused-'));
+    fs.mkdirSync(path.join(dir, 'stacks', 's'), { recursive: true });
+    const json = {
+      resource: {
+        google_compute_health_check: {
+          hc: { name: 'hc', check_interval_sec: interval, http_health_check: { port: 80 } },
+        },
+        google_compute_backend_service: {
+          web: {
+            name: 'web',
+            load_balancing_scheme: 'EXTERNAL_MANAGED',
+            protocol: 'HTTP',
+            session_affinity: 'GENERATED_COOKIE',
+            health_checks: ['${google_compute_health_check.hc.id}'],
+            ...backend,
+          },
+        },
+      },
+    };
+    fs.writeFileSync(path.join(dir, 'stacks', 's', 'cdk.tf.json'), JSON.stringify(json));
+    return dir;
+  };
+  const lintOf = (dir: string) => {
+    const { runLint } = require('../lib/review/lint');
+    const r = runLint([dir, '--format', 'json']);
+    return {
+      code: r.code,
+      stderr: r.stderr,
+      findings: JSON.parse(r.stdout).findings.map(
+        (f: any) => `${f.rule} ${f.attribute} ${f.value} ${f.problem}`,
+      ),
+    };
+  };
+
+  test('negative durations: lint reports each against its range, in Terraform terms', () => {
+    const dir = dirWith(
+      { affinity_cookie_ttl_sec: -5, connection_draining_timeout_sec: -1, timeout_sec: -2 },
+      -3,
+    );
+    const r = lintOf(dir);
+    expect(r.stderr).toBe('');
+    expect(r.findings).toEqual(
+      expect.arrayContaining([
+        'S5 affinity_cookie_ttl_sec -5s is out of range',
+        'T1 connection_draining_timeout_sec -1s is out of range',
+        'T2 timeout_sec -2s is out of range',
+        'H1 check_interval_sec -3s is out of range',
+      ]),
+    );
+    const inv = review(dir, '--format', 'text');
+    expect(inv.code).toBe(0);
+    expect(inv.stdout).toMatch(/ttl -5s; draining -1s/);
+  });
+
+  test('text in a number field: "is not a number" in lint, shown as written by the reviewer', () => {
+    const dir = dirWith(
+      { affinity_cookie_ttl_sec: 'x', connection_draining_timeout_sec: 'soon' },
+      'abc',
+    );
+    const r = lintOf(dir);
+    expect(r.findings).toEqual(
+      expect.arrayContaining([
+        'S5 affinity_cookie_ttl_sec "x" is not a number',
+        'T1 connection_draining_timeout_sec "soon" is not a number',
+        'H1 check_interval_sec "abc" is not a number',
+      ]),
+    );
+    const inv = review(dir, '--format', 'text');
+    expect(inv.code).toBe(0);
+    expect(inv.stdout).toMatch(/ttl "x" \(not a number\); draining "soon" \(not a number\)/);
+    expect(inv.stdout).toMatch(/health check HTTP :80 "abc" \(not a number\)\/5s/);
+  });
+
+  test('an interval from a variable is shown as unknown, not as the default 5 s', () => {
+    const inv = review(dirWith({ connection_draining_timeout_sec: 60 }, '${var.interval}'));
+    expect(inv.stdout).toMatch(
+      /health check HTTP :80 \$\{var\.interval\} \(known after apply\)\/5s/,
+    );
+  });
+});

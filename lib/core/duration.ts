@@ -33,6 +33,16 @@ export class Duration {
     return new Duration(amount, 86400, 'days');
   }
 
+  /**
+   * Seconds as written in Terraform or a plan, kept even when negative or not a number, so
+   * that the rules report the attribute in Terraform's terms (H1, T2, S5 ranges) instead of
+   * the reader failing on a value class's own check.
+   * @internal
+   */
+  public static _read(amount: number): Duration {
+    return new Duration(amount, 1, 'seconds', true);
+  }
+
   private readonly totalSeconds: number;
   private readonly unresolved: boolean;
 
@@ -40,11 +50,16 @@ export class Duration {
     private readonly amount: number,
     unitSeconds: number,
     private readonly unit: string,
+    private readonly asWritten = false,
   ) {
     this.unresolved =
       (typeof amount === 'number' || typeof amount === 'string') && isUnknown(amount);
     if (this.unresolved) {
       this.totalSeconds = unitSeconds === 1 ? amount : Duration.tokenTimes(amount, unitSeconds);
+      return;
+    }
+    if (asWritten) {
+      this.totalSeconds = amount;
       return;
     }
     if (typeof amount !== 'number' || !Number.isFinite(amount)) {
@@ -96,6 +111,15 @@ export class Duration {
    */
   public toSeconds(): number {
     return this.totalSeconds;
+  }
+
+  /**
+   * True when the duration was read from Terraform (`_read`), so messages about it speak
+   * Terraform's terms.
+   * @internal
+   */
+  public _fromTerraform(): boolean {
+    return this.asWritten;
   }
 
   /** True when the amount is an unresolved token (its value is known only to Terraform). */

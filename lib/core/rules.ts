@@ -148,7 +148,21 @@ export function checkDurationSeconds(
   if (!(value instanceof Duration)) return [notADuration(attribute, value)];
   if (value.isUnresolved()) return [];
   const s = value.toSeconds();
+  if (typeof s !== 'number' || Number.isNaN(s)) {
+    // Only a reader of Terraform keeps such a value (`"abc"`); the provider refuses it at plan.
+    return [
+      {
+        rule,
+        attribute,
+        value: JSON.stringify(s),
+        problem: 'is not a number',
+        allowed: `whole seconds in ${span(minSeconds, maxSeconds, 's')}`,
+        fix: `give a whole number of seconds, e.g. ${Math.max(minSeconds, Math.min(maxSeconds, 30))}`,
+      },
+    ];
+  }
   if (!value.isWholeSeconds()) {
+    const whole = Math.min(maxSeconds, Math.max(minSeconds, Math.round(s)));
     return [
       {
         rule,
@@ -158,7 +172,9 @@ export function checkDurationSeconds(
         allowed: /or more$/.test(span(minSeconds, maxSeconds, 's'))
           ? `whole seconds of ${span(minSeconds, maxSeconds, 's')}`
           : `whole seconds in ${span(minSeconds, maxSeconds, 's')}`,
-        fix: `round it, e.g. Duration.seconds(${Math.min(maxSeconds, Math.max(minSeconds, Math.round(s)))})`,
+        fix: value._fromTerraform()
+          ? `round it to whole seconds, e.g. ${whole}`
+          : `round it, e.g. Duration.seconds(${whole})`,
       },
     ];
   }

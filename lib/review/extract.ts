@@ -54,6 +54,17 @@ function num(value: unknown): number | undefined {
 const unknownOf = (value: unknown): string | undefined =>
   value !== undefined && isUnknown(value) ? describeUnknown(value) : undefined;
 
+/**
+ * A probe timing as shown: its seconds, how an unknown one stands, text the provider refuses as
+ * written, or `unset` (the provider's or controller's value) when absent.
+ */
+function timing(value: unknown, unset: number | string): number | string {
+  if (value === undefined || value === null || value === '') return unset;
+  if (isUnknown(value)) return describeUnknown(value);
+  const n = Number(value);
+  return Number.isFinite(n) ? n : `${JSON.stringify(value)} (not a number)`;
+}
+
 /** The resource a `${type.name.attr}` reference or a Google Cloud URL points to. */
 function resolve(
   index: ResourceIndex,
@@ -77,8 +88,8 @@ function healthCheck(hc: TfResource | undefined): HealthCheckSummary | undefined
     protocol: read.protocol,
     port: known(read.port),
     path: read.probe.request_path,
-    intervalSeconds: known(read.intervalSeconds) ?? HEALTH_CHECK_DEFAULTS.check_interval_sec,
-    timeoutSeconds: known(read.timeoutSeconds) ?? HEALTH_CHECK_DEFAULTS.timeout_sec,
+    intervalSeconds: timing(read.intervalSeconds, HEALTH_CHECK_DEFAULTS.check_interval_sec),
+    timeoutSeconds: timing(read.timeoutSeconds, HEALTH_CHECK_DEFAULTS.timeout_sec),
   };
 }
 
@@ -115,9 +126,15 @@ function backendService(
     const u = unknownOf(value);
     if (u !== undefined) unknown[field] = u;
   };
+  // A number field holding text the provider refuses (`"abc"`) is shown as written, never as
+  // unset or as the provider's default.
+  const noteNumber = (field: string, value: unknown) =>
+    typeof value === 'string' && !isUnknown(value)
+      ? (unknown[field] = `${JSON.stringify(value)} (not a number)`)
+      : note(field, value);
   if (affinityType !== API_DECIDED) note('affinity', affinityType);
-  note('ttl', read.ttlSeconds);
-  note('draining', read.drainingSeconds);
+  noteNumber('ttl', read.ttlSeconds);
+  noteNumber('draining', read.drainingSeconds);
   return {
     kind: 'backend-service',
     stack: r.source,
@@ -217,8 +234,9 @@ function backendConfigProbe(m: JsonObject, spec: JsonObject): HealthCheckSummary
     protocol: String(h.type ?? 'HTTP'),
     port: num(h.port),
     path: typeof h.requestPath === 'string' ? h.requestPath : undefined,
-    intervalSeconds: num(h.checkIntervalSec) ?? 5,
-    timeoutSeconds: num(h.timeoutSec) ?? 5,
+    // Unset: ingress-gce's, from its defaults and the pods' readiness probe (not shown here).
+    intervalSeconds: timing(h.checkIntervalSec, describeUnknown(API_DECIDED)),
+    timeoutSeconds: timing(h.timeoutSec, describeUnknown(API_DECIDED)),
   };
 }
 
@@ -237,8 +255,9 @@ function healthCheckPolicyProbe(r: TfResource | undefined): HealthCheckSummary |
     protocol: type,
     port: num(probe.port),
     path: typeof probe.requestPath === 'string' ? probe.requestPath : undefined,
-    intervalSeconds: num(d.checkIntervalSec) ?? 5,
-    timeoutSeconds: num(d.timeoutSec) ?? 5,
+    // Unset: the HealthCheckPolicy CRD's defaults (5 s / 5 s).
+    intervalSeconds: timing(d.checkIntervalSec, 5),
+    timeoutSeconds: timing(d.timeoutSec, 5),
   };
 }
 

@@ -236,10 +236,13 @@ const drainingText = (e: BackendServiceEntry): string =>
   e.unknown?.draining ??
   `${e.drainingSeconds}s${e.drainingImplicit ? (e.gkeObject ? ' (GKE default)' : ' (provider default)') : ''}`;
 
+/** Seconds as `5s`; a value that is not a known number as it stands. */
+const secondsText = (v: number | string): string => (typeof v === 'number' ? `${v}s` : v);
+
 /** The health check: its probe, or none. */
 const healthText = (e: BackendServiceEntry): string =>
   e.healthCheck
-    ? `${e.healthCheck.protocol} :${e.healthCheck.port ?? 'serving'} ${e.healthCheck.path ?? ''} ${e.healthCheck.intervalSeconds}s/${e.healthCheck.timeoutSeconds}s`.replace(
+    ? `${e.healthCheck.protocol} :${e.healthCheck.port ?? 'serving'} ${e.healthCheck.path ?? ''} ${secondsText(e.healthCheck.intervalSeconds)}/${secondsText(e.healthCheck.timeoutSeconds)}`.replace(
         /\s+/g,
         ' ',
       )

@@ -57,8 +57,9 @@ export interface HealthCheckSummary {
   readonly protocol: string;
   readonly port?: number;
   readonly path?: string;
-  readonly intervalSeconds: number;
-  readonly timeoutSeconds: number;
+  /** Seconds, or how the value stands when it is not a known number ("(known after apply)"). */
+  readonly intervalSeconds: number | string;
+  readonly timeoutSeconds: number | string;
 }
 
 /** One backend of a backend service. */

@@ -261,13 +261,13 @@ export function readBackendService(r: TfResource, healthCheck?: HealthCheck): Ba
     protocol: scope.protocol as BackendProtocol,
     portName: scope.portName,
     affinity: SessionAffinity.fromType(type as SessionAffinityType, {
-      ttl: ttl === undefined ? undefined : Duration.seconds(ttl as number),
+      ttl: ttl === undefined ? undefined : Duration._read(ttl as number),
       cookieName: cookie.name,
       cookiePath: cookie.path,
       headerName: str(at(v, HASH_HEADER)),
       minimumRingSize: num(at(v, HASH_RING_SIZE)),
     }),
-    draining: DrainingPolicy.of(Duration.seconds(draining ?? PROVIDER_DEFAULT_DRAINING)),
+    draining: DrainingPolicy.of(Duration._read(draining ?? PROVIDER_DEFAULT_DRAINING)),
     localityLbPolicy: str(v.locality_lb_policy) as LocalityLbPolicy | undefined,
     timeout: seconds(v.timeout_sec),
     logging: log

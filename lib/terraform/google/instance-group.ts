@@ -127,7 +127,7 @@ export function readInstanceGroup(igm: TfResource, autoscaler?: TfResource): Ins
             maxReplicas: num(policy.max_replicas) as number,
             cpuTarget: num(block(policy.cpu_utilization)?.target),
             loadBalancingTarget: num(block(policy.load_balancing_utilization)?.target),
-            cooldown: Duration.seconds(cooldown),
+            cooldown: Duration._read(cooldown),
           }
         : undefined,
     },

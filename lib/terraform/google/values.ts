@@ -26,7 +26,7 @@ export function num(v: unknown): number | undefined {
 /** A whole-seconds value as a `Duration` (unknown stays unknown). */
 export function seconds(v: unknown): Duration | undefined {
   const n = num(v);
-  return n === undefined ? undefined : Duration.seconds(n);
+  return n === undefined ? undefined : Duration._read(n);
 }
 
 /** A Terraform attribute name as the provider's L1 config spells it: `sample_rate` → `sampleRate`. */
