@@ -15,6 +15,7 @@ import { GuacdClusterStack } from '../stacks/guacd-cluster-stack';
 import { GUACD_CLUSTERS, GuacdClusterTopology } from '../stacks/guacd-topology';
 import { McpTopology, mcpTopology } from '../stacks/topology';
 import { synthApp } from './helpers';
+import { runLint } from '../lib/review/lint';
 
 const fixtures = path.join(__dirname, 'fixtures');
 
@@ -472,7 +473,6 @@ describe('values the provider refuses, read from Terraform written by others', (
     return dir;
   };
   const lintOf = (dir: string) => {
-    const { runLint } = require('../lib/review/lint');
     const r = runLint([dir, '--format', 'json']);
     return {
       code: r.code,
