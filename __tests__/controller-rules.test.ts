@@ -304,3 +304,22 @@ describe("BackendConfig health check: unset fields are ingress-gce's, not 5 s", 
     ]);
   });
 });
+
+describe('X5 across clusters: a NetworkPolicy guards only pods of its own stack', () => {
+  // One stack is one cluster: a policy in cluster a does not select guacd pods in cluster b,
+  // however alike their namespace and labels are.
+  test('the pool of the stack without a policy is reported, the other is not', () => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, 'a');
+    new KubernetesProvider(s, 'kubernetes', {});
+    new GuacdStatefulPool(s, 'guacd', { webPodSelector: { app: 'guacamole' } });
+    const a = JSON.parse(Testing.synth(s));
+    const b = JSON.parse(JSON.stringify(a));
+    expect(Object.keys(b.resource.kubernetes_network_policy_v1)).toHaveLength(1);
+    delete b.resource.kubernetes_network_policy_v1;
+    const x5 = checkResources([...resourcesFromSynth('a', a), ...resourcesFromSynth('b', b)])
+      .filter((f) => f.rule === 'X5')
+      .map((f) => f.resource.source);
+    expect(x5).toEqual(['b']);
+  });
+});

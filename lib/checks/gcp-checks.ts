@@ -10,7 +10,7 @@ import { RuleLevel } from '../core/rule-registry';
 import { Vocabulary } from '../core/rules';
 import { validateService } from '../gcp/backend-service-rules';
 import { validateZonalGroup } from '../gcp/zonal-group-rules';
-import { ResourceIndex } from '../terraform/resource';
+import { ResourceIndex, TfResource } from '../terraform/resource';
 import { readBackendService } from '../terraform/google/backend-service';
 import { HEALTH_CHECK_ATTRIBUTES, readHealthCheck } from '../terraform/google/health-check';
 import { str } from '../terraform/google/values';
@@ -24,9 +24,12 @@ import {
 /** The Google Cloud rules over the resources of `idx`. */
 export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
   // Google Cloud: backend services with their health checks, and the probe firewall.
-  for (const bs of idx.ofTypes(BACKEND_SERVICES))
+  const used = new Set<TfResource>();
+  for (const bs of idx.ofTypes(BACKEND_SERVICES)) {
+    const referenced = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
+    for (const hc of referenced) used.add(hc);
     out.guarded(bs, {}, () => {
-      const [hcResource] = idx.referenced(bs, 'health_checks', HEALTH_CHECKS);
+      const [hcResource] = referenced;
       const read = readBackendService(
         bs,
         hcResource ? readHealthCheck(hcResource.values).healthCheck : undefined,
@@ -55,16 +58,11 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
         ]);
       }
     });
+  }
   // Health checks no backend service of this configuration uses (autohealing, or a service
   // elsewhere): their own rules still hold, since the API checks them at create.
-  const used = new Set(
-    idx
-      .ofTypes(BACKEND_SERVICES)
-      .flatMap((bs) => idx.referenced(bs, 'health_checks', HEALTH_CHECKS))
-      .map((hc) => `${hc.source}\u0000${hc.address}`),
-  );
   for (const hc of idx.ofTypes(HEALTH_CHECKS)) {
-    if (used.has(`${hc.source}\u0000${hc.address}`)) continue;
+    if (used.has(hc)) continue;
     out.guarded(hc, HEALTH_CHECK_ATTRIBUTES, () => {
       const { healthCheck } = readHealthCheck(hc.values);
       const name = str(hc.values.name) ?? hc.address.split('.').pop()!;

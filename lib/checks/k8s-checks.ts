@@ -188,7 +188,16 @@ export function checkKubernetesResources(idx: ResourceIndex, out: Reporter): voi
     });
   }
 
-  const policies = ofKind('NetworkPolicy').map((p) => ingressPolicyOf(p.object));
+  // By stack (one cluster each) and namespace, once: a policy selects only pods of its own
+  // namespace in its own cluster (X5).
+  const policies = new Map<string, ReturnType<typeof ingressPolicyOf>[]>();
+  for (const p of ofKind('NetworkPolicy')) {
+    const policy = ingressPolicyOf(p.object);
+    const key = `${p.resource.source}\u0000${policy.namespace}`;
+    const list = policies.get(key);
+    if (list) list.push(policy);
+    else policies.set(key, [policy]);
+  }
   for (const w of ofKind('StatefulSet', 'Deployment'))
     out.guarded(w.resource, {}, () => checkGuacdWorkload(w, policies, out));
 }
@@ -198,7 +207,7 @@ const GUACD_IMAGE = /(^|\/)guacamole\/guacd([:@]|$)/;
 /** The guacd rules for a StatefulSet or Deployment that runs guacd. */
 function checkGuacdWorkload(
   k: KubernetesResource,
-  policies: ReturnType<typeof ingressPolicyOf>[],
+  policies: Map<string, ReturnType<typeof ingressPolicyOf>[]>,
   out: Reporter,
 ): void {
   const w = k.resource;
@@ -256,7 +265,7 @@ function checkGuacdWorkload(
     checkIngressRestricted(
       labels,
       String(meta.namespace ?? 'default'),
-      policies,
+      policies.get(`${w.source}\u0000${String(meta.namespace ?? 'default')}`) ?? [],
       at.replace(/\.spec$/, '.metadata.labels'),
     ),
   );

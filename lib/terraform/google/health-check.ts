@@ -88,8 +88,20 @@ function portOf(probe: Record<string, any>): number | string | undefined {
   return API_DECIDED;
 }
 
+/**
+ * Reads once per values object: the service rules, the traffic path and the probe firewall all
+ * read the same health check (the values are never changed once read).
+ */
+const READ = new WeakMap<object, HealthCheckRead>();
+
 /** Reads a health-check resource's values. */
 export function readHealthCheck(values: Record<string, any>): HealthCheckRead {
+  let read = READ.get(values);
+  if (read === undefined) READ.set(values, (read = readHealthCheckValues(values)));
+  return read;
+}
+
+function readHealthCheckValues(values: Record<string, any>): HealthCheckRead {
   const found = PROBES.find(
     ([key]) => block(values[key]) !== undefined && block(values[key]) !== null,
   );
