@@ -142,6 +142,6 @@ export class Duration {
     if (this.unresolved) return `(token) ${this.unit}`;
     return this.unit === 'seconds'
       ? `${this.totalSeconds}s`
-      : `${this.amount} ${this.unit} (${this.totalSeconds}s)`;
+      : `${this.amount} ${this.amount === 1 ? this.unit.replace(/s$/, '') : this.unit} (${this.totalSeconds}s)`;
   }
 }
