@@ -615,6 +615,25 @@ describe('affinity-review lint', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a Terraform state, not a plan; run terraform plan -out/);
   });
+
+  test('a terraform.tfstate file is refused as a state, with the command that makes a plan', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
+    const file = path.join(dir, 'terraform.tfstate');
+    const state = {
+      version: 4,
+      terraform_version: '1.9.0',
+      serial: 3,
+      lineage: 'a-b',
+      resources: [],
+    };
+    fs.writeFileSync(file, JSON.stringify(state));
+    const r = runReview(['lint', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /is a Terraform state file \(terraform\.tfstate\), not a plan; run terraform plan -out/,
+    );
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
 
 describe('one source of truth: construct, Aspect and lint agree', () => {

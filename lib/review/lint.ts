@@ -161,7 +161,9 @@ function readInput(target: string): LintInput {
     return { resources: resourcesFromSynth(source, json), files: new Map([[source, target]]) };
   }
   throw new ReviewInputError(
-    `${target} is neither a plan (no format_version) nor a synthesized stack (no resource block)`,
+    typeof json.lineage === 'string' && json.serial !== undefined
+      ? `${target} is a Terraform state file (terraform.tfstate), not a plan; run terraform plan -out=plan.bin, then terraform show -json plan.bin`
+      : `${target} is neither a plan (no format_version) nor a synthesized stack (no resource block)`,
   );
 }
 
