@@ -25,6 +25,8 @@ import {
   RuleRegistry,
   RuleViolation,
   SessionAffinity,
+  SessionAffinityType,
+  ZonalBackendGroup,
 } from '../lib';
 import { nearestRuleId } from '../lib/core/rule-registry';
 import { ValidationError, formatViolation } from '../lib/core/errors';
@@ -388,6 +390,30 @@ describe('what a new user got wrong in the first hour (issue 21)', () => {
     }).join('\n');
     expect(text).toMatch(/fix: give web-backend no region \(this frontend is global\), or route/);
     expect(text).not.toMatch(/give web-backend loadBalancingScheme/);
+  });
+
+  test('a TTL on CLIENT_IP: the fix repeats the TTL as the caller wrote it', () => {
+    const ttl = service({
+      sessionAffinity: SessionAffinity.fromType(SessionAffinityType.CLIENT_IP, {
+        ttl: Duration.minutes(30),
+      }),
+    });
+    expect(messages(ttl).join('\n')).toMatch(
+      /sessionAffinity\.ttl 30 minutes \(1800s\) .*use SessionAffinity\.generatedCookie\(\{ ttl: Duration\.minutes\(30\) \}\)/,
+    );
+  });
+
+  test('a percentage given as a CPU target: the fix is the fraction', () => {
+    const group = (s: TerraformStack) =>
+      new ZonalBackendGroup(s, 'group', {
+        name: 'web',
+        zone: 'us-west1-a',
+        instanceTemplate: 'projects/p/global/instanceTemplates/t',
+        autoscaling: { minReplicas: 1, maxReplicas: 5, cpuTarget: 70 },
+      });
+    expect(messages(group).join('\n')).toMatch(
+      /autoscaling\.cpuTarget 70 is out of range .*fix: use 0\.7 \(a fraction: 70 % is 0\.7\) \[rule M3\]/,
+    );
   });
 
   test('a URL given as the host: the fix is its host name', () => {
