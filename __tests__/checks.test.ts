@@ -592,6 +592,10 @@ describe('affinity-review lint', () => {
     expect(r.stdout).toMatch(
       /\| error \| \[S1\]\(https:\/\/.+RULES\.md#s1\) \| `google_compute_backend_service\.agents`/,
     );
+    // Every part of the template, as in text: the finding says what is allowed (issue 21).
+    const rows = r.stdout.split('\n').filter((l) => /^\| (error|warning) \|/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/ \(allowed: [^|]+\) \| [^|]+ \|$/);
   });
 
   test.each([

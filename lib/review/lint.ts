@@ -327,7 +327,7 @@ function format(findings: CheckFinding[], input: LintInput, fmt: LintFormat): st
     const cell = (s: unknown) => display(s).replace(/\|/g, '\\|');
     const rows = active.map(
       (f) =>
-        `| ${f.level} | [${f.rule}](${ruleHelpUri(f.rule)}) | \`${cell(f.resource.address)}\` (${cell(f.resource.source)}) | \`${cell(f.attribute)}\` ${cell(f.value)} ${cell(f.problem)} | ${cell(f.fix)} |`,
+        `| ${f.level} | [${f.rule}](${ruleHelpUri(f.rule)}) | \`${cell(f.resource.address)}\` (${cell(f.resource.source)}) | \`${cell(f.attribute)}\` ${cell(f.value)} ${cell(f.problem)} (allowed: ${cell(f.allowed)}) | ${cell(f.fix)} |`,
     );
     return [
       '## affinity-review lint',
