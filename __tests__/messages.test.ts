@@ -438,6 +438,18 @@ describe('what a new user got wrong in the first hour (issue 21)', () => {
     expect(text).not.toMatch(/1 hours/);
   });
 
+  test('a backend timeout shorter than the drain: allowed and the fix agree on an hour', () => {
+    const text = warnings(
+      webTier({
+        draining: DrainingPolicy.of(Duration.minutes(45)),
+        backendTimeout: Duration.seconds(60),
+      }),
+    ).join('\n');
+    expect(text).toMatch(
+      /backendTimeout 60s is shorter than the pods' drain .*\(allowed: 3600s or more: at least the drain \(2700s\) and an hour for a desktop session\); fix: use backendTimeout: Duration\.seconds\(3600\) or more/,
+    );
+  });
+
   test('replicas: no int32 bound unless the value passes it (the README says no maximum)', () => {
     const pool = (replicas: number) => (s: TerraformStack) =>
       new GuacdStatefulPool(s, 'guacd', { webPodSelector: web, replicas });

@@ -155,7 +155,11 @@ export function validateWebTier(
         attribute: 'backendTimeout',
         value: spec.backendTimeout.toString(),
         problem: `is shorter than the pods' drain (${spec.podDraining.timeout.toString()}): the load balancer closes every tunnel at the timeout, so the drain never gets to wait for them`,
-        allowed: `a backend timeout of at least the drain (${drain}s)`,
+        // The fix asks for at least an hour too (the second W3 branch): allowed says the same.
+        allowed:
+          drain < MIN_TUNNEL_TIMEOUT_SECONDS
+            ? `${MIN_TUNNEL_TIMEOUT_SECONDS}s or more: at least the drain (${drain}s) and an hour for a desktop session`
+            : `${drain}s or more (the pods' drain)`,
         fix: say(
           `use backendTimeout: Duration.seconds(${Math.max(drain, MIN_TUNNEL_TIMEOUT_SECONDS)}) or more`,
           `set timeoutSec to ${Math.max(drain, MIN_TUNNEL_TIMEOUT_SECONDS)} or more`,
