@@ -128,7 +128,7 @@ export function validateWebTier(
       value: a.ttl.toString(),
       problem: `is above what a ${policy} accepts${spec.frontend === GkeFrontend.INGRESS ? ' (GKE validates affinityCookieTtlSec up to one day)' : ''}`,
       allowed: `0..${max}s`,
-      fix: say(`use at most Duration.seconds(${max})`, `set it to at most ${max}`),
+      fix: say(`use at most Duration.days(${max / 86_400})`, `set it to at most ${max}`),
     });
   }
 
