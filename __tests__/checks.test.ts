@@ -592,6 +592,10 @@ describe('affinity-review lint', () => {
     expect(r.stdout).toMatch(
       /\| error \| \[S1\]\(https:\/\/.+RULES\.md#s1\) \| `google_compute_backend_service\.agents`/,
     );
+    // Every part of the template, as in text: the finding says what is allowed (issue 21).
+    const rows = r.stdout.split('\n').filter((l) => /^\| (error|warning) \|/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/ \(allowed: [^|]+\) \| [^|]+ \|$/);
   });
 
   test.each([
@@ -614,6 +618,25 @@ describe('affinity-review lint', () => {
     const r = runReview(['lint', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a Terraform state, not a plan; run terraform plan -out/);
+  });
+
+  test('a terraform.tfstate file is refused as a state, with the command that makes a plan', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
+    const file = path.join(dir, 'terraform.tfstate');
+    const state = {
+      version: 4,
+      terraform_version: '1.9.0',
+      serial: 3,
+      lineage: 'a-b',
+      resources: [],
+    };
+    fs.writeFileSync(file, JSON.stringify(state));
+    const r = runReview(['lint', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /is a Terraform state file \(terraform\.tfstate\), not a plan; run terraform plan -out/,
+    );
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 

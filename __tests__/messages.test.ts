@@ -8,7 +8,26 @@
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { AffinityChecks, RuleRegistry, RuleViolation } from '../lib';
+import {
+  AffinityBackendService,
+  AffinityBackendServiceProps,
+  AffinityChecks,
+  BackendProtocol,
+  DrainingPolicy,
+  Duration,
+  GkeFrontend,
+  GlobalHttpsFrontend,
+  GuacamoleWebTier,
+  GuacamoleWebTierProps,
+  GuacdStatefulPool,
+  HealthCheck,
+  LoadBalancingScheme,
+  RuleRegistry,
+  RuleViolation,
+  SessionAffinity,
+  SessionAffinityType,
+  ZonalBackendGroup,
+} from '../lib';
 import { nearestRuleId } from '../lib/core/rule-registry';
 import { ValidationError, formatViolation } from '../lib/core/errors';
 import { checkResources } from '../lib/checks/resource-checks';
@@ -275,5 +294,193 @@ describe('an unknown rule id gets the nearest registry id', () => {
       return [id, 'no error'];
     });
     expect(fixes).toEqual(ids.map((id) => [id, `did you mean ${id}? use id: '${id}'`]));
+  });
+});
+
+describe('what a new user got wrong in the first hour (issue 21)', () => {
+  // Mistakes made while building the README's apps from the packed tarball: each message
+  // names the value given and a fix that is right for it, in the caller's terms.
+  const service = (p: Partial<AffinityBackendServiceProps>) => (s: TerraformStack) =>
+    new AffinityBackendService(s, 'web', {
+      name: 'web-backend',
+      loadBalancingScheme: LoadBalancingScheme.EXTERNAL_MANAGED,
+      protocol: BackendProtocol.HTTPS,
+      sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.minutes(30) }),
+      draining: DrainingPolicy.of(Duration.seconds(60)),
+      healthCheck: HealthCheck.https({ port: 443, requestPath: '/health' }),
+      ...p,
+    });
+  const web = { 'app.kubernetes.io/name': 'guacamole' };
+  const webTier = (p: Partial<GuacamoleWebTierProps>) => (s: TerraformStack) =>
+    new GuacamoleWebTier(s, 'web', {
+      guacd: new GuacdStatefulPool(s, 'guacd', { webPodSelector: web }),
+      frontend: GkeFrontend.INGRESS,
+      ...p,
+    });
+  const messages = (build: (s: TerraformStack) => void) =>
+    runConstructCase(build).map((v) => formatViolation('', v));
+  const warnings = (build: (s: TerraformStack) => void) => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new GoogleProvider(stack, 'google', { project: 'p' });
+    new KubernetesProvider(stack, 'kubernetes', {});
+    build(stack);
+    return stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === '@cdktf/warn')
+      .map((m) => String(m.data));
+  };
+  const lint = (resource: Record<string, unknown>) =>
+    checkResources(resourcesFromSynth('s', { resource })).map((f) => formatViolation('', f));
+
+  test('a scheme or protocol in lower case (plain JavaScript) gets the enum member, not another scheme', () => {
+    expect(
+      messages(service({ protocol: 'https' as unknown as BackendProtocol })).join('\n'),
+    ).toMatch(/protocol https .*; fix: use BackendProtocol\.HTTPS \(the values are upper case\)/);
+    expect(
+      messages(
+        service({ loadBalancingScheme: 'external_managed' as unknown as LoadBalancingScheme }),
+      ).join('\n'),
+    ).toMatch(/fix: use LoadBalancingScheme\.EXTERNAL_MANAGED \(the values are upper case\)/);
+    const api = {
+      google_compute_backend_service: {
+        api: { name: 'api', load_balancing_scheme: 'EXTERNAL', protocol: 'https' },
+      },
+    };
+    expect(lint(api).join('\n')).toMatch(
+      /fix: set protocol = "HTTPS" \(the values are upper case\)/,
+    );
+  });
+
+  test('a protocol the scheme refuses: the fix names the scheme that takes it', () => {
+    const ilb = service({
+      region: 'us-west1',
+      loadBalancingScheme: LoadBalancingScheme.INTERNAL,
+      protocol: BackendProtocol.HTTP,
+    });
+    expect(messages(ilb).join('\n')).toMatch(
+      /fix: for HTTP use loadBalancingScheme: LoadBalancingScheme\.EXTERNAL_MANAGED or LoadBalancingScheme\.INTERNAL_MANAGED; otherwise use a protocol INTERNAL accepts \[rule B2\]/,
+    );
+    expect(messages(service({ protocol: BackendProtocol.UDP })).join('\n')).toMatch(
+      /fix: for UDP set region and use loadBalancingScheme: LoadBalancingScheme\.EXTERNAL or LoadBalancingScheme\.INTERNAL;/,
+    );
+    const l1 = {
+      google_compute_region_backend_service: {
+        ilb: {
+          name: 'ilb',
+          region: 'us-west1',
+          load_balancing_scheme: 'INTERNAL',
+          protocol: 'HTTP',
+        },
+      },
+    };
+    expect(lint(l1).join('\n')).toMatch(
+      /fix: for HTTP set load_balancing_scheme = "EXTERNAL_MANAGED" or "INTERNAL_MANAGED"; otherwise use a protocol INTERNAL accepts/,
+    );
+  });
+
+  test('a regional service behind the global frontend: the fix is only what differs', () => {
+    const text = messages((s) => {
+      const svc = service({ region: 'us-west1' })(s);
+      new GlobalHttpsFrontend(s, 'fe', {
+        name: 'web',
+        defaultService: svc,
+        managedCertificateDomains: ['web.example.com'],
+      });
+    }).join('\n');
+    expect(text).toMatch(/fix: give web-backend no region \(this frontend is global\), or route/);
+    expect(text).not.toMatch(/give web-backend loadBalancingScheme/);
+  });
+
+  test('a TTL on CLIENT_IP: the fix repeats the TTL as the caller wrote it', () => {
+    const ttl = service({
+      sessionAffinity: SessionAffinity.fromType(SessionAffinityType.CLIENT_IP, {
+        ttl: Duration.minutes(30),
+      }),
+    });
+    expect(messages(ttl).join('\n')).toMatch(
+      /sessionAffinity\.ttl 30 minutes \(1800s\) .*use SessionAffinity\.generatedCookie\(\{ ttl: Duration\.minutes\(30\) \}\)/,
+    );
+  });
+
+  test('a percentage given as a CPU target: the fix is the fraction', () => {
+    const group = (s: TerraformStack) =>
+      new ZonalBackendGroup(s, 'group', {
+        name: 'web',
+        zone: 'us-west1-a',
+        instanceTemplate: 'projects/p/global/instanceTemplates/t',
+        autoscaling: { minReplicas: 1, maxReplicas: 5, cpuTarget: 70 },
+      });
+    expect(messages(group).join('\n')).toMatch(
+      /autoscaling\.cpuTarget 70 is out of range .*fix: use 0\.7 \(a fraction: 70 % is 0\.7\) \[rule M3\]/,
+    );
+  });
+
+  test('a URL given as the host: the fix is its host name', () => {
+    expect(
+      messages(webTier({ host: 'https://desktop.example.com/guacamole/' })).join('\n'),
+    ).toMatch(/fix: use host: "desktop\.example\.com" \[rule W10\]/);
+  });
+
+  test('an affinity GKE cannot express is said once (W1), with no fix about schemes', () => {
+    const text = messages(
+      webTier({ sessionAffinity: SessionAffinity.httpCookie({ name: 'GUAC' }) }),
+    );
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatch(/\[rule W1\]$/);
+  });
+
+  test("a pods' drain above an hour speaks of draining, the prop given", () => {
+    const text = warnings(webTier({ draining: DrainingPolicy.of(Duration.hours(2)) })).join('\n');
+    expect(text).toMatch(
+      /draining 2 hours \(7200s\) is longer than a GKE load balancer can drain .*fix: use draining: DrainingPolicy\.of\(Duration\.hours\(1\)\)/,
+    );
+    expect(text).not.toMatch(/1 hours/);
+  });
+
+  test('a backend timeout shorter than the drain: allowed and the fix agree on an hour', () => {
+    const text = warnings(
+      webTier({
+        draining: DrainingPolicy.of(Duration.minutes(45)),
+        backendTimeout: Duration.seconds(60),
+      }),
+    ).join('\n');
+    expect(text).toMatch(
+      /backendTimeout 60s is shorter than the pods' drain .*\(allowed: 3600s or more: at least the drain \(2700s\) and an hour for a desktop session\); fix: use backendTimeout: Duration\.seconds\(3600\) or more/,
+    );
+  });
+
+  test('replicas: no int32 bound unless the value passes it (the README says no maximum)', () => {
+    const pool = (replicas: number) => (s: TerraformStack) =>
+      new GuacdStatefulPool(s, 'guacd', { webPodSelector: web, replicas });
+    expect(messages(pool(-1)).join('\n')).toMatch(/allowed: a whole number of 0 or more\)/);
+    expect(messages(pool(2 ** 31)).join('\n')).toMatch(
+      /allowed: a whole number in 0\.\.2147483647/,
+    );
+  });
+
+  test('H9 with no firewall rule in the configuration: write one, or suppress', () => {
+    const hc = {
+      google_compute_health_check: {
+        hc: { name: 'hc', https_health_check: { port: 443 } },
+      },
+      google_compute_backend_service: {
+        web: {
+          name: 'web',
+          load_balancing_scheme: 'EXTERNAL_MANAGED',
+          protocol: 'HTTPS',
+          connection_draining_timeout_sec: 60,
+          health_checks: ['${google_compute_health_check.hc.id}'],
+        },
+      },
+    };
+    const text = lint(hc).filter((m) => m.includes('[rule H9]'));
+    expect(text.length).toBeGreaterThan(0);
+    for (const m of text) {
+      expect(m).toMatch(
+        /fix: add such a rule .*, or, if a rule outside this configuration admits it, suppress H9 here/,
+      );
+      expect(m).not.toMatch(/allowed ports of the probe firewall rule/);
+    }
   });
 });

@@ -95,6 +95,28 @@ describe('documents', () => {
       expect.arrayContaining(['consumer: all tsconfig.json', 'consumer: all cdktf.json']),
     );
   });
+
+  test('every relative link of a shipped document is to a file the package ships', () => {
+    // A user with the tarball (or an offline npm page) follows these; a file only in the
+    // repository is linked by its GitHub URL instead (issue 21).
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const shipped = new Set<string>([
+      'README.md',
+      'LICENSE',
+      'package.json',
+      ...(pkg.files as string[]).filter((f) => !f.includes('*')),
+    ]);
+    const broken: string[] = [];
+    for (const doc of [...shipped].filter((f) => f.endsWith('.md'))) {
+      const text = fs.readFileSync(path.join(root, doc), 'utf8');
+      for (const m of text.matchAll(/\]\(([\w./:-]+\.\w+)(#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/.test(m[1])) continue;
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(doc), m[1]));
+        if (!shipped.has(target)) broken.push(`${doc} → ${m[1]}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
 });
 
 const options: ts.CompilerOptions = {

@@ -2387,7 +2387,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
           draining: DrainingPolicy.of(Duration.hours(2)),
           backendTimeout: Duration.hours(3),
         }),
-        /loadBalancerDraining 1 hours \(3600s\) is shorter than the pods' drain/,
+        /draining 2 hours \(7200s\) is longer than a GKE load balancer can drain \(loadBalancerDraining defaults to its most, 3600s\)/,
       ),
     ],
     [

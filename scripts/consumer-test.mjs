@@ -19,6 +19,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const env = { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' };
 const failures = [];
 const keep = process.argv.includes('--keep');
+// The documents the README links for package users (the others are linked by URL).
+const SHIPPED_DOCS = ['docs/constructs.md', 'docs/review-and-lint.md', 'docs/versioning.md'];
 
 function step(name, fn) {
   const start = Date.now();
@@ -73,6 +75,7 @@ const tarball = step('npm pack', () => {
     'CHANGELOG.md',
     'docs/RULES.md',
     'package.json',
+    ...SHIPPED_DOCS,
   ]) {
     check(files.includes(f), `the package lacks ${f}`);
   }
@@ -96,6 +99,7 @@ const tarball = step('npm pack', () => {
         'CHANGELOG.md',
         'docs/RULES.md',
         'package.json',
+        ...SHIPPED_DOCS,
       ].includes(f),
   );
   check(stray.length === 0, `the package ships files it should not: ${stray.join(', ')}`);

@@ -137,11 +137,22 @@ export class Duration {
     return !this.unresolved && this.totalSeconds === 0;
   }
 
+  /**
+   * The duration as the caller wrote it in code, e.g. `Duration.minutes(30)`, for fixes that
+   * repeat it (`Duration.seconds(n)` for one read from Terraform).
+   * @internal
+   */
+  public _expression(): string {
+    return this.unresolved || this.asWritten || this.unit === 'seconds'
+      ? `Duration.seconds(${this.totalSeconds})`
+      : `Duration.${this.unit}(${this.amount})`;
+  }
+
   /** How the duration was written, e.g. `30 minutes (1800s)`. Used in error messages. */
   public toString(): string {
     if (this.unresolved) return `(token) ${this.unit}`;
     return this.unit === 'seconds'
       ? `${this.totalSeconds}s`
-      : `${this.amount} ${this.unit} (${this.totalSeconds}s)`;
+      : `${this.amount} ${this.amount === 1 ? this.unit.replace(/s$/, '') : this.unit} (${this.totalSeconds}s)`;
   }
 }

@@ -235,6 +235,46 @@ export function checkBackendTimeout(
   return f;
 }
 
+/**
+ * B2's fix: the protocol in the right case, or the protocols this scheme takes and the schemes
+ * (of this scope) that take the protocol given, so the reader can change either.
+ */
+function protocolFix(
+  spec: { regional: boolean; scheme: LoadBalancingScheme; protocol: BackendProtocol },
+  protocols: readonly BackendProtocol[],
+  schemes: readonly LoadBalancingScheme[],
+  say: (construct: string, terraform: string) => string,
+): string {
+  const cased = protocols.find((p) => p === String(spec.protocol).toUpperCase());
+  if (cased)
+    return say(
+      `use BackendProtocol.${cased} (the values are upper case)`,
+      `set protocol = "${cased}" (the values are upper case)`,
+    );
+  const given = String(spec.protocol).toUpperCase() as BackendProtocol;
+  const takers = schemes.filter((s) => allowedProtocols(spec.regional, s).includes(given));
+  const rest = `use a protocol ${spec.scheme} accepts`;
+  if (takers.length === 0) {
+    // UDP and friends: only the other scope's schemes take them.
+    const other = spec.regional ? GLOBAL_SCHEMES : REGIONAL_SCHEMES;
+    const there = other.filter((s) => allowedProtocols(!spec.regional, s).includes(given));
+    if (there.length === 0) return rest;
+    const schemesText = there.map((t) => `LoadBalancingScheme.${t}`).join(' or ');
+    const tfSchemes = there.map((t) => `"${t}"`).join(' or ');
+    return `${say(
+      spec.regional
+        ? `for ${given} remove region and use loadBalancingScheme: ${schemesText}`
+        : `for ${given} set region and use loadBalancingScheme: ${schemesText}`,
+      spec.regional
+        ? `for ${given} use a google_compute_backend_service with load_balancing_scheme = ${tfSchemes}`
+        : `for ${given} use a google_compute_region_backend_service with load_balancing_scheme = ${tfSchemes}`,
+    )}; otherwise ${rest}`;
+  }
+  return `${say(
+    `for ${given} use loadBalancingScheme: ${takers.map((t) => `LoadBalancingScheme.${t}`).join(' or ')}`,
+    `for ${given} set load_balancing_scheme = ${takers.map((t) => `"${t}"`).join(' or ')}`,
+  )}; otherwise ${rest}`;
+}
 /** Rules that depend only on the service's own settings (checked in the constructor). */
 export function validateService(spec: ServiceSpec, vocabulary = Vocabulary.CONSTRUCT): Findings {
   const say = (construct: string, terraform: string) => inTerms(vocabulary, construct, terraform);
@@ -253,14 +293,21 @@ export function validateService(spec: ServiceSpec, vocabulary = Vocabulary.CONST
   const schemes = spec.regional ? REGIONAL_SCHEMES : GLOBAL_SCHEMES;
   const schemeKnown = !isUnresolved(spec.scheme);
   if (schemeKnown && !schemes.includes(spec.scheme)) {
+    // A value in the wrong case (`external_managed`, from JavaScript or Terraform) is one of the
+    // enum's: say which, since the API compares exactly.
+    const cased = schemes.find((s) => s === String(spec.scheme).toUpperCase());
     f.errors.push({
       rule: 'B1',
       attribute: 'loadBalancingScheme',
       value: String(spec.scheme),
       problem: `is not accepted by a ${spec.regional ? 'regional' : 'global'} backend service`,
       allowed: listOf(schemes),
-      fix:
-        spec.scheme === LoadBalancingScheme.INTERNAL
+      fix: cased
+        ? say(
+            `use LoadBalancingScheme.${cased} (the values are upper case)`,
+            `set load_balancing_scheme = "${cased}" (the values are upper case)`,
+          )
+        : spec.scheme === LoadBalancingScheme.INTERNAL
           ? say(
               'set `region` to make a regional backend service (INTERNAL is regional only)',
               'use a google_compute_region_backend_service (INTERNAL is regional only)',
@@ -284,7 +331,7 @@ export function validateService(spec: ServiceSpec, vocabulary = Vocabulary.CONST
       value: String(spec.protocol),
       problem: `is not accepted with scheme ${spec.scheme} on a ${spec.regional ? 'regional' : 'global'} backend service`,
       allowed: listOf(protocols),
-      fix: `use a protocol this scheme accepts, or the scheme made for ${spec.protocol}`,
+      fix: protocolFix(spec, protocols, schemes, say),
       // The API creates a regional EXTERNAL service with an HTTP-family protocol (the
       // provider's acceptance test region_backend_service_external_iap applies one), but no
       // load balancer can use it: risky on plain Terraform, refused by the constructs.

@@ -28,7 +28,7 @@ import type { AffinityBackendService } from './affinity-backend-service';
 import { SslPolicyValues, checkSslPolicy } from './frontend-security-rules';
 import type { HostRule } from './global-https-frontend';
 import { googleModule } from './google-provider';
-import { LoadBalancingScheme } from './load-balancing';
+import { LoadBalancingScheme, isHttpFamily } from './load-balancing';
 import { validateRoutes } from './url-map-rules';
 import { AddressSpec, renderAddress } from '../terraform/google/address';
 import {
@@ -117,8 +117,24 @@ export function checkServices(
       value: `${s.name} (${s.loadBalancingScheme} ${s.protocol}${s.region ? ` in ${s.region}` : ''})`,
       problem: `cannot serve behind this frontend, whose forwarding rule uses ${flavour.scheme}: a backend service made for one load balancer cannot be used by another`,
       allowed: flavour.servicesText,
-      fix: `give ${s.name} loadBalancingScheme ${flavour.scheme}${flavour.region ? `, region ${flavour.region}` : ', a global scope'} and an HTTP-family protocol, or route to another service`,
+      fix: `${servicesFix(s, flavour)}, or route to another service`,
     }));
+}
+
+/** B3's fix: only what differs between the service and what this frontend takes. */
+function servicesFix(s: AffinityBackendService, flavour: HttpsFlavour): string {
+  const changes: string[] = [];
+  if (s.loadBalancingScheme !== flavour.scheme)
+    changes.push(`loadBalancingScheme: LoadBalancingScheme.${flavour.scheme}`);
+  if (flavour.region === undefined && s.region !== undefined)
+    changes.push('no region (this frontend is global)');
+  else if (flavour.region !== undefined && s.region !== flavour.region)
+    changes.push(`region: '${flavour.region}'`);
+  if (!isHttpFamily(s.protocol))
+    changes.push('an HTTP-family protocol such as BackendProtocol.HTTPS');
+  return changes.length === 0
+    ? `give ${s.name} what allowed says`
+    : `give ${s.name} ${changes.join(', ').replace(/, ([^,]*)$/, ' and $1')}`;
 }
 
 function certificateFindings(props: HttpsCoreProps, flavour: HttpsFlavour): RuleViolation[] {

@@ -381,7 +381,7 @@ export class SessionAffinity {
         ),
         fix: generated
           ? say(
-              `for stickiness that lasts ${ttl}s use SessionAffinity.generatedCookie({ ttl: Duration.seconds(${ttl}) }), or drop the TTL`,
+              `for stickiness that lasts ${ttl}s use SessionAffinity.generatedCookie({ ttl: ${this.ttl.isUnresolved() ? 'Duration.hours(1)' : this.ttl._expression()} }), or drop the TTL`,
               'set session_affinity = "GENERATED_COOKIE" to keep the TTL, or remove affinity_cookie_ttl_sec',
               'set the sessionAffinity type to GENERATED_COOKIE to keep the TTL, or remove the cookie TTL',
             )
@@ -644,7 +644,7 @@ function suggestionFor(
   if (vocabulary === Vocabulary.TERRAFORM) return terraformSuggestionFor(affinity, accepted);
   const ttl =
     affinity.ttl && !affinity.ttl.isUnresolved()
-      ? `{ ttl: Duration.seconds(${affinity.ttl.toSeconds()}) }`
+      ? `{ ttl: ${affinity.ttl._expression()} }`
       : '{ ttl: Duration.hours(1) }';
   if (
     affinity.type === T.CLIENT_IP_PORT_PROTO ||

@@ -161,7 +161,9 @@ export function checkTrafficPath(path: TrafficPath, firewalls: readonly Firewall
       : "the default network's default-allow-internal rule (10.128.0.0/9, outside this configuration) may admit it";
     out.warnings.push({
       ...v,
-      problem: `is not shown to be admitted for ${path.service}: ${why} (if a rule elsewhere admits it, suppress H9 here)`,
+      problem: `is not shown to be admitted for ${path.service}: ${why}`,
+      // With no firewall rule here there is no rule to add a port to: say to write one.
+      fix: `${decided ? v.fix : 'add such a rule (LoadBalancerFirewall renders one)'}, or, if a rule outside this configuration admits it, suppress H9 here`,
     });
   };
 

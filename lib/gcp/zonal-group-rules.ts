@@ -131,7 +131,11 @@ export function validateZonalGroup(
           value: String(value),
           problem: Number.isFinite(value) ? 'is out of range' : 'is not a finite number',
           allowed: 'a fraction in (0, 1] (0 excluded)',
-          fix: `use e.g. ${example}`,
+          // 70 meant as 70 %: say the fraction it stands for.
+          fix:
+            Number.isInteger(value) && value > 1 && value <= 100
+              ? `use ${value / 100} (a fraction: ${value} % is ${value / 100})`
+              : `use e.g. ${example}`,
         });
       }
     }

@@ -255,6 +255,7 @@ export class GuacamoleWebTier extends Construct {
         frontend: props.frontend,
         affinity: this.sessionAffinity,
         loadBalancerDraining: this.loadBalancerDraining,
+        loadBalancerDrainingGiven: props.loadBalancerDraining !== undefined,
         podDraining,
         backendTimeout: this.backendTimeout,
         healthCheck: this.healthCheck,

@@ -69,6 +69,12 @@ export interface WebTierSpec {
   readonly affinity: SessionAffinity;
   /** Connection draining of the load balancer. */
   readonly loadBalancerDraining: DrainingPolicy;
+  /**
+   * False when `loadBalancerDraining` is the construct's default (the pods' drain, at most one
+   * hour), so W6 speaks of the prop the caller wrote.
+   * @default true
+   */
+  readonly loadBalancerDrainingGiven?: boolean;
   /** The pods' preStop drain. */
   readonly podDraining: DrainingPolicy;
   readonly backendTimeout: Duration;
@@ -96,9 +102,12 @@ export function validateWebTier(
     `the ${kind} GKE creates for an ${spec.frontend}`,
     vocabulary,
   );
-  errors.push(...shared.errors);
+  // A type the GKE object cannot express is W1's, said once in the object's terms (S1 would add
+  // a second message with a fix about load-balancing schemes, which GKE chooses).
+  const inexpressible = !ACCEPTED[spec.frontend].includes(a.type);
+  errors.push(...shared.errors.filter((v) => !(inexpressible && v.rule === 'S1')));
   warnings.push(...shared.warnings);
-  if (!ACCEPTED[spec.frontend].includes(a.type)) {
+  if (inexpressible) {
     errors.push({
       rule: 'W1',
       attribute: 'sessionAffinity',
@@ -119,7 +128,7 @@ export function validateWebTier(
       value: a.ttl.toString(),
       problem: `is above what a ${policy} accepts${spec.frontend === GkeFrontend.INGRESS ? ' (GKE validates affinityCookieTtlSec up to one day)' : ''}`,
       allowed: `0..${max}s`,
-      fix: say(`use at most Duration.seconds(${max})`, `set it to at most ${max}`),
+      fix: say(`use at most Duration.days(${max / 86_400})`, `set it to at most ${max}`),
     });
   }
 
@@ -146,7 +155,11 @@ export function validateWebTier(
         attribute: 'backendTimeout',
         value: spec.backendTimeout.toString(),
         problem: `is shorter than the pods' drain (${spec.podDraining.timeout.toString()}): the load balancer closes every tunnel at the timeout, so the drain never gets to wait for them`,
-        allowed: `a backend timeout of at least the drain (${drain}s)`,
+        // The fix asks for at least an hour too (the second W3 branch): allowed says the same.
+        allowed:
+          drain < MIN_TUNNEL_TIMEOUT_SECONDS
+            ? `${MIN_TUNNEL_TIMEOUT_SECONDS}s or more: at least the drain (${drain}s) and an hour for a desktop session`
+            : `${drain}s or more (the pods' drain)`,
         fix: say(
           `use backendTimeout: Duration.seconds(${Math.max(drain, MIN_TUNNEL_TIMEOUT_SECONDS)}) or more`,
           `set timeoutSec to ${Math.max(drain, MIN_TUNNEL_TIMEOUT_SECONDS)} or more`,
@@ -208,14 +221,31 @@ export function validateWebTier(
   if (known(spec.loadBalancerDraining.timeout) && known(spec.podDraining.timeout)) {
     const lb = spec.loadBalancerDraining.timeout.toSeconds();
     const pod = spec.podDraining.timeout.toSeconds();
-    if (lb < pod) {
+    if (lb < pod && spec.loadBalancerDrainingGiven === false) {
+      // The default already drains as long as a load balancer can: the pods' drain is too long.
+      warnings.push({
+        rule: 'W6',
+        attribute: 'draining',
+        value: spec.podDraining.timeout.toString(),
+        problem: `is longer than a GKE load balancer can drain (loadBalancerDraining defaults to its most, ${lb}s): at a rollout it drops the tunnels after ${lb}s while the pod would keep serving them for ${pod}s`,
+        allowed: `a pods' drain of at most ${lb}s behind a load balancer`,
+        fix: `use draining: DrainingPolicy.of(Duration.hours(1)), or keep it knowing that tunnels still open after an hour are cut`,
+      });
+    } else if (lb < pod) {
+      const target = Math.min(pod, 3600);
       warnings.push({
         rule: 'W6',
         attribute: 'loadBalancerDraining',
         value: spec.loadBalancerDraining.timeout.toString(),
         problem: `is shorter than the pods' drain (${spec.podDraining.timeout.toString()}): the load balancer drops the tunnels after ${lb}s while the pod would keep serving them for ${pod}s`,
-        allowed: `a load-balancer draining of at least the pods' drain (${Math.min(pod, 3600)}s; at most 3600s)`,
-        fix: `use loadBalancerDraining: DrainingPolicy.of(Duration.seconds(${Math.min(pod, 3600)})) or shorten the pods' drain`,
+        allowed:
+          pod <= 3600
+            ? `${pod}s or more (at most 3600s)`
+            : "3600s, the most a load balancer drains, with a pods' drain of at most 3600s",
+        fix:
+          target > lb
+            ? `use loadBalancerDraining: DrainingPolicy.of(Duration.seconds(${target}))${pod > 3600 ? " and a pods' drain of at most an hour" : " or shorten the pods' drain"}`
+            : "shorten the pods' drain to at most an hour",
       });
     }
   }
@@ -560,8 +590,11 @@ export function checkWebHost(frontend: GkeFrontend, host: string | undefined): R
   const what = ingress ? 'an Ingress rule host' : 'an HTTPRoute hostname';
   const text = String(host);
   const bare = text.startsWith('*.') ? text.slice(2) : text;
+  // A URL pasted as the host (`https://desktop.example.com/guacamole/`): its host name.
   const suggestion = bare
     .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#].*$/, '')
     .replace(/:\d+$/, '')
     .split('.')
     .map((label) => label.replace(/[^-a-z0-9]/g, '-').replace(/^-+|-+$/g, ''))

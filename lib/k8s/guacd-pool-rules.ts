@@ -200,7 +200,10 @@ export function validatePool(spec: PoolSpec): { findings: RuleFindings; replicas
       'replicas',
       spec.replicas,
       0,
-      MAX_REPLICAS,
+      // The int32 limit is named only to a value above it: "0 or more" otherwise (issue 21).
+      typeof spec.replicas === 'number' && spec.replicas > MAX_REPLICAS
+        ? MAX_REPLICAS
+        : Number.MAX_SAFE_INTEGER,
       'use a whole number of pods, e.g. 3',
     ),
   );

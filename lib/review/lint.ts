@@ -161,7 +161,9 @@ function readInput(target: string): LintInput {
     return { resources: resourcesFromSynth(source, json), files: new Map([[source, target]]) };
   }
   throw new ReviewInputError(
-    `${target} is neither a plan (no format_version) nor a synthesized stack (no resource block)`,
+    typeof json.lineage === 'string' && json.serial !== undefined
+      ? `${target} is a Terraform state file (terraform.tfstate), not a plan; run terraform plan -out=plan.bin, then terraform show -json plan.bin`
+      : `${target} is neither a plan (no format_version) nor a synthesized stack (no resource block)`,
   );
 }
 
@@ -325,7 +327,7 @@ function format(findings: CheckFinding[], input: LintInput, fmt: LintFormat): st
     const cell = (s: unknown) => display(s).replace(/\|/g, '\\|');
     const rows = active.map(
       (f) =>
-        `| ${f.level} | [${f.rule}](${ruleHelpUri(f.rule)}) | \`${cell(f.resource.address)}\` (${cell(f.resource.source)}) | \`${cell(f.attribute)}\` ${cell(f.value)} ${cell(f.problem)} | ${cell(f.fix)} |`,
+        `| ${f.level} | [${f.rule}](${ruleHelpUri(f.rule)}) | \`${cell(f.resource.address)}\` (${cell(f.resource.source)}) | \`${cell(f.attribute)}\` ${cell(f.value)} ${cell(f.problem)} (allowed: ${cell(f.allowed)}) | ${cell(f.fix)} |`,
     );
     return [
       '## affinity-review lint',
