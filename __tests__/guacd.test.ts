@@ -237,7 +237,7 @@ describe('GuacdStatefulPool renders', () => {
 describe('GuacdStatefulPool rules (K1–K9)', () => {
   test('K1: ClientIP timeout 1..86400 s', () => {
     expect(fails({ sessionAffinityTimeout: Duration.days(2) })).toMatch(
-      /sessionAffinityTimeout 2 days \(172800s\) is out of range \(allowed: 1s..86400s\).*rule K1/,
+      /sessionAffinityTimeout 2 days \(172800s\) is out of range \(allowed: 1s..86400s \(1 day\)\).*rule K1/,
     );
     expect(fails({ sessionAffinityTimeout: Duration.seconds(0) })).toMatch(/rule K1/);
     expect(sts(pool({ sessionAffinityTimeout: Duration.days(1) }).json)).toBeDefined();

@@ -1166,7 +1166,7 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         '3601 s',
         svc({ draining: DrainingPolicy.of(Duration.seconds(3601)) }),
-        /allowed: 0s\.\.3600s\); fix: use DrainingPolicy\.of\(Duration\.seconds\(\.\.\.\)\) of at most one hour/,
+        /allowed: 0s\.\.3600s \(1 hour\)\); fix: use at most DrainingPolicy\.of\(Duration\.hours\(1\)\)/,
       ),
       c(
         '0 s on a proxy (warning)',

@@ -187,7 +187,7 @@ describe('GuacamoleWebTier rules', () => {
     const rules = (error as ValidationError).violations.map((v) => v.rule).sort();
     expect(rules).toEqual(['S5', 'T1']);
     expect((error as Error).message).toMatch(
-      /loadBalancerDraining 3601s is out of range \(allowed: 0s\.\.3600s\)/,
+      /loadBalancerDraining 3601s is out of range \(allowed: 0s\.\.3600s \(1 hour\)\)/,
     );
   });
 

@@ -73,7 +73,21 @@ export function describeValue(value: unknown): string {
 export function span(min: number, max: number, unit = ''): string {
   return max >= Number.MAX_SAFE_INTEGER || (unit === 's' && max >= 2 ** 31 - 1)
     ? `${min}${unit} or more`
-    : `${min}${unit}..${max}${unit}`;
+    : `${min}${unit}..${max}${unit}${unit === 's' ? inWords(max) : ''}`;
+}
+
+/** ` (14 days)` for 1209600 s: a bound of an hour or more as people say it, else nothing. */
+function inWords(seconds: number): string {
+  for (const [unit, size] of [
+    ['day', 86400],
+    ['hour', 3600],
+  ] as const) {
+    if (seconds >= size && seconds % size === 0) {
+      const n = seconds / size;
+      return ` (${n} ${unit}${n === 1 ? '' : 's'})`;
+    }
+  }
+  return '';
 }
 
 /** Range check for a plain number; unresolved tokens are skipped (checked by the API instead). */

@@ -156,7 +156,7 @@ export function checkLoadBalancerDraining(
       0,
       MAX_DRAINING_SECONDS,
       say(
-        'use DrainingPolicy.of(Duration.seconds(...)) of at most one hour, the most Google Cloud drains',
+        'use at most DrainingPolicy.of(Duration.hours(1)), the most Google Cloud drains',
         'set connection_draining_timeout_sec to at most 3600, the most Google Cloud drains',
         'set connectionDraining.drainingTimeoutSec to at most 3600, the most Google Cloud drains',
       ),
