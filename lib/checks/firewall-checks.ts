@@ -257,7 +257,26 @@ function templatesOf(idx: ResourceIndex, bs: TfResource) {
       continue;
     }
     managers.push(igm);
-    const found = ([] as any[])
+    const found = groupTemplates(idx, igm);
+    if (found.length === 0) complete = false;
+    templates.push(...found);
+  }
+  return { templates, managers, complete };
+}
+
+/** Per index: the instance templates of each group manager (see `groupTemplates`). */
+const GROUP_TEMPLATES = new WeakMap<ResourceIndex, Map<TfResource, readonly TfResource[]>>();
+
+/**
+ * The instance templates a group manager's versions reference, resolved once per index: a
+ * few groups serve many backend services (300 groups behind 10 000 services in the bench).
+ */
+function groupTemplates(idx: ResourceIndex, igm: TfResource): readonly TfResource[] {
+  let byGroup = GROUP_TEMPLATES.get(idx);
+  if (!byGroup) GROUP_TEMPLATES.set(idx, (byGroup = new Map()));
+  let found = byGroup.get(igm);
+  if (found === undefined) {
+    found = ([] as any[])
       .concat(igm.values.version ?? [])
       .flatMap((v) =>
         idx.referenced(
@@ -266,10 +285,9 @@ function templatesOf(idx: ResourceIndex, bs: TfResource) {
           INSTANCE_TEMPLATES,
         ),
       );
-    if (found.length === 0) complete = false;
-    templates.push(...found);
+    byGroup.set(igm, found);
   }
-  return { templates, managers, complete };
+  return found;
 }
 
 /** Where a backend service's instances are: network, tags, service accounts (as far as known). */
