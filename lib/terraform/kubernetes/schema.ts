@@ -197,19 +197,39 @@ function readBlock(spec: BlockSpec, raw: unknown, unknownTree: unknown): Json | 
   return spec.shape ? spec.shape(value) : value;
 }
 
-/** Reads one block's attributes and nested blocks into its API object. */
+type Entry = readonly [name: string, spec: AttrSpec | BlockSpec, api: string];
+/** Each table's entries with their API names, listed once: a table is read for every resource. */
+const ENTRIES = new WeakMap<Fields, readonly Entry[]>();
+function entriesOf(fields: Fields): readonly Entry[] {
+  let entries = ENTRIES.get(fields);
+  if (entries === undefined) {
+    entries = Object.entries(fields).map(([name, spec]): Entry => [
+      name,
+      spec,
+      spec.api ?? camel(name),
+    ]);
+    ENTRIES.set(fields, entries);
+  }
+  return entries;
+}
+/** No unknowns, no dynamic blocks (read only). */
+const NONE: Readonly<Record<string, unknown>> = {};
+
+/**
+ * Reads one block's attributes and nested blocks into its API object: `out`, when given, holds
+ * the fields that come first (a resource's `apiVersion` and `kind`).
+ */
 export function readFields(
   fields: Fields,
   raw: Readonly<Record<string, unknown>>,
   unknownTree?: unknown,
+  out: JsonObject = {},
 ): JsonObject {
-  const out: JsonObject = {};
-  const unknowns = isObject(unknownTree) ? unknownTree : {};
-  const dynamic = raw.dynamic === undefined ? {} : dynamicBlocks(raw);
-  for (const [name, spec] of Object.entries(fields)) {
-    const api = spec.api ?? camel(name);
+  const unknowns = isObject(unknownTree) ? unknownTree : NONE;
+  const dynamic = raw.dynamic === undefined ? NONE : dynamicBlocks(raw);
+  for (const [name, spec, api] of entriesOf(fields)) {
     if (dynamic[name] !== undefined && !spec.drop) {
-      out[api] = dynamic[name];
+      out[api] = dynamic[name] as Json;
       continue;
     }
     const v =
