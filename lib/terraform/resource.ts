@@ -177,6 +177,20 @@ export function withUnknowns(values: any, unknown: any): any {
 
 const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
 
+/** Dotted attribute paths, split once: the checks read a few paths of every resource. */
+const PATHS = new Map<string, readonly string[]>();
+const MAX_PATHS = 1000; // the paths are the checks' own constants; a bound all the same
+
+/** The keys of a dotted attribute path (`version.instance_template`). */
+export function attributeKeys(attribute: string): readonly string[] {
+  let keys = PATHS.get(attribute);
+  if (keys === undefined) {
+    keys = attribute.split('.');
+    if (PATHS.size < MAX_PATHS) PATHS.set(attribute, keys);
+  }
+  return keys;
+}
+
 /** Finds the resources an attribute points at, in both forms. */
 export class ResourceIndex {
   /** source → address → resource. */
@@ -248,13 +262,20 @@ export class ResourceIndex {
       const r = this.get(from.source, address);
       if (r && types.includes(r.type)) found.set(r.address, r);
     };
-    const raw = attribute
-      .split('.')
-      .reduce<any>((v, k) => (v === undefined ? v : block(v)?.[k]), from.values);
-    const strings = ([] as unknown[])
-      .concat(raw ?? [])
-      .filter((x): x is string => typeof x === 'string');
-    for (const s of strings) for (const m of s.matchAll(REFERENCE)) add(`${m[1]}.${m[2]}`);
+    let raw: any = from.values;
+    for (const k of attributeKeys(attribute)) {
+      if (raw === undefined) break;
+      raw = block(raw)?.[k];
+    }
+    const strings: string[] = [];
+    if (typeof raw === 'string') strings.push(raw);
+    else if (Array.isArray(raw)) for (const x of raw) if (typeof x === 'string') strings.push(x);
+    for (const s of strings) {
+      if (!s.includes('${')) continue;
+      // exec, not matchAll: matchAll copies the expression for every string.
+      REFERENCE.lastIndex = 0;
+      for (let m = REFERENCE.exec(s); m !== null; m = REFERENCE.exec(s)) add(`${m[1]}.${m[2]}`);
+    }
     for (const a of from.references?.[attribute] ?? []) add(a);
     if (found.size > 0) return [...found.values()];
     // Known ids or self links in a plan: match the last path segment against names.
