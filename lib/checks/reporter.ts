@@ -62,9 +62,15 @@ export class Reporter {
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       const suppression = resource.suppressions.find((s) => s.rule === v.rule);
+      // Field by field, not `{ ...v }`: the spread gave each finding a hidden class of its own.
       const finding: CheckFinding = {
-        ...v,
+        rule: v.rule,
         attribute,
+        value: v.value,
+        problem: v.problem,
+        allowed: v.allowed,
+        fix: v.fix,
+        basis: v.basis,
         level: levelOnTerraform(v, level),
         resource,
         suppressedBecause: suppression?.reason,
