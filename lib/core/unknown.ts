@@ -70,7 +70,10 @@ export function isUnknown(value: unknown): boolean {
   if (value !== null && typeof value === 'object') {
     // An IResolvable (a cdktf expression object) is known only to Terraform.
     if (typeof (value as { resolve?: unknown }).resolve === 'function') return true;
-    return Object.keys(value).some((k) => k.includes('&{TfToken['));
+    // for-in over own keys, not Object.keys: no array for every object the readers look at.
+    for (const k in value)
+      if (Object.prototype.hasOwnProperty.call(value, k) && k.includes('&{TfToken[')) return true;
+    return false;
   }
   return false;
 }
