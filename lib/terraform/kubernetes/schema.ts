@@ -118,8 +118,30 @@ function isZero(v: unknown, type: AttrType): boolean {
   if (v === '' || v === false) return true;
   if (v === 0) return type === 'n';
   if (Array.isArray(v)) return v.length === 0;
-  if (isObject(v)) return Object.keys(v).length === 0;
+  if (isObject(v)) {
+    for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) return false;
+    return true;
+  }
   return false;
+}
+
+/** A map without its null values: a plan may hold them; the provider sends only strings. */
+function withoutNulls(map: Record<string, unknown>): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(map)) {
+    const x = map[key] as Json | undefined;
+    if (x === null || x === undefined) continue;
+    // `out[key] = x` would set the prototype for `__proto__`; a label key may be anything.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, {
+        value: x,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[key] = x;
+  }
+  return out;
 }
 
 function convert(v: Json, type: AttrType): Json {
@@ -140,10 +162,7 @@ function convert(v: Json, type: AttrType): Json {
     case 'nlist':
       return Array.isArray(v) ? v.map((x) => convert(x, 'n')) : v;
     case 'map':
-      // A map attribute may hold nulls in a plan; the provider sends only string values.
-      return isObject(v)
-        ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined))
-        : v;
+      return isObject(v) ? withoutNulls(v) : v;
     default:
       return v;
   }
