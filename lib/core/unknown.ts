@@ -60,7 +60,12 @@ function isTokenNumber(n: number): boolean {
  */
 export function isUnknown(value: unknown): boolean {
   if (typeof value === 'string')
-    return hasInterpolation(value) || TOKEN_MARKERS.some((m) => value.includes(m));
+    // Both markers by name, not `TOKEN_MARKERS.some(...)`: no closure for every string read.
+    return (
+      hasInterpolation(value) ||
+      value.includes(TOKEN_MARKERS[0]) ||
+      value.includes(TOKEN_MARKERS[1])
+    );
   if (typeof value === 'number') return isTokenNumber(value);
   if (Array.isArray(value))
     return value.length === 1 && (typeof value[0] === 'string' || typeof value[0] === 'number')

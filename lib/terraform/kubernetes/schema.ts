@@ -216,17 +216,21 @@ function readBlock(spec: BlockSpec, raw: unknown, unknownTree: unknown): Json | 
   return spec.shape ? spec.shape(value) : value;
 }
 
-type Entry = readonly [name: string, spec: AttrSpec | BlockSpec, api: string];
+interface Entry {
+  readonly name: string;
+  readonly spec: AttrSpec | BlockSpec;
+  readonly api: string;
+}
 /** Each table's entries with their API names, listed once: a table is read for every resource. */
 const ENTRIES = new WeakMap<Fields, readonly Entry[]>();
 function entriesOf(fields: Fields): readonly Entry[] {
   let entries = ENTRIES.get(fields);
   if (entries === undefined) {
-    entries = Object.entries(fields).map(([name, spec]): Entry => [
+    entries = Object.entries(fields).map(([name, spec]) => ({
       name,
       spec,
-      spec.api ?? camel(name),
-    ]);
+      api: spec.api ?? camel(name),
+    }));
     ENTRIES.set(fields, entries);
   }
   return entries;
@@ -246,7 +250,11 @@ export function readFields(
 ): JsonObject {
   const unknowns = isObject(unknownTree) ? unknownTree : NONE;
   const dynamic = raw.dynamic === undefined ? NONE : dynamicBlocks(raw);
-  for (const [name, spec, api] of entriesOf(fields)) {
+  const entries = entriesOf(fields);
+  // Indexed, not `for (const [name, spec] of Object.entries(fields))`: no arrays or iterator
+  // objects per field.
+  for (let i = 0; i < entries.length; i++) {
+    const { name, spec, api } = entries[i];
     if (dynamic[name] !== undefined && !spec.drop) {
       out[api] = dynamic[name] as Json;
       continue;
