@@ -257,10 +257,16 @@ export class ResourceIndex {
    * configuration references (plan), or else a value that is the name, id or self link of one.
    */
   public referenced(from: TfResource, attribute: string, types: readonly string[]): TfResource[] {
-    const found = new Map<string, TfResource>();
+    // Mostly one resource: a list, not a Map (a later one of the same address takes its place).
+    const found: TfResource[] = [];
+    const put = (r: TfResource) => {
+      const i = found.findIndex((f) => f.address === r.address);
+      if (i < 0) found.push(r);
+      else found[i] = r;
+    };
     const add = (address: string) => {
       const r = this.get(from.source, address);
-      if (r && types.includes(r.type)) found.set(r.address, r);
+      if (r && types.includes(r.type)) put(r);
     };
     let raw: any = from.values;
     for (const k of attributeKeys(attribute)) {
@@ -277,7 +283,7 @@ export class ResourceIndex {
       for (let m = REFERENCE.exec(s); m !== null; m = REFERENCE.exec(s)) add(`${m[1]}.${m[2]}`);
     }
     for (const a of from.references?.[attribute] ?? []) add(a);
-    if (found.size > 0) return [...found.values()];
+    if (found.length > 0) return found;
     // Known ids or self links in a plan: match the last path segment against names.
     for (const s of strings) {
       const name = s.split('/').pop() ?? s;
@@ -285,9 +291,8 @@ export class ResourceIndex {
         ...this.named(types, name, from.source),
         ...(name === s ? [] : this.named(types, s, from.source)),
       ])
-        if (r.values.name === name || r.values.id === s || r.values.self_link === s)
-          found.set(r.address, r);
+        if (r.values.name === name || r.values.id === s || r.values.self_link === s) put(r);
     }
-    return [...found.values()];
+    return found;
   }
 }
