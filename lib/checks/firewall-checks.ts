@@ -17,6 +17,7 @@ import {
   SUBNETWORKS,
   URL_MAPS,
 } from '../terraform/types';
+import { RuleViolation } from '../core/errors';
 import { RuleLevel } from '../core/rule-registry';
 import { isUnknown } from '../core/unknown';
 import {
@@ -118,22 +119,8 @@ function checkTrafficPaths(
     if (hc) used.add(`${hc.source}\u0000${hc.address}`);
     const path = trafficPathOf(idx, net, bs, hc, frontends.get(key(bs)) ?? []);
     const findings = checkTrafficPath(path, net.firewallsNear(bs));
-    for (const [level, list] of [
-      [RuleLevel.ERROR, findings.errors],
-      [RuleLevel.WARNING, findings.warnings],
-    ] as const) {
-      // Probe findings belong to the health check, data-plane findings to the service.
-      out.report(
-        hc ?? bs,
-        level,
-        list.filter((v) => v.attribute === 'port'),
-      );
-      out.report(
-        bs,
-        level,
-        list.filter((v) => v.attribute !== 'port'),
-      );
-    }
+    reportPath(out, RuleLevel.ERROR, findings.errors, bs, hc);
+    reportPath(out, RuleLevel.WARNING, findings.warnings, bs, hc);
   }
   // Health checks no backend service here uses (autohealing, or a service elsewhere).
   for (const hc of idx.ofTypes(HEALTH_CHECKS)) {
@@ -151,6 +138,27 @@ function checkTrafficPaths(
     out.report(hc, RuleLevel.ERROR, findings.errors);
     out.report(hc, RuleLevel.WARNING, findings.warnings);
   }
+}
+
+/** Probe findings belong to the health check, data-plane findings to the service. */
+function reportPath(
+  out: Reporter,
+  level: RuleLevel,
+  list: readonly RuleViolation[],
+  bs: TfResource,
+  hc: TfResource | undefined,
+): void {
+  if (list.length === 0) return;
+  out.report(
+    hc ?? bs,
+    level,
+    list.filter((v) => v.attribute === 'port'),
+  );
+  out.report(
+    bs,
+    level,
+    list.filter((v) => v.attribute !== 'port'),
+  );
 }
 
 const key = (r: TfResource) => `${r.source}\u0000${r.address}`;
