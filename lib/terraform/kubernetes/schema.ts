@@ -199,20 +199,28 @@ function dynamicBlocks(raw: Record<string, unknown>): Record<string, Json> {
   return out;
 }
 
+const NO_TREES: readonly unknown[] = [];
+
+/** One element of a block: its API object, or unknown. */
+function readItem(spec: BlockSpec, x: unknown, unknownTree: unknown): Json {
+  if ((x === null || x === undefined) && unknownTree === true) return KNOWN_AFTER_APPLY;
+  if (isUnknown(x)) return x as Json;
+  return readFields(spec.fields, isObject(x) ? x : {}, unknownTree);
+}
+
 function readBlock(spec: BlockSpec, raw: unknown, unknownTree: unknown): Json | undefined {
   if (spec.drop) return undefined;
   if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0))
     return unknownTree === true ? KNOWN_AFTER_APPLY : spec.absent;
   if (isUnknown(raw)) return raw as Json;
-  const items = Array.isArray(raw) ? raw : [raw];
-  const trees = Array.isArray(unknownTree) ? unknownTree : [];
-  const item = (x: unknown, i: number): Json =>
-    (x === null || x === undefined) && trees[i] === true
-      ? KNOWN_AFTER_APPLY
-      : isUnknown(x)
-        ? (x as Json)
-        : readFields(spec.fields, isObject(x) ? x : {}, trees[i]);
-  const value = spec.kind === 'one' ? item(items[0], 0) : items.map(item);
+  const trees: readonly unknown[] = Array.isArray(unknownTree) ? unknownTree : NO_TREES;
+  let value: Json;
+  if (spec.kind === 'one') value = readItem(spec, Array.isArray(raw) ? raw[0] : raw, trees[0]);
+  else if (!Array.isArray(raw)) value = [readItem(spec, raw, trees[0])];
+  else {
+    value = [];
+    for (let i = 0; i < raw.length; i++) value.push(readItem(spec, raw[i], trees[i]));
+  }
   return spec.shape ? spec.shape(value) : value;
 }
 
