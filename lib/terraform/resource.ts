@@ -191,13 +191,19 @@ export function attributeKeys(attribute: string): readonly string[] {
   return keys;
 }
 
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Finds the resources an attribute points at, in both forms. */
 export class ResourceIndex {
   /** source → address → resource. */
   private readonly byAddress = new Map<string, Map<string, TfResource>>();
   private readonly byType = new Map<string, TfResource[]>();
-  /** `source \0 type` → resources: `ofTypes(types, near)` without a scan of every stack. */
-  private readonly bySourceType = new Map<string, TfResource[]>();
+  /** source → type → resources: `ofTypes(types, near)` without a scan of every stack. */
+  private readonly bySourceType = new Map<string, Map<string, TfResource[]>>();
   /** type → `source \0 name|id|self link` → resources; built per type on first use. */
   private readonly byName = new Map<string, Map<string, TfResource | TfResource[]>>();
 
@@ -206,13 +212,10 @@ export class ResourceIndex {
       let inSource = this.byAddress.get(r.source);
       if (!inSource) this.byAddress.set(r.source, (inSource = new Map()));
       inSource.set(r.address, r);
-      const list = this.byType.get(r.type) ?? [];
-      list.push(r);
-      this.byType.set(r.type, list);
-      const key = `${r.source}\u0000${r.type}`;
-      const near = this.bySourceType.get(key) ?? [];
-      near.push(r);
-      this.bySourceType.set(key, near);
+      append(this.byType, r.type, r);
+      let types = this.bySourceType.get(r.source);
+      if (!types) this.bySourceType.set(r.source, (types = new Map()));
+      append(types, r.type, r);
     }
   }
 
@@ -223,8 +226,13 @@ export class ResourceIndex {
 
   /** Resources of the given types in the same stack or plan as `near` (all when omitted). */
   public ofTypes(types: readonly string[], near?: TfResource): TfResource[] {
-    if (near === undefined) return types.flatMap((t) => this.byType.get(t) ?? []);
-    return types.flatMap((t) => this.bySourceType.get(`${near.source}\u0000${t}`) ?? []);
+    const byType = near === undefined ? this.byType : this.bySourceType.get(near.source);
+    const out: TfResource[] = [];
+    for (const t of types) {
+      const list = byType?.get(t);
+      if (list) for (const r of list) out.push(r);
+    }
+    return out;
   }
 
   /**
