@@ -191,6 +191,16 @@ export function attributeKeys(attribute: string): readonly string[] {
   return keys;
 }
 
+/**
+ * Adds `r` to `found`, or puts it in the place of the one of its address: mostly one resource,
+ * so a list, not a Map.
+ */
+function put(found: TfResource[], r: TfResource): void {
+  const i = found.findIndex((f) => f.address === r.address);
+  if (i < 0) found.push(r);
+  else found[i] = r;
+}
+
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -265,42 +275,38 @@ export class ResourceIndex {
    * configuration references (plan), or else a value that is the name, id or self link of one.
    */
   public referenced(from: TfResource, attribute: string, types: readonly string[]): TfResource[] {
-    // Mostly one resource: a list, not a Map (a later one of the same address takes its place).
     const found: TfResource[] = [];
-    const put = (r: TfResource) => {
-      const i = found.findIndex((f) => f.address === r.address);
-      if (i < 0) found.push(r);
-      else found[i] = r;
-    };
-    const add = (address: string) => {
-      const r = this.get(from.source, address);
-      if (r && types.includes(r.type)) put(r);
-    };
     let raw: any = from.values;
     for (const k of attributeKeys(attribute)) {
       if (raw === undefined) break;
       raw = block(raw)?.[k];
     }
-    const strings: string[] = [];
-    if (typeof raw === 'string') strings.push(raw);
-    else if (Array.isArray(raw)) for (const x of raw) if (typeof x === 'string') strings.push(x);
-    for (const s of strings) {
-      if (!s.includes('${')) continue;
+    const values: readonly unknown[] = Array.isArray(raw) ? raw : raw == null ? [] : [raw];
+    for (const s of values) {
+      if (typeof s !== 'string' || !s.includes('${')) continue;
       // exec, not matchAll: matchAll copies the expression for every string.
       REFERENCE.lastIndex = 0;
-      for (let m = REFERENCE.exec(s); m !== null; m = REFERENCE.exec(s)) add(`${m[1]}.${m[2]}`);
+      for (let m = REFERENCE.exec(s); m !== null; m = REFERENCE.exec(s))
+        this.addAt(found, from.source, `${m[1]}.${m[2]}`, types);
     }
-    for (const a of from.references?.[attribute] ?? []) add(a);
+    for (const a of from.references?.[attribute] ?? []) this.addAt(found, from.source, a, types);
     if (found.length > 0) return found;
     // Known ids or self links in a plan: match the last path segment against names.
-    for (const s of strings) {
+    for (const s of values) {
+      if (typeof s !== 'string') continue;
       const name = s.split('/').pop() ?? s;
       for (const r of [
         ...this.named(types, name, from.source),
         ...(name === s ? [] : this.named(types, s, from.source)),
       ])
-        if (r.values.name === name || r.values.id === s || r.values.self_link === s) put(r);
+        if (r.values.name === name || r.values.id === s || r.values.self_link === s) put(found, r);
     }
     return found;
+  }
+
+  /** Adds the resource at `address` in `source` to `found` when it is one of `types`. */
+  private addAt(found: TfResource[], source: string, address: string, types: readonly string[]) {
+    const r = this.get(source, address);
+    if (r && types.includes(r.type)) put(found, r);
   }
 }
