@@ -267,10 +267,19 @@ export function readFields(
       out[api] = dynamic[name] as Json;
       continue;
     }
+    const value = raw[name];
+    const unknown = unknowns[name];
+    // Unset and known (most of a table): what `readAttr` and `readBlock` give then, without
+    // the call. An attribute sends its default (when it has none, nothing); a block, `absent`.
+    if ((value === undefined || value === null) && unknown !== true && !spec.drop) {
+      if (spec.kind !== 'attr') {
+        if (spec.absent !== undefined) out[api] = spec.absent;
+        continue;
+      }
+      if (spec.default === undefined || spec.default === null) continue;
+    }
     const v =
-      spec.kind === 'attr'
-        ? readAttr(spec, raw[name], unknowns[name], raw)
-        : readBlock(spec, raw[name], unknowns[name]);
+      spec.kind === 'attr' ? readAttr(spec, value, unknown, raw) : readBlock(spec, value, unknown);
     if (v !== undefined) out[api] = v;
   }
   return out;
