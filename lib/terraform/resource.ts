@@ -175,7 +175,8 @@ export function withUnknowns(values: any, unknown: any): any {
   return values;
 }
 
-const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
+/** `${type.name.attribute}` or `${type.name[key].attribute}`: the address is the first group. */
+const REFERENCE = /\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
 
 /** Dotted attribute paths, split once: the checks read a few paths of every resource. */
 const PATHS = new Map<string, readonly string[]>();
@@ -287,7 +288,7 @@ export class ResourceIndex {
       // exec, not matchAll: matchAll copies the expression for every string.
       REFERENCE.lastIndex = 0;
       for (let m = REFERENCE.exec(s); m !== null; m = REFERENCE.exec(s))
-        this.addAt(found, from.source, `${m[1]}.${m[2]}`, types);
+        this.addAt(found, from.source, m[1], types);
     }
     for (const a of from.references?.[attribute] ?? []) this.addAt(found, from.source, a, types);
     if (found.length > 0) return found;
