@@ -64,11 +64,13 @@ const NAMED_KINDS: readonly string[] = [
 
 /** Every Kubernetes resource of `idx`, read once: provider resources and manifests alike. */
 function kubernetesResources(idx: ResourceIndex): KubernetesResource[] {
-  return idx.ofTypes(KUBERNETES_TYPES).flatMap((resource) => {
+  const out: KubernetesResource[] = [];
+  for (const resource of idx.ofTypes(KUBERNETES_TYPES)) {
     const object = readKubernetesObject(resource.type, resource.values);
-    if (object === undefined || object === null || typeof object !== 'object') return [];
-    return [{ resource, object, at: resource.type === 'kubernetes_manifest' ? 'manifest.' : '' }];
-  });
+    if (object === undefined || object === null || typeof object !== 'object') continue;
+    out.push({ resource, object, at: resource.type === 'kubernetes_manifest' ? 'manifest.' : '' });
+  }
+  return out;
 }
 
 /** The Kubernetes and GKE rules over the resources of `idx`. */

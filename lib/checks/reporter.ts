@@ -35,6 +35,8 @@ export function levelOnTerraform(v: RuleViolation, level: RuleLevel): RuleLevel 
   return basis === undefined || ERROR_BASES.includes(basis) ? RuleLevel.ERROR : RuleLevel.WARNING;
 }
 
+const LEVELS = [RuleLevel.ERROR, RuleLevel.WARNING] as const;
+
 /** Collects findings: once per resource, rule, attribute and value. */
 export class Reporter {
   public readonly findings: CheckFinding[] = [];
@@ -56,15 +58,20 @@ export class Reporter {
     for (const v of violations) {
       const attribute = attributes[v.attribute] ?? v.attribute;
       // A health check shared by several services is checked once per service: report once.
-      const key = [resource.source, resource.address, v.rule, attribute, v.value, v.problem].join(
-        '\u0000',
-      );
+      // As `[...].join('\u0000')` wrote it (undefined as ''), without the array.
+      const key = `${resource.source}\u0000${resource.address}\u0000${v.rule}\u0000${attribute ?? ''}\u0000${v.value ?? ''}\u0000${v.problem ?? ''}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       const suppression = resource.suppressions.find((s) => s.rule === v.rule);
+      // Field by field, not `{ ...v }`: the spread gave each finding a hidden class of its own.
       const finding: CheckFinding = {
-        ...v,
+        rule: v.rule,
         attribute,
+        value: v.value,
+        problem: v.problem,
+        allowed: v.allowed,
+        fix: v.fix,
+        basis: v.basis,
         level: levelOnTerraform(v, level),
         resource,
         suppressedBecause: suppression?.reason,
@@ -100,10 +107,8 @@ export class Reporter {
     onOther: (v: RuleViolation) => boolean = () => false,
     otherAttributes: Record<string, string> = {},
   ): void {
-    for (const [level, list] of [
-      [RuleLevel.ERROR, findings.errors],
-      [RuleLevel.WARNING, findings.warnings],
-    ] as const) {
+    for (const level of LEVELS) {
+      const list = level === RuleLevel.ERROR ? findings.errors : findings.warnings;
       this.report(main, level, other ? list.filter((v) => !onOther(v)) : list, mainAttributes);
       if (other) this.report(other, level, list.filter(onOther), otherAttributes);
     }

@@ -41,8 +41,9 @@ function leaf(expected: string, example: string, ok: (v: unknown) => boolean): S
   const shape: Shape = {
     expected,
     example,
+    // The type test first: it is cheaper than looking for a token, and most values pass it.
     check: (value, path) =>
-      isUnresolved(value) || ok(value) ? [] : [wrongType(path, value, shape)],
+      ok(value) || isUnresolved(value) ? [] : [wrongType(path, value, shape)],
   };
   return shape;
 }
@@ -119,20 +120,23 @@ export function mapOf(item: Shape, example: string): Shape {
 
 /** A plain object with the given fields (a props interface or a nested options interface). */
 export function objectOf(name: string, fields: Record<string, Field>, example: string): Shape {
+  // Listed once: value classes built in bulk (a health check per service read) check it often.
+  const entries = Object.entries(fields);
   const shape: Shape = {
     expected: `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`,
     example,
     check: (value, path) => {
       if (isUnresolved(value)) return [];
       if (!isPlainObject(value)) return [wrongType(path, value, shape)];
-      const v = value;
-      return Object.entries(fields).flatMap(([key, field]) => {
+      const out: RuleViolation[] = [];
+      for (const [key, field] of entries) {
+        const x = value[key];
+        if (x === undefined && !field.required) continue;
         const at = path ? `${path}.${key}` : key;
-        const x = v[key];
-        if (x === undefined) return field.required ? [wrongType(at, x, field.shape)] : [];
-        if (x === null) return [wrongType(at, x, field.shape)];
-        return field.shape.check(x, at);
-      });
+        if (x === undefined || x === null) out.push(wrongType(at, x, field.shape));
+        else out.push(...field.shape.check(x, at));
+      }
+      return out;
     },
   };
   return shape;

@@ -60,7 +60,12 @@ function isTokenNumber(n: number): boolean {
  */
 export function isUnknown(value: unknown): boolean {
   if (typeof value === 'string')
-    return hasInterpolation(value) || TOKEN_MARKERS.some((m) => value.includes(m));
+    // Both markers by name, not `TOKEN_MARKERS.some(...)`: no closure for every string read.
+    return (
+      hasInterpolation(value) ||
+      value.includes(TOKEN_MARKERS[0]) ||
+      value.includes(TOKEN_MARKERS[1])
+    );
   if (typeof value === 'number') return isTokenNumber(value);
   if (Array.isArray(value))
     return value.length === 1 && (typeof value[0] === 'string' || typeof value[0] === 'number')
@@ -70,7 +75,10 @@ export function isUnknown(value: unknown): boolean {
   if (value !== null && typeof value === 'object') {
     // An IResolvable (a cdktf expression object) is known only to Terraform.
     if (typeof (value as { resolve?: unknown }).resolve === 'function') return true;
-    return Object.keys(value).some((k) => k.includes('&{TfToken['));
+    // for-in over own keys, not Object.keys: no array for every object the readers look at.
+    for (const k in value)
+      if (Object.prototype.hasOwnProperty.call(value, k) && k.includes('&{TfToken[')) return true;
+    return false;
   }
   return false;
 }

@@ -175,15 +175,46 @@ export function withUnknowns(values: any, unknown: any): any {
   return values;
 }
 
-const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
+/** `${type.name.attribute}` or `${type.name[key].attribute}`: the address is the first group. */
+const REFERENCE = /\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.[a-z_]+/g;
+
+/** Dotted attribute paths, split once: the checks read a few paths of every resource. */
+const PATHS = new Map<string, readonly string[]>();
+const MAX_PATHS = 1000; // the paths are the checks' own constants; a bound all the same
+
+/** The keys of a dotted attribute path (`version.instance_template`). */
+export function attributeKeys(attribute: string): readonly string[] {
+  let keys = PATHS.get(attribute);
+  if (keys === undefined) {
+    keys = attribute.split('.');
+    if (PATHS.size < MAX_PATHS) PATHS.set(attribute, keys);
+  }
+  return keys;
+}
+
+/**
+ * Adds `r` to `found`, or puts it in the place of the one of its address: mostly one resource,
+ * so a list, not a Map.
+ */
+function put(found: TfResource[], r: TfResource): void {
+  const i = found.findIndex((f) => f.address === r.address);
+  if (i < 0) found.push(r);
+  else found[i] = r;
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 /** Finds the resources an attribute points at, in both forms. */
 export class ResourceIndex {
   /** source → address → resource. */
   private readonly byAddress = new Map<string, Map<string, TfResource>>();
   private readonly byType = new Map<string, TfResource[]>();
-  /** `source \0 type` → resources: `ofTypes(types, near)` without a scan of every stack. */
-  private readonly bySourceType = new Map<string, TfResource[]>();
+  /** source → type → resources: `ofTypes(types, near)` without a scan of every stack. */
+  private readonly bySourceType = new Map<string, Map<string, TfResource[]>>();
   /** type → `source \0 name|id|self link` → resources; built per type on first use. */
   private readonly byName = new Map<string, Map<string, TfResource | TfResource[]>>();
 
@@ -192,13 +223,10 @@ export class ResourceIndex {
       let inSource = this.byAddress.get(r.source);
       if (!inSource) this.byAddress.set(r.source, (inSource = new Map()));
       inSource.set(r.address, r);
-      const list = this.byType.get(r.type) ?? [];
-      list.push(r);
-      this.byType.set(r.type, list);
-      const key = `${r.source}\u0000${r.type}`;
-      const near = this.bySourceType.get(key) ?? [];
-      near.push(r);
-      this.bySourceType.set(key, near);
+      append(this.byType, r.type, r);
+      let types = this.bySourceType.get(r.source);
+      if (!types) this.bySourceType.set(r.source, (types = new Map()));
+      append(types, r.type, r);
     }
   }
 
@@ -209,8 +237,13 @@ export class ResourceIndex {
 
   /** Resources of the given types in the same stack or plan as `near` (all when omitted). */
   public ofTypes(types: readonly string[], near?: TfResource): TfResource[] {
-    if (near === undefined) return types.flatMap((t) => this.byType.get(t) ?? []);
-    return types.flatMap((t) => this.bySourceType.get(`${near.source}\u0000${t}`) ?? []);
+    const byType = near === undefined ? this.byType : this.bySourceType.get(near.source);
+    const out: TfResource[] = [];
+    for (const t of types) {
+      const list = byType?.get(t);
+      if (list) for (const r of list) out.push(r);
+    }
+    return out;
   }
 
   /**
@@ -243,30 +276,38 @@ export class ResourceIndex {
    * configuration references (plan), or else a value that is the name, id or self link of one.
    */
   public referenced(from: TfResource, attribute: string, types: readonly string[]): TfResource[] {
-    const found = new Map<string, TfResource>();
-    const add = (address: string) => {
-      const r = this.get(from.source, address);
-      if (r && types.includes(r.type)) found.set(r.address, r);
-    };
-    const raw = attribute
-      .split('.')
-      .reduce<any>((v, k) => (v === undefined ? v : block(v)?.[k]), from.values);
-    const strings = ([] as unknown[])
-      .concat(raw ?? [])
-      .filter((x): x is string => typeof x === 'string');
-    for (const s of strings) for (const m of s.matchAll(REFERENCE)) add(`${m[1]}.${m[2]}`);
-    for (const a of from.references?.[attribute] ?? []) add(a);
-    if (found.size > 0) return [...found.values()];
+    const found: TfResource[] = [];
+    let raw: any = from.values;
+    for (const k of attributeKeys(attribute)) {
+      if (raw === undefined) break;
+      raw = block(raw)?.[k];
+    }
+    const values: readonly unknown[] = Array.isArray(raw) ? raw : raw == null ? [] : [raw];
+    for (const s of values) {
+      if (typeof s !== 'string' || !s.includes('${')) continue;
+      // exec, not matchAll: matchAll copies the expression for every string.
+      REFERENCE.lastIndex = 0;
+      for (let m = REFERENCE.exec(s); m !== null; m = REFERENCE.exec(s))
+        this.addAt(found, from.source, m[1], types);
+    }
+    for (const a of from.references?.[attribute] ?? []) this.addAt(found, from.source, a, types);
+    if (found.length > 0) return found;
     // Known ids or self links in a plan: match the last path segment against names.
-    for (const s of strings) {
+    for (const s of values) {
+      if (typeof s !== 'string') continue;
       const name = s.split('/').pop() ?? s;
       for (const r of [
         ...this.named(types, name, from.source),
         ...(name === s ? [] : this.named(types, s, from.source)),
       ])
-        if (r.values.name === name || r.values.id === s || r.values.self_link === s)
-          found.set(r.address, r);
+        if (r.values.name === name || r.values.id === s || r.values.self_link === s) put(found, r);
     }
-    return [...found.values()];
+    return found;
+  }
+
+  /** Adds the resource at `address` in `source` to `found` when it is one of `types`. */
+  private addAt(found: TfResource[], source: string, address: string, types: readonly string[]) {
+    const r = this.get(source, address);
+    if (r && types.includes(r.type)) put(found, r);
   }
 }

@@ -85,12 +85,35 @@ const SERVICE_ATTRIBUTES: Record<string, string> = {
 };
 
 /** A backend service as the provider reads it. */
+/** Per cookie TTL attribute (one of four): the service's attribute names, built once. */
+const ATTRIBUTES = new Map<string, Readonly<Record<string, string>>>();
+
+/**
+ * The rules' attribute names → a service's Terraform attributes, where `cookieAttribute` is
+ * where its affinity type keeps the cookie TTL.
+ */
+function serviceAttributes(cookieAttribute: string): Readonly<Record<string, string>> {
+  let attributes = ATTRIBUTES.get(cookieAttribute);
+  if (attributes === undefined) {
+    attributes = {
+      ...SERVICE_ATTRIBUTES,
+      'sessionAffinity.ttl': cookieAttribute,
+      // Stryker disable next-line Regex: `ttl.seconds` occurs only at the end of these attributes, so the anchor is equivalent
+      'sessionAffinity.cookieName': cookieAttribute.replace(/ttl\.seconds$/, 'name'),
+      // Stryker disable next-line Regex: as above
+      'sessionAffinity.cookiePath': cookieAttribute.replace(/ttl\.seconds$/, 'path'),
+    };
+    ATTRIBUTES.set(cookieAttribute, attributes);
+  }
+  return attributes;
+}
+
 export interface BackendServiceRead {
   readonly regional: boolean;
   /** The rules' view (unknown and API-decided fields stay unknown). */
   readonly spec: ServiceSpec;
-  /** The rules' attribute names → this resource's Terraform attributes. */
-  readonly attributes: Record<string, string>;
+  /** The rules' attribute names → this resource's Terraform attributes (shared: read only). */
+  readonly attributes: Readonly<Record<string, string>>;
   /** Where the cookie TTL is (the attribute of the affinity type), when one is set. */
   readonly ttlAttribute?: string;
   /** The TTL in seconds (or unknown), when set. */
@@ -279,14 +302,7 @@ export function readBackendService(r: TfResource, healthCheck?: HealthCheck): Ba
     healthCheck,
     healthCheckName: healthCheck?.name ?? '',
   };
-  const attributes: Record<string, string> = {
-    ...SERVICE_ATTRIBUTES,
-    'sessionAffinity.ttl': cookie.attribute,
-    // Stryker disable next-line Regex: `ttl.seconds` occurs only at the end of these attributes, so the anchor is equivalent
-    'sessionAffinity.cookieName': cookie.attribute.replace(/ttl\.seconds$/, 'name'),
-    // Stryker disable next-line Regex: as above
-    'sessionAffinity.cookiePath': cookie.attribute.replace(/ttl\.seconds$/, 'path'),
-  };
+  const attributes = serviceAttributes(cookie.attribute);
   const backends = ([] as any[]).concat(v.backend ?? []).map((b) => ({
     group: String(b?.group),
     balancingMode: str(b?.balancing_mode),

@@ -13,7 +13,7 @@ import type * as healthCheck from '@cdktf/provider-google/lib/compute-health-che
 import type * as regionHealthCheck from '@cdktf/provider-google/lib/compute-region-health-check';
 import { Duration } from '../../core/duration';
 import { API_DECIDED } from '../../core/unknown';
-import { HealthCheck, HealthCheckProtocol } from '../../gcp/health-check';
+import { HealthCheck, HealthCheckProtocol, HttpHealthCheckOptions } from '../../gcp/health-check';
 import { TfResource, block } from '../resource';
 import { camel, num, seconds, str } from './values';
 
@@ -110,7 +110,10 @@ function readHealthCheckValues(values: Record<string, any>): HealthCheckRead {
   const port = portOf(probe);
   const interval = num(values.check_interval_sec) ?? HEALTH_CHECK_DEFAULTS.check_interval_sec;
   const timeout = num(values.timeout_sec) ?? HEALTH_CHECK_DEFAULTS.timeout_sec;
-  const common = {
+  const http = protocol === 'HTTP' || protocol === 'HTTPS' || protocol === 'HTTP2';
+  // One literal, not `{ ...common, requestPath }`: the spread gave each health check's options
+  // an object shape of its own (10 000 hidden classes, kept with the read).
+  const options: HttpHealthCheckOptions = {
     name: str(values.name),
     description: str(values.description),
     logging: block(values.log_config)?.enable === true,
@@ -120,19 +123,17 @@ function readHealthCheckValues(values: Record<string, any>): HealthCheckRead {
     healthyThreshold: num(values.healthy_threshold) ?? HEALTH_CHECK_DEFAULTS.healthy_threshold,
     unhealthyThreshold:
       num(values.unhealthy_threshold) ?? HEALTH_CHECK_DEFAULTS.unhealthy_threshold,
+    // TCP probes have none of these (the value class leaves them unset too).
+    requestPath: http ? (str(probe.request_path) ?? '/') : undefined,
+    host: http ? str(probe.host) : undefined,
+    response: http ? str(probe.response) : undefined,
   };
-  let healthCheck: HealthCheck;
-  if (protocol === 'HTTP' || protocol === 'HTTPS' || protocol === 'HTTP2') {
-    const options = {
-      ...common,
-      requestPath: str(probe.request_path) ?? '/',
-      host: str(probe.host),
-      response: str(probe.response),
-    };
-    healthCheck = protocol === 'HTTP' ? HealthCheck.http(options) : HealthCheck.https(options);
-  } else {
-    healthCheck = HealthCheck.tcp(common);
-  }
+  const healthCheck =
+    protocol === 'HTTP'
+      ? HealthCheck.http(options)
+      : http
+        ? HealthCheck.https(options)
+        : HealthCheck.tcp(options);
   return {
     protocol,
     probe,

@@ -6,7 +6,7 @@
  */
 import { Duration } from '../../core/duration';
 import { isUnknown } from '../../core/unknown';
-import { block } from '../resource';
+import { attributeKeys, block } from '../resource';
 
 /** A string value (or an unknown one). */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -39,7 +39,7 @@ export const camel = (attribute: string): string =>
  */
 export function at(values: Record<string, any> | undefined, attribute: string): any {
   let v: any = values;
-  for (const key of attribute.split('.')) v = block(v?.[key]);
+  for (const key of attributeKeys(attribute)) v = block(v?.[key]);
   return v;
 }
 

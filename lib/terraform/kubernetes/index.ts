@@ -90,11 +90,10 @@ export function readKubernetesObject(
   if (type === MANIFEST_TYPE) return readManifest(values, afterUnknown);
   const m = KUBERNETES_MODELS[type];
   if (m === undefined) return undefined;
-  return {
+  return readFields(m.fields, first(values) ?? {}, afterUnknown, {
     apiVersion: m.apiVersion,
     kind: m.kind,
-    ...readFields(m.fields, first(values) ?? {}, afterUnknown),
-  };
+  });
 }
 
 /**

@@ -118,8 +118,30 @@ function isZero(v: unknown, type: AttrType): boolean {
   if (v === '' || v === false) return true;
   if (v === 0) return type === 'n';
   if (Array.isArray(v)) return v.length === 0;
-  if (isObject(v)) return Object.keys(v).length === 0;
+  if (isObject(v)) {
+    for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) return false;
+    return true;
+  }
   return false;
+}
+
+/** A map without its null values: a plan may hold them; the provider sends only strings. */
+function withoutNulls(map: Record<string, unknown>): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(map)) {
+    const x = map[key] as Json | undefined;
+    if (x === null || x === undefined) continue;
+    // `out[key] = x` would set the prototype for `__proto__`; a label key may be anything.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, {
+        value: x,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[key] = x;
+  }
+  return out;
 }
 
 function convert(v: Json, type: AttrType): Json {
@@ -140,10 +162,7 @@ function convert(v: Json, type: AttrType): Json {
     case 'nlist':
       return Array.isArray(v) ? v.map((x) => convert(x, 'n')) : v;
     case 'map':
-      // A map attribute may hold nulls in a plan; the provider sends only string values.
-      return isObject(v)
-        ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined))
-        : v;
+      return isObject(v) ? withoutNulls(v) : v;
     default:
       return v;
   }
@@ -180,42 +199,87 @@ function dynamicBlocks(raw: Record<string, unknown>): Record<string, Json> {
   return out;
 }
 
+const NO_TREES: readonly unknown[] = [];
+
+/** One element of a block: its API object, or unknown. */
+function readItem(spec: BlockSpec, x: unknown, unknownTree: unknown): Json {
+  if ((x === null || x === undefined) && unknownTree === true) return KNOWN_AFTER_APPLY;
+  if (isUnknown(x)) return x as Json;
+  return readFields(spec.fields, isObject(x) ? x : {}, unknownTree);
+}
+
 function readBlock(spec: BlockSpec, raw: unknown, unknownTree: unknown): Json | undefined {
   if (spec.drop) return undefined;
   if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0))
     return unknownTree === true ? KNOWN_AFTER_APPLY : spec.absent;
   if (isUnknown(raw)) return raw as Json;
-  const items = Array.isArray(raw) ? raw : [raw];
-  const trees = Array.isArray(unknownTree) ? unknownTree : [];
-  const item = (x: unknown, i: number): Json =>
-    (x === null || x === undefined) && trees[i] === true
-      ? KNOWN_AFTER_APPLY
-      : isUnknown(x)
-        ? (x as Json)
-        : readFields(spec.fields, isObject(x) ? x : {}, trees[i]);
-  const value = spec.kind === 'one' ? item(items[0], 0) : items.map(item);
+  const trees: readonly unknown[] = Array.isArray(unknownTree) ? unknownTree : NO_TREES;
+  let value: Json;
+  if (spec.kind === 'one') value = readItem(spec, Array.isArray(raw) ? raw[0] : raw, trees[0]);
+  else if (!Array.isArray(raw)) value = [readItem(spec, raw, trees[0])];
+  else {
+    value = [];
+    for (let i = 0; i < raw.length; i++) value.push(readItem(spec, raw[i], trees[i]));
+  }
   return spec.shape ? spec.shape(value) : value;
 }
 
-/** Reads one block's attributes and nested blocks into its API object. */
+interface Entry {
+  readonly name: string;
+  readonly spec: AttrSpec | BlockSpec;
+  readonly api: string;
+}
+/** Each table's entries with their API names, listed once: a table is read for every resource. */
+const ENTRIES = new WeakMap<Fields, readonly Entry[]>();
+function entriesOf(fields: Fields): readonly Entry[] {
+  let entries = ENTRIES.get(fields);
+  if (entries === undefined) {
+    entries = Object.entries(fields).map(([name, spec]) => ({
+      name,
+      spec,
+      api: spec.api ?? camel(name),
+    }));
+    ENTRIES.set(fields, entries);
+  }
+  return entries;
+}
+/** No unknowns, no dynamic blocks (read only). */
+const NONE: Readonly<Record<string, unknown>> = {};
+
+/**
+ * Reads one block's attributes and nested blocks into its API object: `out`, when given, holds
+ * the fields that come first (a resource's `apiVersion` and `kind`).
+ */
 export function readFields(
   fields: Fields,
   raw: Readonly<Record<string, unknown>>,
   unknownTree?: unknown,
+  out: JsonObject = {},
 ): JsonObject {
-  const out: JsonObject = {};
-  const unknowns = isObject(unknownTree) ? unknownTree : {};
-  const dynamic = raw.dynamic === undefined ? {} : dynamicBlocks(raw);
-  for (const [name, spec] of Object.entries(fields)) {
-    const api = spec.api ?? camel(name);
+  const unknowns = isObject(unknownTree) ? unknownTree : NONE;
+  const dynamic = raw.dynamic === undefined ? NONE : dynamicBlocks(raw);
+  const entries = entriesOf(fields);
+  // Indexed, not `for (const [name, spec] of Object.entries(fields))`: no arrays or iterator
+  // objects per field.
+  for (let i = 0; i < entries.length; i++) {
+    const { name, spec, api } = entries[i];
     if (dynamic[name] !== undefined && !spec.drop) {
-      out[api] = dynamic[name];
+      out[api] = dynamic[name] as Json;
       continue;
     }
+    const value = raw[name];
+    const unknown = unknowns[name];
+    // Unset and known (most of a table): what `readAttr` and `readBlock` give then, without
+    // the call. An attribute sends its default (when it has none, nothing); a block, `absent`.
+    if ((value === undefined || value === null) && unknown !== true && !spec.drop) {
+      if (spec.kind !== 'attr') {
+        if (spec.absent !== undefined) out[api] = spec.absent;
+        continue;
+      }
+      if (spec.default === undefined || spec.default === null) continue;
+    }
     const v =
-      spec.kind === 'attr'
-        ? readAttr(spec, raw[name], unknowns[name], raw)
-        : readBlock(spec, raw[name], unknowns[name]);
+      spec.kind === 'attr' ? readAttr(spec, value, unknown, raw) : readBlock(spec, value, unknown);
     if (v !== undefined) out[api] = v;
   }
   return out;
