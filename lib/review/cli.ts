@@ -16,7 +16,13 @@ import { ReportSink, ReviewFormat, inputErrorLine, writeFindings, writeInventory
 import { SessionPathInput, sessionPathDiagrams } from './mermaid';
 import { Finding, Risk } from './model';
 import { planReview } from './plan';
-import { ReviewInputError, SynthCache, inventoryFromSynthDir, readSynthDir } from './synth-dir';
+import {
+  ReviewInputError,
+  SynthCache,
+  inventoryEntriesFromSynthDir,
+  inventoryFromSynthDir,
+  readSynthDir,
+} from './synth-dir';
 
 const USAGE =
   'usage: affinity-review <synth-dir> [--base <old-synth-dir> | --plan <plan.json>] [--format text|markdown|json] [--fail-on high|medium|low|never], or affinity-review lint --help';
@@ -118,7 +124,8 @@ export function runReview(argv: string[], write?: ReportSink): ReviewResult {
   try {
     const o = parse(argv);
     if (o.base === undefined && o.plan === undefined) {
-      writeInventory(inventoryFromSynthDir(o.dir), o.format, out);
+      // Read stack by stack, each stack's JSON dropped once its entries are read.
+      writeInventory(inventoryEntriesFromSynthDir(o.dir), o.format, out);
       out('\n');
       return { code: 0, stdout: parts.join(''), stderr: '' };
     }

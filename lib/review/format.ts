@@ -440,7 +440,11 @@ export function formatInventory(inv: Inventory, format: ReviewFormat): string {
 }
 
 /** Writes the inventory to `out`, in pieces (the same bytes as `formatInventory`). */
-export function writeInventory(inv: Inventory, format: ReviewFormat, out: ReportSink): void {
+export function writeInventory(
+  inv: Pick<Inventory, 'stacks' | 'entries'>,
+  format: ReviewFormat,
+  out: ReportSink,
+): void {
   // Read first: an inventory reads its entries on first use, and a reader's error must come
   // before any output.
   const entries = inv.entries;
