@@ -135,7 +135,9 @@ const isReplacement = (c: ResourceChange): boolean =>
 
 /**
  * The session-path resources of both versions of a plan, by address, and its replacements;
- * the plan itself only when `paths` (the markdown diagrams read its configuration).
+ * when `paths`, the configuration's references of every planned resource by address (the
+ * markdown diagrams link by them), read here so the plan's planned values and configuration
+ * are not kept for the whole review.
  */
 function planResources(file: string, synthStacks: Record<string, any>, paths: boolean) {
   const { changes, plan } = readPlan(file, paths ? PLAN_MEMBERS_WITH_PATHS : PLAN_MEMBERS);
@@ -168,7 +170,9 @@ function planResources(file: string, synthStacks: Record<string, any>, paths: bo
     after,
     sides,
     replacements,
-    plan: paths ? plan : undefined,
+    references: paths
+      ? new Map(resourcesFromPlan(stack, plan).map((r) => [r.address, r.references ?? {}]))
+      : undefined,
   };
 }
 
@@ -185,7 +189,7 @@ export function planReview(
 ): { findings: Finding[]; paths?: SessionPathInput } {
   // The parsed changes are dropped here: what is kept is their values (as resources) and the
   // replacements (for their rows below), not every change of a plan of 100 000.
-  const { stack, before, after, sides, replacements, plan } = planResources(
+  const { stack, before, after, sides, replacements, references } = planResources(
     file,
     synthStacks,
     paths,
@@ -267,14 +271,11 @@ export function planReview(
   }
   for (const f of findings) if (!folded.has(f.subject)) out.push(f);
   if (!paths) return { findings: sortFindings(out) };
-  const references = new Map(
-    resourcesFromPlan(stack, plan!).map((r) => [r.address, r.references ?? {}]),
-  );
   return {
     findings: sortFindings(out),
     paths: {
       base: before,
-      current: after.map((r) => ({ ...r, references: references.get(r.address) ?? {} })),
+      current: after.map((r) => ({ ...r, references: references!.get(r.address) ?? {} })),
     },
   };
 }
