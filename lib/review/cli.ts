@@ -144,12 +144,15 @@ export function runReview(argv: string[], write?: ReportSink): ReviewResult {
     }
     const threshold = o.failOn === 'never' ? Infinity : RANK[o.failOn as Risk];
     const failing = findings.some((f) => RANK[f.risk] >= threshold);
+    // Markdown only: the session paths the findings are on, as Mermaid diagrams (drawn before
+    // anything is written: an error leaves no half report on stdout).
+    const diagrams =
+      o.format === 'markdown' && paths !== undefined && findings.length > 0
+        ? sessionPathDiagrams(findings, paths)
+        : '';
+    paths = undefined;
     writeFindings(findings, o.format, o.failOn, out);
-    // Markdown only: the session paths the findings are on, as Mermaid diagrams.
-    if (o.format === 'markdown' && paths !== undefined && findings.length > 0) {
-      const diagrams = sessionPathDiagrams(findings, paths);
-      if (diagrams !== '') out(`\n\n${diagrams}`);
-    }
+    if (diagrams !== '') out(`\n\n${diagrams}`);
     out('\n');
     return { code: failing ? 1 : 0, stdout: parts.join(''), stderr: '' };
   } catch (e) {
