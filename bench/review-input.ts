@@ -7,7 +7,8 @@
  * Prints numbers, asserts nothing (the machine is shared: a time is a sample, not a budget).
  *
  *   node build/bench/review-input.js                 the table
- *   node build/bench/review-input.js --child <args>  one run of runReview(args), in-process;
+ *   node build/bench/review-input.js --child <args>  one run of runReview(args), in-process, its
+ *                                                     report streamed as the CLI streams it;
  *                                                     prints a ReviewSample (wall and CPU time,
  *                                                     peak RSS, exit code)
  *   node build/bench/review-input.js --write-plan <file> <n>   only writes the n-change plan
@@ -43,7 +44,14 @@ if (require.main === module) {
     const t0 = performance.now();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading is part of the run
     const { runReview } = require('../lib/review/cli') as typeof import('../lib/review/cli');
-    const r = runReview(args.slice(1));
+    // The report goes where the CLI sends it, piece by piece (here /dev/null: this process's
+    // stdout carries the sample).
+    const devNull = fs.openSync(os.devNull, 'w');
+    let outputBytes = 0;
+    const r = runReview(args.slice(1), (chunk) => {
+      outputBytes += chunk.length;
+      fs.writeSync(devNull, chunk);
+    });
     const ms = Math.round(performance.now() - t0);
     const cpu = process.cpuUsage(cpu0);
     const usage = process.resourceUsage();
@@ -54,7 +62,7 @@ if (require.main === module) {
       processCpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
       peakRssMb: Math.round(usage.maxRSS / 1024),
       code: r.code,
-      outputKb: Math.round((r.stdout.length + r.stderr.length) / 1024),
+      outputKb: Math.round((outputBytes + r.stdout.length + r.stderr.length) / 1024),
       reason: r.code === 2 ? r.stderr.trim().slice(0, 200) : undefined,
     };
     process.stdout.write(`${JSON.stringify(sample)}\n`);

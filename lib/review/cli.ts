@@ -12,11 +12,17 @@
  * Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 bad input.
  */
 import { compareInventories } from './compare';
-import { ReviewFormat, formatFindings, formatInventory, inputErrorLine } from './format';
+import { ReportSink, ReviewFormat, inputErrorLine, writeFindings, writeInventory } from './format';
 import { SessionPathInput, sessionPathDiagrams } from './mermaid';
 import { Finding, Risk } from './model';
 import { planReview } from './plan';
-import { ReviewInputError, SynthCache, inventoryFromSynthDir, readSynthDir } from './synth-dir';
+import {
+  ReviewInputError,
+  SynthCache,
+  inventoryEntriesFromSynthDir,
+  inventoryFromSynthDir,
+  readSynthDir,
+} from './synth-dir';
 
 const USAGE =
   'usage: affinity-review <synth-dir> [--base <old-synth-dir> | --plan <plan.json>] [--format text|markdown|json] [--fail-on high|medium|low|never], or affinity-review lint --help';
@@ -96,8 +102,12 @@ function parse(argv: string[]): Options {
   return { ...(o as Options), dir: positional[0] };
 }
 
-/** Runs the review with the given arguments (no process exit; the CLI wrapper below does that). */
-export function runReview(argv: string[]): ReviewResult {
+/**
+ * Runs the review with the given arguments (no process exit; the CLI wrapper below does that).
+ * With `write`, the report goes to it piece by piece as it is rendered, and `stdout` is empty:
+ * the CLI streams a report of many megabytes to stdout instead of building it as one string.
+ */
+export function runReview(argv: string[], write?: ReportSink): ReviewResult {
   if (argv[0] === 'lint') {
     // Loaded only for lint: it runs the constructs' rule functions, which load cdktf.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -109,14 +119,15 @@ export function runReview(argv: string[]): ReviewResult {
   }
   if (argv.includes('--help') || argv.includes('-h'))
     return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
+  const parts: string[] = [];
+  const out: ReportSink = write ?? ((chunk) => parts.push(chunk));
   try {
     const o = parse(argv);
     if (o.base === undefined && o.plan === undefined) {
-      return {
-        code: 0,
-        stdout: `${formatInventory(inventoryFromSynthDir(o.dir), o.format)}\n`,
-        stderr: '',
-      };
+      // Read stack by stack, each stack's JSON dropped once its entries are read.
+      writeInventory(inventoryEntriesFromSynthDir(o.dir), o.format, out);
+      out('\n');
+      return { code: 0, stdout: parts.join(''), stderr: '' };
     }
     const cache = new SynthCache();
     let paths: SessionPathInput | undefined;
@@ -133,13 +144,17 @@ export function runReview(argv: string[]): ReviewResult {
     }
     const threshold = o.failOn === 'never' ? Infinity : RANK[o.failOn as Risk];
     const failing = findings.some((f) => RANK[f.risk] >= threshold);
-    let report = formatFindings(findings, o.format, o.failOn);
-    // Markdown only: the session paths the findings are on, as Mermaid diagrams.
-    if (o.format === 'markdown' && paths !== undefined && findings.length > 0) {
-      const diagrams = sessionPathDiagrams(findings, paths);
-      if (diagrams !== '') report = `${report}\n\n${diagrams}`;
-    }
-    return { code: failing ? 1 : 0, stdout: `${report}\n`, stderr: '' };
+    // Markdown only: the session paths the findings are on, as Mermaid diagrams (drawn before
+    // anything is written: an error leaves no half report on stdout).
+    const diagrams =
+      o.format === 'markdown' && paths !== undefined && findings.length > 0
+        ? sessionPathDiagrams(findings, paths)
+        : '';
+    paths = undefined;
+    writeFindings(findings, o.format, o.failOn, out);
+    if (diagrams !== '') out(`\n\n${diagrams}`);
+    out('\n');
+    return { code: failing ? 1 : 0, stdout: parts.join(''), stderr: '' };
   } catch (e) {
     return { code: 2, stdout: '', stderr: inputErrorLine('affinity-review', e) };
   }
@@ -148,7 +163,9 @@ export function runReview(argv: string[]): ReviewResult {
 if (require.main === module) {
   let result: ReviewResult;
   try {
-    result = runReview(process.argv.slice(2));
+    // The report is written as it is rendered (stdout writes are synchronous for files, pipes
+    // and terminals on Linux); errors come before any of it.
+    result = runReview(process.argv.slice(2), (chunk) => process.stdout.write(chunk));
   } catch (e) {
     // lint's own catch covers its run; this covers loading it (never a stack trace).
     result = { code: 2, stdout: '', stderr: inputErrorLine('affinity-review', e) };

@@ -25,6 +25,7 @@ import { JsonObject } from '../terraform/kubernetes';
 import { readPodDrain } from '../terraform/kubernetes/pod-drain';
 import { k8sName, kubeObject } from './resources';
 import { GKE_POLICY_KINDS, Wiring, sideOf } from './wiring';
+import { flatString } from './strings';
 
 export type { ResourceMap } from './resources';
 
@@ -102,10 +103,10 @@ function groupLabel(
   const mig = resolve(index, from, ref, MIG_TYPES, external);
   if (mig?.values?.name) {
     const where = mig.values.zone ?? mig.values.region;
-    return where ? `${mig.values.name} (${where})` : mig.values.name;
+    return where ? flatString(mig.values.name, ' (', where, ')') : mig.values.name;
   }
   const url = /\/(zones|regions)\/([^/]+)\/instanceGroups\/([^/]+)$/.exec(ref);
-  return url ? `${url[3]} (${url[2]})` : ref;
+  return url ? flatString(url[3], ' (', url[2], ')') : ref;
 }
 
 function backendService(

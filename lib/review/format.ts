@@ -75,12 +75,75 @@ export function display(
  */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** JSON output with the unsafe characters that JSON.stringify leaves raw written as \u escapes. */
-export function safeJson(value: unknown, space?: number): string {
-  const json = JSON.stringify(value, null, space);
+/** JSON text with the unsafe characters that JSON.stringify leaves raw written as \u escapes. */
+function escapeJson(json: string): string {
   // Most output has none: no second copy of a document of many megabytes then.
   if (json.search(UNSAFE_IN_JSON) < 0) return json;
   return json.replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
+}
+
+/** JSON output with the unsafe characters that JSON.stringify leaves raw written as \u escapes. */
+export function safeJson(value: unknown, space?: number): string {
+  return escapeJson(JSON.stringify(value, null, space));
+}
+
+/**
+ * Where a report goes, piece by piece. The CLI writes each piece to stdout as it comes, so a
+ * report of many megabytes (the inventory of a 50 MB synth is 43 MB of JSON) is never one
+ * string, nor a second copy of it in the buffer that stdout writes.
+ */
+export type ReportSink = (chunk: string) => void;
+
+/** Items per piece of a streamed report (a few hundred kilobytes). */
+const PIECE = 1000;
+
+/**
+ * `safeJson({ ...head, [key]: items })`, written in pieces: the same bytes, PIECE items per
+ * piece.
+ */
+function writeJsonWithList(
+  head: Record<string, unknown>,
+  key: string,
+  items: readonly unknown[],
+  out: ReportSink,
+): void {
+  const open = JSON.stringify(head);
+  out(escapeJson(`${open.length > 2 ? `${open.slice(0, -1)},` : '{'}${JSON.stringify(key)}:[`));
+  for (let i = 0; i < items.length; i += PIECE) {
+    const piece = items.slice(i, i + PIECE).map((x) => JSON.stringify(x) ?? 'null');
+    out(escapeJson(`${i > 0 ? ',' : ''}${piece.join(',')}`));
+  }
+  out(']}');
+}
+
+/**
+ * Writes lines joined by `\n` (nothing before the first), PIECE lines per piece: the same
+ * bytes as `lines.join('\n')`, without the array of every line.
+ */
+class LineWriter {
+  private readonly buffer: string[] = [];
+  private started = false;
+  constructor(private readonly out: ReportSink) {}
+  public line(text: string): void {
+    this.buffer.push(text);
+    if (this.buffer.length >= PIECE) this.flush();
+  }
+  public lines(texts: readonly string[]): void {
+    for (const t of texts) this.line(t);
+  }
+  public flush(): void {
+    if (this.buffer.length === 0) return;
+    this.out(`${this.started ? '\n' : ''}${this.buffer.join('\n')}`);
+    this.started = true;
+    this.buffer.length = 0;
+  }
+}
+
+/** What a writer writes, as one string (the library's string-returning forms). */
+function collect(write: (out: ReportSink) => void): string {
+  const parts: string[] = [];
+  write((chunk) => parts.push(chunk));
+  return parts.join('');
 }
 
 /** A one-line error for stderr: `<program>: <message>`, escaped and bounded. */
@@ -167,11 +230,10 @@ function wrapWords(text: string, width: number, indent: string): string[] {
 }
 
 /** The text form of the inventory: one block per entry, wrapped to the text width. */
-function textBlocks(entries: Entry[], kind: Entry['kind']): string[] {
-  const out: string[] = [];
+function textBlocks(entries: Entry[], kind: Entry['kind'], out: LineWriter): void {
   const block = (head: string, details: string[]) => {
-    out.push(...wrap(`  ${display(head)}`, TEXT_WIDTH, '      '));
-    for (const d of details) out.push(...wrap(`    ${display(d)}`, TEXT_WIDTH, '      '));
+    out.lines(wrap(`  ${display(head)}`, TEXT_WIDTH, '      '));
+    for (const d of details) out.lines(wrap(`    ${display(d)}`, TEXT_WIDTH, '      '));
   };
   for (const e of entries) {
     if (e.kind !== kind) continue;
@@ -213,7 +275,6 @@ function textBlocks(entries: Entry[], kind: Entry['kind']): string[] {
         break;
     }
   }
-  return out;
 }
 
 const COOKIE_AFFINITIES = ['GENERATED_COOKIE', 'HTTP_COOKIE', 'STRONG_COOKIE_AFFINITY'];
@@ -251,8 +312,7 @@ const healthText = (e: BackendServiceEntry): string =>
       : '-';
 
 /** One row of strings per entry, with a header, for the inventory tables. */
-function rows(entries: Entry[], kind: Entry['kind']): string[][] {
-  const of = entries.filter((e) => e.kind === kind);
+function rows(of: Entry[], kind: Entry['kind']): string[][] {
   switch (kind) {
     case 'backend-service':
       return [
@@ -334,13 +394,37 @@ function rows(entries: Entry[], kind: Entry['kind']): string[][] {
   }
 }
 
-function markdownTable(table: string[][]): string {
-  const esc = (c: string) => display(c).replace(/\|/g, '\\|');
-  return [
-    `| ${table[0].join(' | ')} |`,
-    `|${table[0].map(() => '---').join('|')}|`,
-    ...table.slice(1).map((r) => `| ${r.map(esc).join(' | ')} |`),
-  ].join('\n');
+const mdCell = (c: string) => display(c).replace(/\|/g, '\\|');
+
+/** The head of a markdown table (its header and rule lines). */
+function markdownHead(header: readonly string[], out: LineWriter): void {
+  out.line(`| ${header.join(' | ')} |`);
+  out.line(`|${header.map(() => '---').join('|')}|`);
+}
+
+/** One row of a markdown table, its cells escaped. */
+const markdownRow = (row: readonly string[]): string => `| ${row.map(mdCell).join(' | ')} |`;
+
+/**
+ * The markdown table of the entries of one kind, PIECE rows at a time (the rows of every
+ * entry are never held at once).
+ */
+function markdownEntries(entries: Entry[], kind: Entry['kind'], out: LineWriter): void {
+  let piece: Entry[] = [];
+  let any = false;
+  const flush = () => {
+    if (piece.length === 0) return;
+    if (!any) markdownHead(rows([], kind)[0], out);
+    any = true;
+    for (const row of rows(piece, kind).slice(1)) out.line(markdownRow(row));
+    piece = [];
+  };
+  for (const e of entries) {
+    if (e.kind !== kind) continue;
+    piece.push(e);
+    if (piece.length >= PIECE) flush();
+  }
+  flush();
 }
 
 const SECTIONS: [Entry['kind'], string][] = [
@@ -352,19 +436,36 @@ const SECTIONS: [Entry['kind'], string][] = [
 
 /** Renders the inventory. */
 export function formatInventory(inv: Inventory, format: ReviewFormat): string {
-  if (format === 'json') return safeJson({ stacks: inv.stacks, entries: inv.entries });
-  const parts: string[] = [];
+  return collect((out) => writeInventory(inv, format, out));
+}
+
+/** Writes the inventory to `out`, in pieces (the same bytes as `formatInventory`). */
+export function writeInventory(
+  inv: Pick<Inventory, 'stacks' | 'entries'>,
+  format: ReviewFormat,
+  out: ReportSink,
+): void {
+  // Read first: an inventory reads its entries on first use, and a reader's error must come
+  // before any output.
+  const entries = inv.entries;
+  if (format === 'json') return writeJsonWithList({ stacks: inv.stacks }, 'entries', entries, out);
+  const lines = new LineWriter(out);
+  const head = `Affinity and draining inventory of ${inv.stacks.length} stack(s): ${display(inv.stacks.join(', '))}`;
+  if (format === 'markdown') lines.line(`## ${head}`);
+  else lines.lines(wrap(head));
   for (const [kind, title] of SECTIONS) {
+    if (!entries.some((e) => e.kind === kind)) continue;
+    lines.line('');
     if (format === 'markdown') {
-      const table = rows(inv.entries, kind);
-      if (table.length > 1) parts.push(`### ${title}\n\n${markdownTable(table)}`);
+      lines.line(`### ${title}`);
+      lines.line('');
+      markdownEntries(entries, kind, lines);
     } else {
-      const blocks = textBlocks(inv.entries, kind);
-      if (blocks.length > 0) parts.push([title, ...blocks].join('\n'));
+      lines.line(title);
+      textBlocks(entries, kind, lines);
     }
   }
-  const head = `Affinity and draining inventory of ${inv.stacks.length} stack(s): ${display(inv.stacks.join(', '))}`;
-  return [format === 'markdown' ? `## ${head}` : wrap(head).join('\n'), ...parts].join('\n\n');
+  lines.flush();
 }
 
 /** Findings no rule could rate (reported so that "no change" is never said of a change). */
@@ -372,43 +473,54 @@ export const isUnrated = (f: Finding): boolean => f.change.startsWith('unrated c
 
 /** Renders findings, highest risk first. */
 export function formatFindings(findings: Finding[], format: ReviewFormat, failOn: string): string {
+  return collect((out) => writeFindings(findings, format, failOn, out));
+}
+
+/** Writes the findings to `out`, in pieces (the same bytes as `formatFindings`). */
+export function writeFindings(
+  findings: Finding[],
+  format: ReviewFormat,
+  failOn: string,
+  out: ReportSink,
+): void {
   const count = (r: Risk) => findings.filter((f) => f.risk === r).length;
   const unrated = findings.filter(isUnrated).length;
   if (format === 'json') {
-    return safeJson({
-      failOn,
-      summary: { high: count('high'), medium: count('medium'), low: count('low'), unrated },
-      findings,
-    });
+    const summary = { high: count('high'), medium: count('medium'), low: count('low'), unrated };
+    return writeJsonWithList({ failOn, summary }, 'findings', findings, out);
   }
   const summary = `${count('high')} high, ${count('medium')} medium, ${count('low')} low${
     unrated ? ` (${unrated} of them changes no rule could rate: check them by hand)` : ''
   }`;
   // Only an empty diff says "no change": unrated changes are findings too.
   if (findings.length === 0)
-    return format === 'markdown'
-      ? '## Affinity review\n\nNo change to sticky sessions or draining.'
-      : 'No change to sticky sessions or draining.';
+    return out(
+      format === 'markdown'
+        ? '## Affinity review\n\nNo change to sticky sessions or draining.'
+        : 'No change to sticky sessions or draining.',
+    );
+  const lines = new LineWriter(out);
   if (format === 'markdown') {
-    const table = [
-      ['risk', 'stack', 'what', 'change', 'consequence'],
-      ...findings.map((f) => [RISK_LABEL[f.risk], f.stack, f.subject, f.change, f.consequence]),
-    ];
-    return `## Affinity review: ${summary}\n\n${markdownTable(table)}`;
+    lines.line(`## Affinity review: ${summary}`);
+    lines.line('');
+    markdownHead(['risk', 'stack', 'what', 'change', 'consequence'], lines);
+    for (const f of findings)
+      lines.line(markdownRow([RISK_LABEL[f.risk], f.stack, f.subject, f.change, f.consequence]));
+    return lines.flush();
   }
-  const lines = wrap(`Affinity review: ${summary}`);
+  lines.lines(wrap(`Affinity review: ${summary}`));
   const pad = ' '.repeat(8);
   for (const f of findings) {
-    lines.push('');
-    lines.push(
-      ...wrap(
+    lines.line('');
+    lines.lines(
+      wrap(
         `${RISK_LABEL[f.risk].padEnd(7)} ${display(f.subject)}  [${display(f.stack)}]`,
         TEXT_WIDTH,
         pad,
       ),
     );
-    lines.push(...wrap(`${pad}change: ${display(f.change)}`, TEXT_WIDTH, `${pad}        `));
-    lines.push(...wrap(`${pad}why: ${display(f.consequence)}`, TEXT_WIDTH, `${pad}     `));
+    lines.lines(wrap(`${pad}change: ${display(f.change)}`, TEXT_WIDTH, `${pad}        `));
+    lines.lines(wrap(`${pad}why: ${display(f.consequence)}`, TEXT_WIDTH, `${pad}     `));
   }
-  return lines.join('\n');
+  lines.flush();
 }

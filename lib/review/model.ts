@@ -5,6 +5,7 @@
  */
 
 import { TfResource } from '../terraform/resource';
+import { flatString } from './strings';
 
 /** A Google Cloud backend service (global or regional). */
 export interface BackendServiceEntry {
@@ -167,12 +168,12 @@ export function entryKey(e: Entry): string {
     case 'backend-service':
       // Kubernetes names are unique per cluster (a stack); Google Cloud names per project.
       return e.gkeObject
-        ? `${e.kind}:${e.stack}:${e.gkeObject}/${e.name}`
-        : `${e.kind}:${e.region ?? 'global'}/${e.name}`;
+        ? flatString(e.kind, ':', e.stack, ':', e.gkeObject, '/', e.name)
+        : flatString(e.kind, ':', e.region ?? 'global', '/', e.name);
     case 'instance-group':
-      return `${e.kind}:${e.zone ?? ''}/${e.name}`;
+      return flatString(e.kind, ':', e.zone ?? '', '/', e.name);
     default:
-      return `${e.kind}:${e.stack}:${e.name}`;
+      return flatString(e.kind, ':', e.stack, ':', e.name);
   }
 }
 
@@ -181,13 +182,13 @@ export function subjectOf(e: Entry): string {
   switch (e.kind) {
     case 'backend-service':
       return e.gkeObject
-        ? `${e.gkeObject} ${e.name} (its backend service)`
-        : `backend service ${e.name}${e.region ? ` (${e.region})` : ''}`;
+        ? flatString(e.gkeObject, ' ', e.name, ' (its backend service)')
+        : flatString('backend service ', e.name, ...(e.region ? [' (', e.region, ')'] : []));
     case 'instance-group':
-      return `instance group ${e.name}${e.zone ? ` (${e.zone})` : ''}`;
+      return flatString('instance group ', e.name, ...(e.zone ? [' (', e.zone, ')'] : []));
     case 'k8s-service':
-      return `Service ${e.name}`;
+      return flatString('Service ', e.name);
     case 'statefulset':
-      return `StatefulSet ${e.name}`;
+      return flatString('StatefulSet ', e.name);
   }
 }

@@ -129,19 +129,21 @@ export function reviewPlan(file: string, synthStacks: Record<string, any>): Find
   return planReview(file, synthStacks, false).findings;
 }
 
+/** A replace action: `["delete","create"]` or `["create","delete"]`. */
+const isReplacement = (c: ResourceChange): boolean =>
+  c.change.actions.includes('delete') && c.change.actions.includes('create');
+
 /**
- * The findings of a plan and, when `paths` is true, both versions of its session-path
- * resources for the markdown diagrams: the old values as they are (their ids and self links
- * name what they point at), the new ones with the configuration's references (which name a
- * resource even where its id is known only after apply).
+ * The session-path resources of both versions of a plan, by address, and its replacements;
+ * when `paths`, the configuration's references of every planned resource by address (the
+ * markdown diagrams link by them), read here so the plan's planned values and configuration
+ * are not kept for the whole review.
  */
-export function planReview(
-  file: string,
-  synthStacks: Record<string, any>,
-  paths: boolean,
-): { findings: Finding[]; paths?: SessionPathInput } {
+function planResources(file: string, synthStacks: Record<string, any>, paths: boolean) {
   const { changes, plan } = readPlan(file, paths ? PLAN_MEMBERS_WITH_PATHS : PLAN_MEMBERS);
   const stack = stackOf(changes, synthStacks, file);
+  const replacements = changes.filter(isReplacement);
+  const replaced = new Set(replacements.map(addressOf));
   const before: TfResource[] = [];
   const after: TfResource[] = [];
   const sides = new Map<string, { before?: TfResource; after?: TfResource }>();
@@ -159,8 +161,39 @@ export function planReview(
     if (isObject(c.change.before)) before.push((side.before = of(c.change.before)));
     if (isObject(c.change.after))
       after.push((side.after = of(withUnknowns(c.change.after, c.change.after_unknown))));
-    sides.set(address, side);
+    // Both sides of a replaced resource: is its successor identical?
+    if (replaced.has(address)) sides.set(address, side);
   }
+  return {
+    stack,
+    before,
+    after,
+    sides,
+    replacements,
+    references: paths
+      ? new Map(resourcesFromPlan(stack, plan).map((r) => [r.address, r.references ?? {}]))
+      : undefined,
+  };
+}
+
+/**
+ * The findings of a plan and, when `paths` is true, both versions of its session-path
+ * resources for the markdown diagrams: the old values as they are (their ids and self links
+ * name what they point at), the new ones with the configuration's references (which name a
+ * resource even where its id is known only after apply).
+ */
+export function planReview(
+  file: string,
+  synthStacks: Record<string, any>,
+  paths: boolean,
+): { findings: Finding[]; paths?: SessionPathInput } {
+  // The parsed changes are dropped here: what is kept is their values (as resources) and the
+  // replacements (for their rows below), not every change of a plan of 100 000.
+  const { stack, before, after, sides, replacements, references } = planResources(
+    file,
+    synthStacks,
+    paths,
+  );
   const inv = (resources: TfResource[]): Inventory => ({
     stacks: [stack],
     entries: extractEntries(resources),
@@ -173,12 +206,20 @@ export function planReview(
   // Terraform's replace actions (["delete","create"] or ["create","delete"]): one row per
   // replaced resource, with the attribute changes that force it folded in. The findings are
   // grouped by subject once (a plan may replace thousands of resources).
+  // Labels of the replaced addresses only (those are all the rows below look up).
+  const replacedAt = new Set(replacements.map(addressOf));
   const labels = new Map<string, string>();
-  for (const e of [...base.entries, ...current.entries]) labels.set(e.address, subjectOf(e));
+  for (const e of [...base.entries, ...current.entries])
+    if (replacedAt.has(e.address)) labels.set(e.address, subjectOf(e));
   for (const r of [...base.resources, ...current.resources])
-    if (!labels.has(r.address)) labels.set(r.address, identityOf(r).label);
+    if (replacedAt.has(r.address) && !labels.has(r.address))
+      labels.set(r.address, identityOf(r).label);
+  const subjects = new Set(
+    replacements.map((c) => labels.get(addressOf(c)) ?? `${c.type} ${c.name}`),
+  );
   const bySubject = new Map<string, Finding[]>();
   for (const f of findings) {
+    if (!subjects.has(f.subject)) continue;
     const group = bySubject.get(f.subject);
     if (group) group.push(f);
     else bySubject.set(f.subject, [f]);
@@ -186,9 +227,8 @@ export function planReview(
   const RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
   const folded = new Set<string>();
   const out: Finding[] = [];
-  for (const c of changes) {
+  for (const c of replacements) {
     const actions = c.change.actions;
-    if (!(actions.includes('delete') && actions.includes('create'))) continue;
     const address = addressOf(c);
     const subject = labels.get(address) ?? `${c.type} ${c.name}`;
     const group = folded.has(subject) ? [] : (bySubject.get(subject) ?? []);
@@ -231,14 +271,11 @@ export function planReview(
   }
   for (const f of findings) if (!folded.has(f.subject)) out.push(f);
   if (!paths) return { findings: sortFindings(out) };
-  const references = new Map(
-    resourcesFromPlan(stack, plan).map((r) => [r.address, r.references ?? {}]),
-  );
   return {
     findings: sortFindings(out),
     paths: {
       base: before,
-      current: after.map((r) => ({ ...r, references: references.get(r.address) ?? {} })),
+      current: after.map((r) => ({ ...r, references: references!.get(r.address) ?? {} })),
     },
   };
 }

@@ -22,6 +22,7 @@ import {
   readKubernetesObject,
 } from '../terraform/kubernetes';
 import { Fields, camel } from '../terraform/kubernetes/schema';
+import { flatString } from './strings';
 
 /** `{ <type>: { <name>: <values> } }`, as in `resource` of cdk.tf.json. */
 export type ResourceMap = Record<string, Record<string, any>>;
@@ -120,7 +121,7 @@ export function kubeObject(r: TfResource): JsonObject | undefined {
 export function k8sName(o: JsonObject | undefined): string | undefined {
   const meta: unknown = o?.metadata;
   return isObject(meta) && typeof meta.name === 'string'
-    ? `${typeof meta.namespace === 'string' ? meta.namespace : 'default'}/${meta.name}`
+    ? flatString(typeof meta.namespace === 'string' ? meta.namespace : 'default', '/', meta.name)
     : undefined;
 }
 
@@ -158,22 +159,28 @@ export function identityOf(r: TfResource): Identity {
     id = {
       key:
         r.type === 'kubernetes_manifest'
-          ? `${r.type}:${stack}:${kind}/${name}`
-          : `${r.type}:${stack}:${name}`,
-      label: `${kind} ${name}`,
+          ? flatString(r.type, ':', stack, ':', kind, '/', name)
+          : flatString(r.type, ':', stack, ':', name),
+      label: flatString(kind, ' ', name),
       kind,
     };
   } else if (typeof r.values.name === 'string' && !isUnknown(r.values.name)) {
     const where = r.values.region ?? r.values.zone ?? 'global';
     id = {
-      key: `${r.type}:${typeof where === 'string' ? where : 'global'}/${r.values.name}`,
-      label: `${kindOfType} ${r.values.name}`,
+      key: flatString(
+        r.type,
+        ':',
+        typeof where === 'string' ? where : 'global',
+        '/',
+        r.values.name,
+      ),
+      label: flatString(kindOfType, ' ', r.values.name),
       kind: kindOfType,
     };
   } else {
     id = {
-      key: `${r.type}:${stack}:${r.address}`,
-      label: `${kindOfType} ${resourceName(r)}`,
+      key: flatString(r.type, ':', stack, ':', r.address),
+      label: flatString(kindOfType, ' ', resourceName(r)),
       kind: kindOfType,
     };
   }

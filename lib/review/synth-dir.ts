@@ -189,6 +189,98 @@ function resourcesOf(json: any): ResourceMap {
   return (json.resource ?? {}) as ResourceMap;
 }
 
+/** `${type.name.attr}`: what a cdktf cross-stack output's value names. */
+const OUTPUT_TARGET = /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/;
+/** A cross-stack reference (as `crossStackResolver` reads it): the stack it names. */
+const CROSS_STACK_REF =
+  /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.([^.}]+)\}$/;
+
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/**
+ * What `crossStackResolver` reads of a stack: its `output` block and the resources that the
+ * outputs name (their values are the stack's own objects). Lookups of anything else read as
+ * they read on the whole stack: absent, or inherited from the same prototype.
+ */
+function outputView(json: any): { output: unknown; resource: unknown } {
+  const output = json.output;
+  const resource: Record<string, Record<string, unknown>> = {};
+  const all = json.resource;
+  if (typeof output !== 'object' || output === null || !isJsonObject(all))
+    return { output, resource: all };
+  for (const key of Object.keys(output)) {
+    const value = output[key]?.value;
+    const r = typeof value === 'string' ? OUTPUT_TARGET.exec(value) : null;
+    if (!r || !own(all, r[1]) || !own(all[r[1]], r[2])) continue;
+    // A key that assignment cannot copy as it is: keep the whole block.
+    if (r[1] === '__proto__' || r[2] === '__proto__') return { output, resource: all };
+    if (!own(resource, r[1])) resource[r[1]] = {};
+    resource[r[1]][r[2]] = all[r[1]][r[2]];
+  }
+  return { output, resource };
+}
+
+/**
+ * The stacks a stack's cross-stack references name (`crossStackResolver`), from its text when
+ * it cannot hold one, else from its values.
+ */
+function referencedStacks(text: string, json: any): Set<string> {
+  const names = new Set<string>();
+  // Without the marker, and without a \u escape that could spell it, no string is a reference.
+  if (!text.includes('cross-stack-reference-input-') && !text.includes('\\u')) return names;
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const m = CROSS_STACK_REF.exec(v);
+      if (m) names.add(m[1]);
+    } else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) walk(x); // depth: at most MAX_JSON_DEPTH (json-input.ts)
+  };
+  walk(json.resource);
+  return names;
+}
+
+/**
+ * The stacks and entries of a synth output directory (what the inventory lists), read stack
+ * by stack: each stack's entries are read as soon as the stacks its cross-stack references
+ * name are read, and its JSON is then dropped (only the outputs that other stacks read are
+ * kept). The 50 MB synth of the benchmark holds about 80 MB of parsed JSON, which
+ * `inventoryFromSynthDir` keeps for the whole run. The same entries in the same order, and the
+ * same error: a file that cannot be read first, else the first stack (in the inventory's
+ * order) whose entries cannot be read.
+ */
+export function inventoryEntriesFromSynthDir(dir: string): Pick<Inventory, 'stacks' | 'entries'> {
+  const files = stackFiles(dir);
+  const views: Record<string, any> = {};
+  const external = crossStackResolver(views);
+  const entries = new Map<string, Entry[]>();
+  const failures = new Map<string, unknown>();
+  const waiting: { stack: string; json: any; needs: Set<string> }[] = [];
+  const extract = (stack: string, json: any) => {
+    try {
+      entries.set(stack, extractEntries(sessionResources(stack, resourcesOf(json)), external));
+    } catch (e) {
+      failures.set(stack, e);
+    }
+  };
+  for (const { stack, file } of files) {
+    const { text } = readText(file, () => false);
+    const json = parseJson(text!, file);
+    checkSynthShape(file, json);
+    views[stack] = outputView(json);
+    // Read as readSynthDir keys it (a name like __proto__ is no stack of the inventory).
+    if (own(views, stack)) waiting.push({ stack, json, needs: referencedStacks(text!, json) });
+    for (let i = 0; i < waiting.length; i++) {
+      const w = waiting[i];
+      if (![...w.needs].every((n) => own(views, n))) continue;
+      extract(w.stack, w.json);
+      waiting.splice(i--, 1);
+    }
+  }
+  for (const w of waiting) extract(w.stack, w.json);
+  const stacks = Object.keys(views);
+  for (const stack of stacks) if (failures.has(stack)) throw failures.get(stack);
+  return { stacks, entries: stacks.flatMap((stack) => entries.get(stack) ?? []) };
+}
+
 /** The inventory of a synth output directory. */
 export function inventoryFromSynthDir(dir: string, cache?: SynthCache): Inventory {
   const stacks = readSynthDir(dir, cache);
