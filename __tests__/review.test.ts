@@ -522,6 +522,20 @@ describe('values the provider refuses, read from Terraform written by others', (
     expect(inv.stdout).toMatch(/health check HTTP :80 "abc" \(not a number\)\/5s/);
   });
 
+  test('text as a probe port: H6 in lint, shown as written by the reviewer (never a crash)', () => {
+    const dir = dirWith({ connection_draining_timeout_sec: 60 }, 5);
+    const file = path.join(dir, 'stacks', 's', 'cdk.tf.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json.resource.google_compute_health_check.hc.http_health_check.port = 'eighty';
+    fs.writeFileSync(file, JSON.stringify(json));
+    const r = lintOf(dir);
+    expect(r.stderr).toBe('');
+    expect(r.findings).toContain('H6 port "eighty" is not a finite number');
+    const inv = review(dir);
+    expect(inv.code).toBe(0);
+    expect(inv.stdout).toMatch(/health check HTTP :"eighty" \(not a number\) 5s\/5s/);
+  });
+
   test('an interval from a variable is shown as unknown, not as the default 5 s', () => {
     const inv = review(dirWith({ connection_draining_timeout_sec: 60 }, '${var.interval}'));
     expect(inv.stdout).toMatch(

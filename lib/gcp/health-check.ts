@@ -133,6 +133,16 @@ export class HealthCheck {
     return new HealthCheck(HealthCheckProtocol.TCP, options);
   }
 
+  /**
+   * A health check read from Terraform or a plan: its values are kept as written (`"eighty"`
+   * as a port) for the rules to report under the Terraform attribute, not refused as a
+   * caller's wrong type.
+   * @internal
+   */
+  public static _read(protocol: HealthCheckProtocol, options: HttpHealthCheckOptions): HealthCheck {
+    return new HealthCheck(protocol, options, true);
+  }
+
   /** The probe protocol. */
   public readonly protocol: HealthCheckProtocol;
   /** Time between probes. */
@@ -159,14 +169,19 @@ export class HealthCheck {
   public readonly description?: string;
   private readonly options: HttpHealthCheckOptions;
 
-  private constructor(protocol: HealthCheckProtocol, given: HttpHealthCheckOptions) {
+  private constructor(
+    protocol: HealthCheckProtocol,
+    given: HttpHealthCheckOptions,
+    fromTerraform = false,
+  ) {
     const options = given ?? {};
-    throwViolations(
-      checkShape(options, OPTIONS).map((v) => ({
-        ...v,
-        attribute: `healthCheck.${v.attribute}`.replace(/\.$/, ''),
-      })),
-    );
+    if (!fromTerraform)
+      throwViolations(
+        checkShape(options, OPTIONS).map((v) => ({
+          ...v,
+          attribute: `healthCheck.${v.attribute}`.replace(/\.$/, ''),
+        })),
+      );
     this.protocol = protocol;
     this.options = options;
     this.interval = options.interval ?? Duration.seconds(5);

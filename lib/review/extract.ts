@@ -87,7 +87,8 @@ function healthCheck(hc: TfResource | undefined): HealthCheckSummary | undefined
   return {
     name: hc.values.name,
     protocol: read.protocol,
-    port: known(read.port),
+    // Unset or the API's choice reads as the serving port, as before; text is shown as written.
+    port: read.port === undefined || read.port === API_DECIDED ? undefined : timing(read.port, ''),
     path: read.probe.request_path,
     intervalSeconds: timing(read.intervalSeconds, HEALTH_CHECK_DEFAULTS.check_interval_sec),
     timeoutSeconds: timing(read.timeoutSeconds, HEALTH_CHECK_DEFAULTS.timeout_sec),

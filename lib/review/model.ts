@@ -56,7 +56,8 @@ export interface BackendServiceEntry {
 export interface HealthCheckSummary {
   readonly name: string;
   readonly protocol: string;
-  readonly port?: number;
+  /** The probe port; how it stands when not a known number; undefined for the serving port. */
+  readonly port?: number | string;
   readonly path?: string;
   /** Seconds, or how the value stands when it is not a known number ("(known after apply)"). */
   readonly intervalSeconds: number | string;

@@ -128,12 +128,15 @@ function readHealthCheckValues(values: Record<string, any>): HealthCheckRead {
     host: http ? str(probe.host) : undefined,
     response: http ? str(probe.response) : undefined,
   };
-  const healthCheck =
+  // Read as written: a value of the wrong type is the rules' to report, in Terraform's terms.
+  const healthCheck = HealthCheck._read(
     protocol === 'HTTP'
-      ? HealthCheck.http(options)
+      ? HealthCheckProtocol.HTTP
       : http
-        ? HealthCheck.https(options)
-        : HealthCheck.tcp(options);
+        ? HealthCheckProtocol.HTTPS
+        : HealthCheckProtocol.TCP,
+    options,
+  );
   return {
     protocol,
     probe,
