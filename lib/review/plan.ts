@@ -271,11 +271,11 @@ export function planReview(
   }
   for (const f of findings) if (!folded.has(f.subject)) out.push(f);
   if (!paths) return { findings: sortFindings(out) };
-  return {
-    findings: sortFindings(out),
-    paths: {
-      base: before,
-      current: after.map((r) => ({ ...r, references: references!.get(r.address) ?? {} })),
-    },
-  };
+  // The review is done: the new resources get the configuration's references in place (the
+  // review itself reads a plan without them), so the diagrams use the review's own index,
+  // links and Kubernetes objects of this version (none of which reads references) instead of
+  // building them again for copies: about 100 MB less for a plan of 100 000 changes.
+  for (const r of after)
+    (r as { references?: Record<string, string[]> }).references = references!.get(r.address) ?? {};
+  return { findings: sortFindings(out), paths: { base: before, current: after } };
 }
