@@ -26,7 +26,7 @@ function both(text: string): { got: unknown; want: unknown } {
     }
   };
   const got = attempt(() =>
-    planReview(file, {}, true).paths!.current.map((r) => [r.address, r.references]),
+    planReview(file, {}, true).paths!.current.map((r) => [r.address, r.references ?? {}]),
   );
   const want = attempt(() => {
     const refs = new Map(

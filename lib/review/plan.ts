@@ -198,10 +198,26 @@ function planResources(file: string, synthStacks: Record<string, any>, paths: bo
     after,
     sides,
     replacements,
-    references: paths
-      ? new Map(resourcesFromPlan(stack, plan).map((r) => [r.address, r.references ?? {}]))
-      : undefined,
+    references: paths ? referencesByAddress(stack, plan) : undefined,
   };
+}
+
+/**
+ * The configuration's references of the planned resources that have some, by address (the
+ * others read as none: `{}`). They are kept through the review, so a plan of 100 000
+ * resources of which few reference others keeps few entries.
+ */
+function referencesByAddress(
+  stack: string,
+  plan: Record<string, any>,
+): Map<string, Record<string, string[]>> {
+  const out = new Map<string, Record<string, string[]>>();
+  // An address given twice has the same references both times (they are the configuration's
+  // for that address), so the last entry is the same whether or not empty ones are kept.
+  for (const r of resourcesFromPlan(stack, plan))
+    if (r.references !== undefined && Object.keys(r.references).length > 0)
+      out.set(r.address, r.references);
+  return out;
 }
 
 /**
@@ -303,7 +319,10 @@ export function planReview(
   // review itself reads a plan without them), so the diagrams use the review's own index,
   // links and Kubernetes objects of this version (none of which reads references) instead of
   // building them again for copies: about 100 MB less for a plan of 100 000 changes.
-  for (const r of after)
-    (r as { references?: Record<string, string[]> }).references = references!.get(r.address) ?? {};
+  // A resource without references is left without them (read as none, as `{}` is).
+  for (const r of after) {
+    const refs = references!.get(r.address);
+    if (refs !== undefined) (r as { references?: Record<string, string[]> }).references = refs;
+  }
   return { findings: sortFindings(out), paths: { base: before, current: after } };
 }
