@@ -384,17 +384,37 @@ const GIVE_UP = Symbol('give up');
  * held while it is parsed. Anything else (not an object, a syntax error, a limit exceeded) is
  * read as `parseJson` reads the whole text: the same result, the same message.
  */
-export function parseJsonFileMembers(file: string, keep: ReadonlySet<string>): unknown {
+export function parseJsonFileMembers(
+  file: string,
+  keep: ReadonlySet<string>,
+  shapes: ReadonlyMap<string, JsonShape> = new Map(),
+): unknown {
   const bytes = readJsonBytes(file);
   try {
-    return parseSome(bytes, file, keep);
+    return parseSome(bytes, file, keep, shapes);
   } catch (e) {
     if (e !== GIVE_UP) throw e;
     return parseJson(bytes.toString('utf8'), file);
   }
 }
 
-function parseSome(bytes: Buffer, file: string, keep: ReadonlySet<string>): unknown {
+/**
+ * What of a member `parseJsonFileMembers` builds, when only part of it is read (given in
+ * `shapes`; the member is checked for syntax and limits whole first, as an unread one is):
+ * `true` builds the value whole; `keys` builds, of an object, only those keys (each by its
+ * own shape; the others are left out, as if absent); `each` builds, of a list, every element
+ * by its shape. A value of another kind than the shape expects is built whole, and so is an
+ * object with a `__proto__` key, so every key read holds what `JSON.parse` gives it.
+ */
+export type JsonShape =
+  true | { readonly keys: { readonly [key: string]: JsonShape } } | { readonly each: JsonShape };
+
+function parseSome(
+  bytes: Buffer,
+  file: string,
+  keep: ReadonlySet<string>,
+  shapes: ReadonlyMap<string, JsonShape>,
+): unknown {
   const text = (from: number, to: number, depth: number): string => {
     const t = bytes.toString('utf8', from, to);
     try {
@@ -419,11 +439,39 @@ function parseSome(bytes: Buffer, file: string, keep: ReadonlySet<string>): unkn
   for (i = top.end; i < bytes.length; i++) if (!isSpace(bytes[i])) throw GIVE_UP;
   const keys = top.entries.map(([ks, ke]) => parse(text(ks, ke, 1)) as string);
   if (keys.includes('__proto__') || keys.every((k) => keep.has(k))) throw GIVE_UP;
+  /** The value at `vs`..`ve` (checked already) built as `shape` says. */
+  const shaped = (vs: number, ve: number, shape: JsonShape): unknown => {
+    const open = bytes[vs];
+    if (shape !== true && 'keys' in shape && open === 0x7b) {
+      const object = entriesAt(bytes, vs);
+      if (!object || object.end !== ve) throw GIVE_UP;
+      const names = object.entries.map(([ks, ke]) => parse(bytes.toString('utf8', ks, ke)));
+      if (!names.includes('__proto__')) {
+        // In order, by assignment: a key given twice keeps its last value.
+        const out: Record<string, unknown> = {};
+        object.entries.forEach(([, , es, ee], m) => {
+          const name = names[m] as string;
+          if (Object.prototype.hasOwnProperty.call(shape.keys, name))
+            out[name] = shaped(es, ee, shape.keys[name]);
+        });
+        return out;
+      }
+    } else if (shape !== true && 'each' in shape && open === 0x5b) {
+      const list = entriesAt(bytes, vs);
+      if (!list || list.end !== ve) throw GIVE_UP;
+      return list.entries.map(([, , es, ee]) => shaped(es, ee, shape.each));
+    }
+    return parse(bytes.toString('utf8', vs, ve));
+  };
   // In order, by assignment: a key given twice keeps its last value, as JSON.parse does.
   const out: Record<string, unknown> = {};
   top.entries.forEach(([, , vs, ve], m) => {
     const key = keys[m];
-    if (!keep.has(key)) {
+    const shape = shapes.get(key);
+    if (shape !== undefined) {
+      if (jsonSyntaxError(text(vs, ve, 1)) !== undefined) throw GIVE_UP;
+      out[key] = shaped(vs, ve, shape);
+    } else if (!keep.has(key)) {
       if (jsonSyntaxError(text(vs, ve, 1)) !== undefined) throw GIVE_UP;
       out[key] = true;
     } else if (bytes[vs] === 0x5b) {

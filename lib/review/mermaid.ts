@@ -47,8 +47,12 @@ interface Node {
   readonly label: string;
   /** The name part of the label, to find the node in a finding's change text. */
   readonly name: string;
-  /** Auxiliary resources shown on this node (its health check, autoscaler, template). */
-  readonly parts: Set<string>;
+  /**
+   * Auxiliary resources shown on this node (its health check, autoscaler, template); made
+   * for the nodes that have some (a graph of every backend service of a large plan has
+   * tens of thousands of nodes).
+   */
+  parts?: Set<string>;
   inBase: boolean;
   inCurrent: boolean;
   risk?: Risk;
@@ -94,7 +98,6 @@ class PathGraph {
         stack,
         label,
         name: label.slice(kind.length + 1),
-        parts: new Set(),
         inBase: false,
         inCurrent: false,
       };
@@ -122,7 +125,8 @@ class PathGraph {
   /** A resource shown on another node: its findings rate that node. */
   part(r: TfResource, owner: string): void {
     const id = identityOf(r);
-    this.nodes.get(owner)!.parts.add(id.label);
+    const n = this.nodes.get(owner)!;
+    (n.parts ??= new Set()).add(id.label);
     this.alias(r.source, id.label, owner);
   }
 }
@@ -336,7 +340,7 @@ function diagram(g: PathGraph, out: Map<string, Edge[]>, nodes: string[]): strin
   for (const k of keep) {
     const n = g.nodes.get(k)!;
     const state = n.inBase && !n.inCurrent ? ' (removed)' : !n.inBase ? ' (added)' : '';
-    const parts = n.parts.size ? ` + ${[...n.parts].join(', ')}` : '';
+    const parts = n.parts?.size ? ` + ${[...n.parts].join(', ')}` : '';
     const risk = n.risk ? `${RISK_LABEL[n.risk]}: ` : '';
     lines.push(`  ${ids.get(k)}["${mermaidLabel(`${risk}${n.label}${state}${parts}`)}"]`);
     if (n.risk) classes.push(`  class ${ids.get(k)} ${n.risk}`);
