@@ -353,7 +353,9 @@ describe('session affinity rules (S1–S9)', () => {
   test('S5: TTL range 0..14 days in whole seconds; 0 is a session cookie', () => {
     expect(
       fails({ sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.days(15) }) }),
-    ).toMatch(/sessionAffinity.ttl 15 days \(1296000s\) is out of range \(allowed: 0s..1209600s \(14 days\)\)/);
+    ).toMatch(
+      /sessionAffinity.ttl 15 days \(1296000s\) is out of range \(allowed: 0s..1209600s \(14 days\)\)/,
+    );
     expect(
       fails({ sessionAffinity: SessionAffinity.generatedCookie({ ttl: Duration.seconds(1.5) }) }),
     ).toMatch(/not a whole number of seconds/);
