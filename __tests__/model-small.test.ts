@@ -1,10 +1,13 @@
 /**
  * The small Google models at their edges, field by field (the round-trip tests cover the
- * common shapes): instance templates as the traffic path reads them, and the SSL policy's
- * scope. Each case is one a mutant of the model would change.
+ * common shapes): instance templates as the traffic path reads them, the SSL policy's and
+ * the address's scope, and the target proxies. Each case is one a mutant of the model would change.
  */
 import { readInstanceTemplate } from '../lib/terraform/google/instance-template';
 import { renderSslPolicy } from '../lib/terraform/google/ssl-policy';
+import { readTargetProxy, renderTargetProxy } from '../lib/terraform/google/target-proxy';
+import { addressSpec, renderAddress } from '../lib/terraform/google/address';
+import { TfResource } from '../lib/terraform/resource';
 
 describe('readInstanceTemplate', () => {
   test('known tags, the service account e-mail and the first interface, as written', () => {
@@ -59,5 +62,83 @@ describe('renderSslPolicy', () => {
     expect(renderSslPolicy(spec, { name: 'tls', region: 'europe-west1' })).toMatchObject({
       region: 'europe-west1',
     });
+  });
+});
+
+describe('readTargetProxy and renderTargetProxy', () => {
+  const proxy = (type: string, values: Record<string, unknown> = {}, references?: object) =>
+    readTargetProxy({
+      address: `${type}.p`,
+      type,
+      values,
+      source: 's',
+      suppressions: [],
+      ...(references ? { references } : {}),
+    } as TfResource);
+  test('HTTP(S) proxies lead to a URL map, TCP and SSL proxies to a backend service', () => {
+    expect(proxy('google_compute_target_https_proxy').next).toBe('url_map');
+    expect(proxy('google_compute_region_target_http_proxy')).toMatchObject({
+      kind: 'http',
+      regional: true,
+      next: 'url_map',
+    });
+    expect(proxy('google_compute_target_tcp_proxy').next).toBe('backend_service');
+    expect(proxy('google_compute_target_ssl_proxy')).toMatchObject({
+      kind: 'ssl',
+      regional: false,
+      next: 'backend_service',
+    });
+  });
+  test('an SSL policy is given by a value or a configuration reference; null is none', () => {
+    const https = 'google_compute_target_https_proxy';
+    expect(proxy(https, { ssl_policy: 'tls' }).sslPolicyGiven).toBe(true);
+    expect(proxy(https, { ssl_policy: null }).sslPolicyGiven).toBe(false);
+    expect(proxy(https, {}).sslPolicyGiven).toBe(false);
+    expect(proxy(https, {}, { ssl_policy: ['google_compute_ssl_policy.tls'] }).sslPolicyGiven).toBe(
+      true,
+    );
+    expect(proxy(https, {}, { ssl_policy: [] }).sslPolicyGiven).toBe(false);
+  });
+  const refs = {
+    name: 'p',
+    region: 'europe-west1',
+    urlMap: 'map',
+    sslPolicy: 'tls',
+    sslCertificates: ['cert'],
+  };
+  test('an HTTP proxy takes no SSL policy or certificates; HTTPS takes them', () => {
+    expect(renderTargetProxy({ kind: 'http', regional: false }, refs)).toEqual({
+      name: 'p',
+      project: undefined,
+      urlMap: 'map',
+      sslCertificates: undefined,
+      certificateManagerCertificates: undefined,
+      sslPolicy: undefined,
+    });
+    expect(renderTargetProxy({ kind: 'https', regional: false }, refs)).toMatchObject({
+      sslPolicy: 'tls',
+      sslCertificates: ['cert'],
+    });
+  });
+  test('the region only on a regional proxy', () => {
+    expect('region' in renderTargetProxy({ kind: 'http', regional: false }, refs)).toBe(false);
+    expect(renderTargetProxy({ kind: 'https', regional: true }, refs).region).toBe('europe-west1');
+  });
+  test('TCP and SSL proxies are not rendered here, and the error says what to do', () => {
+    expect(() => renderTargetProxy({ kind: 'tcp', regional: false }, refs)).toThrow(
+      /kind tcp \(google_compute_target_tcp_proxy\) is not rendered here; allowed: https or http/,
+    );
+  });
+});
+
+describe('renderAddress', () => {
+  test('a regional address names its region; a global one has none', () => {
+    expect(
+      renderAddress(addressSpec({ regional: true, region: 'europe-west1' }), { name: 'ip' }).region,
+    ).toBe('europe-west1');
+    expect(
+      renderAddress(addressSpec({ regional: false, region: 'europe-west1' }), { name: 'ip' })
+        .region,
+    ).toBeUndefined();
   });
 });
