@@ -132,6 +132,15 @@ describe('readTargetProxy and renderTargetProxy', () => {
 });
 
 describe('renderAddress', () => {
+  test("the provider's EXTERNAL is left unset; INTERNAL is written", () => {
+    expect(renderAddress(addressSpec({ regional: false }), { name: 'ip' }).addressType).toBe(
+      undefined,
+    );
+    expect(
+      renderAddress(addressSpec({ regional: true, addressType: 'INTERNAL' }), { name: 'ip' })
+        .addressType,
+    ).toBe('INTERNAL');
+  });
   test('a regional address names its region; a global one has none', () => {
     expect(
       renderAddress(addressSpec({ regional: true, region: 'europe-west1' }), { name: 'ip' }).region,
