@@ -19,7 +19,7 @@ import { checkImageReference } from '../k8s/image-reference';
 import { apiNumber, kubernetesResource } from '../k8s/kubernetes-provider';
 import { PodDrainingSettings, renderPodDraining } from '../k8s/pod-draining';
 import { JsonObject } from '../terraform/kubernetes';
-import { RESTRICTED_CONTAINER, checkRenderedPod } from '../k8s/pod-security-rules';
+import { RESTRICTED_CONTAINER, checkRenderedPod, restrictedPod } from '../k8s/pod-security-rules';
 import {
   GkeFrontend,
   POLICY_KIND,
@@ -474,13 +474,7 @@ function webDeployment(o: DeploymentParts): JsonObject {
         spec: {
           terminationGracePeriodSeconds: o.drain.terminationGracePeriodSeconds,
           automountServiceAccountToken: false,
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: o.uid,
-            runAsGroup: o.uid,
-            fsGroup: o.uid,
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
+          securityContext: restrictedPod(o.uid),
           containers: [
             {
               name: 'guacamole',

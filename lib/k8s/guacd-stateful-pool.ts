@@ -8,7 +8,7 @@ import { checkLabelSelector } from '../core/names';
 import { checkPresent, checkValueClass, isUnresolved } from '../core/rules';
 import { JsonObject } from '../terraform/kubernetes';
 import { apiNumber, kubernetesResource } from './kubernetes-provider';
-import { RESTRICTED_CONTAINER, checkRenderedPod } from './pod-security-rules';
+import { RESTRICTED_CONTAINER, checkRenderedPod, restrictedPod } from './pod-security-rules';
 import { PodDrainingSettings, renderPodDraining } from './pod-draining';
 import {
   GUACD_PORT,
@@ -456,13 +456,7 @@ function guacdStatefulSet(spec: PoolSpec, o: StatefulSetParts): JsonObject {
         spec: {
           terminationGracePeriodSeconds: o.drain.terminationGracePeriodSeconds,
           automountServiceAccountToken: false,
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: uid,
-            runAsGroup: uid,
-            fsGroup: uid,
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
+          securityContext: restrictedPod(uid),
           affinity: {
             podAntiAffinity: {
               preferredDuringSchedulingIgnoredDuringExecution: [

@@ -35,6 +35,17 @@ export const RESTRICTED_CONTAINER = {
   seccompProfile: { type: 'RuntimeDefault' },
 };
 
+/** The pod security context this library renders: every process as `uid` (a number, or its token string), RuntimeDefault seccomp. */
+export function restrictedPod(uid: number | string) {
+  return {
+    runAsNonRoot: true,
+    runAsUser: uid,
+    runAsGroup: uid,
+    fsGroup: uid,
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
 /** X4 on a pod this library renders: one container with RESTRICTED_CONTAINER and `uid`, no token. */
 export function checkRenderedPod(container: string, uid: number): RuleViolation[] {
   return checkPodSecurity(
