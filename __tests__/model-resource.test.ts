@@ -295,3 +295,114 @@ describe('ResourceIndex', () => {
     expect(index.referenced(byName, 'health_checks', ['google_compute_firewall'])).toEqual([]);
   });
 });
+
+describe('plans with odd but legal shapes (the mutation run found them untested)', () => {
+  test('withUnknowns adds no key that after_unknown marks false or leaves out', () => {
+    expect(withUnknowns({ a: 1 }, { b: false, c: undefined })).toStrictEqual({ a: 1 });
+    expect(withUnknowns([1], [false, undefined])).toStrictEqual([1]);
+    expect(withUnknowns({ a: 1 }, { b: true })).toStrictEqual({ a: 1, b: AFTER_APPLY });
+    expect(withUnknowns([1, 2], [false, true])).toStrictEqual([1, AFTER_APPLY]);
+  });
+
+  const svc = (address: string) => ({
+    address,
+    mode: 'managed',
+    type: 'google_compute_backend_service',
+    values: { name: 'web' },
+  });
+  test('configuration entries that are not resources, and module calls without a module, are skipped', () => {
+    const plan = {
+      planned_values: { root_module: { resources: [svc('google_compute_backend_service.web')] } },
+      configuration: {
+        root_module: {
+          resources: [
+            null,
+            { expressions: { health_checks: { references: ['google_compute_health_check.x'] } } },
+            {
+              address: 'google_compute_backend_service.web',
+              expressions: { health_checks: { references: ['google_compute_health_check.hc.id'] } },
+            },
+          ],
+          module_calls: { broken: null, empty: {} },
+        },
+      },
+    };
+    const [r] = resourcesFromPlan('p', plan);
+    expect(r.references).toEqual({ health_checks: ['google_compute_health_check.hc'] });
+  });
+  test('instance keys ([0], ["eu"]) read the references of their configuration address', () => {
+    const plan = {
+      planned_values: {
+        root_module: {
+          resources: [
+            svc('google_compute_backend_service.web[0]'),
+            svc('google_compute_backend_service.web["eu"]'),
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'google_compute_backend_service.web',
+              expressions: { health_checks: { references: ['google_compute_health_check.hc'] } },
+            },
+          ],
+        },
+      },
+    };
+    expect(resourcesFromPlan('p', plan).map((r) => r.references)).toEqual([
+      { health_checks: ['google_compute_health_check.hc'] },
+      { health_checks: ['google_compute_health_check.hc'] },
+    ]);
+  });
+  test('modules without resources or children, and children without an address', () => {
+    const plan = {
+      planned_values: {
+        root_module: {
+          child_modules: [
+            {},
+            { resources: [svc('google_compute_backend_service.web')] },
+            {
+              address: 'module.m',
+              resources: [svc('module.m.google_compute_backend_service.web')],
+            },
+          ],
+        },
+      },
+    };
+    expect(resourcesFromPlan('p', plan).map((r) => r.address)).toEqual([
+      'google_compute_backend_service.web',
+      'module.m.google_compute_backend_service.web',
+    ]);
+  });
+  test('changes that are not objects, have no address or no change block are skipped', () => {
+    const plan = {
+      planned_values: { root_module: { resources: [svc('google_compute_backend_service.web')] } },
+      resource_changes: [
+        null,
+        { type: 'google_compute_backend_service', change: { after_unknown: { name: true } } },
+        { address: 'google_compute_backend_service.web' },
+      ],
+    };
+    expect(resourcesFromPlan('p', plan)[0].values).toEqual({ name: 'web' });
+    const onlyChanges = {
+      resource_changes: [
+        {
+          address: 'google_compute_backend_service.a',
+          mode: 'managed',
+          type: 'google_compute_backend_service',
+        },
+        {
+          address: 'google_compute_backend_service.b',
+          mode: 'managed',
+          type: 'google_compute_backend_service',
+          change: { after: { name: 'b' } },
+        },
+      ],
+    };
+    expect(resourcesFromPlan('p', onlyChanges).map((r) => [r.address, r.values])).toEqual([
+      ['google_compute_backend_service.b', { name: 'b' }],
+    ]);
+  });
+});
