@@ -5,6 +5,7 @@ import * as path from 'path';
 import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { ComputeRegionBackendService } from '@cdktf/provider-google/lib/compute-region-backend-service';
 import { ComputeBackendService } from '@cdktf/provider-google/lib/compute-backend-service';
 import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-check';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
@@ -676,6 +677,29 @@ describe('one source of truth: construct, Aspect and lint agree', () => {
           affinityCookieTtlSec: 1_209_601,
           connectionDrainingTimeoutSec: 60,
           healthChecks: [hc.id],
+        });
+      },
+    },
+    {
+      // Accepted from hashicorp/google 7.24.0 only; the stack's required_providers pins 6.50.0
+      // (the package's provider), so the Aspect and lint refuse it like the construct.
+      rule: 'B1',
+      l2: (s) =>
+        new AffinityBackendService(s, 'mesh', {
+          name: 'mesh',
+          region: 'us-central1',
+          loadBalancingScheme: LoadBalancingScheme.INTERNAL_SELF_MANAGED,
+          protocol: BackendProtocol.HTTP,
+          draining: DrainingPolicy.of(Duration.seconds(60)),
+          healthCheck: HealthCheck.http({ port: 80 }),
+        }),
+      l1: (s) => {
+        new ComputeRegionBackendService(s, 'mesh', {
+          name: 'mesh',
+          region: 'us-central1',
+          loadBalancingScheme: 'INTERNAL_SELF_MANAGED',
+          protocol: 'HTTP',
+          connectionDrainingTimeoutSec: 60,
         });
       },
     },

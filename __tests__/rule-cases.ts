@@ -744,6 +744,11 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         svc({ loadBalancingScheme: LoadBalancingScheme.INTERNAL }),
         /set `region`/,
       ),
+      c(
+        'INTERNAL_SELF_MANAGED regional (accepted from hashicorp/google 7.24.0, not by the pinned 6.50.0)',
+        svc({ ...internalNlb, loadBalancingScheme: LoadBalancingScheme.INTERNAL_SELF_MANAGED }),
+        /hashicorp\/google 6\.50\.0.*accepted from 7\.24\.0.*remove `region`/,
+      ),
     ],
     [c('INTERNAL regional', svc(internalNlb))],
   ),

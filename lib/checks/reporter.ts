@@ -6,6 +6,7 @@
  */
 import { RuleViolation, ValidationError } from '../core/errors';
 import { RuleBasis, RuleLevel, RuleRegistry } from '../core/rule-registry';
+import { admitsVersionBefore, admitsVersionFrom } from '../terraform/provider-version';
 import { TfResource } from '../terraform/resource';
 
 /** One finding of a rule on a Terraform resource. */
@@ -27,10 +28,18 @@ const ERROR_CAPABLE = [...ERROR_BASES, RuleBasis.CONTRACT, RuleBasis.STANDARD];
 /**
  * The level a finding has on plain Terraform: an error stays one only when the platform
  * refuses it or the path cannot work; what the platform accepts (ignored, risky, short of a
- * standard, or only against the constructs' contract) is a warning.
+ * standard, or only against the constructs' contract) is a warning. A value that later
+ * provider versions accept (`acceptedFrom`) is refused only where `providerVersion`, the
+ * configuration's constraint, admits no such version.
  */
-export function levelOnTerraform(v: RuleViolation, level: RuleLevel): RuleLevel {
+export function levelOnTerraform(
+  v: RuleViolation,
+  level: RuleLevel,
+  providerVersion?: string,
+): RuleLevel {
   if (level !== RuleLevel.ERROR) return level;
+  if (v.acceptedFrom !== undefined && admitsVersionFrom(providerVersion, v.acceptedFrom))
+    return RuleLevel.WARNING;
   const basis = v.basis ?? RuleRegistry.find(v.rule)?.basis.find((b) => ERROR_CAPABLE.includes(b));
   return basis === undefined || ERROR_BASES.includes(basis) ? RuleLevel.ERROR : RuleLevel.WARNING;
 }
@@ -56,6 +65,12 @@ export class Reporter {
     attributes: Record<string, string> = {},
   ): void {
     for (const v of violations) {
+      // A value that every provider version the configuration admits accepts: no finding.
+      if (
+        v.acceptedFrom !== undefined &&
+        !admitsVersionBefore(resource.providerVersion, v.acceptedFrom)
+      )
+        continue;
       const attribute = attributes[v.attribute] ?? v.attribute;
       // A health check shared by several services is checked once per service: report once.
       // As `[...].join('\u0000')` wrote it (undefined as ''), without the array.
@@ -72,7 +87,8 @@ export class Reporter {
         allowed: v.allowed,
         fix: v.fix,
         basis: v.basis,
-        level: levelOnTerraform(v, level),
+        acceptedFrom: v.acceptedFrom,
+        level: levelOnTerraform(v, level, resource.providerVersion),
         resource,
         suppressedBecause: suppression?.reason,
       };

@@ -24,6 +24,14 @@ export interface RuleViolation {
    * @default - the rule's first basis for its level in the registry
    */
   readonly basis?: RuleBasis;
+  /**
+   * For a value the pinned provider (hashicorp/google 6.50.0) refuses but a later version
+   * accepts: the first version that accepts it. On Terraform that others wrote, the finding is
+   * an error only when the configuration's `required_providers` admits no version from this
+   * one on; otherwise it is a warning (the verdict depends on a version it leaves open).
+   * @default - every provider version refuses it
+   */
+  readonly acceptedFrom?: string;
 }
 
 /** Renders a violation as one line, prefixed by the construct path when there is one. */

@@ -173,10 +173,10 @@ const RULES: Omit<RuleDefinition, 'basis' | 'standard'>[] = [
   {
     id: 'B1',
     title: 'Load balancing scheme per scope',
-    levels: E,
+    levels: EW,
     platform: GCP,
     checks:
-      'Global services take EXTERNAL, EXTERNAL_MANAGED, INTERNAL_MANAGED or INTERNAL_SELF_MANAGED; regional ones EXTERNAL, EXTERNAL_MANAGED, INTERNAL or INTERNAL_MANAGED.',
+      'Global services take EXTERNAL, EXTERNAL_MANAGED, INTERNAL_MANAGED or INTERNAL_SELF_MANAGED; regional ones EXTERNAL, EXTERNAL_MANAGED, INTERNAL or INTERNAL_MANAGED (hashicorp/google 6.50.0). A regional INTERNAL_SELF_MANAGED service is accepted from 7.24.0: on Terraform that others wrote it is an error where required_providers admits only earlier versions, a warning where it leaves the version open, and no finding where it requires 7.24.0 or later.',
     source: DOC_API,
     enforcedBy: [BS, CHECKS],
   },
@@ -949,7 +949,7 @@ const BASIS: Record<string, { basis: RuleBasis[]; standard?: string }> = {
   N2: { basis: [RuleBasis.REFUSED] },
   N3: { basis: [RuleBasis.REFUSED] },
   N4: { basis: [RuleBasis.REFUSED] },
-  B1: { basis: [RuleBasis.REFUSED] },
+  B1: { basis: [RuleBasis.REFUSED, RuleBasis.RISKY] },
   B2: { basis: [RuleBasis.REFUSED, RuleBasis.CONTRACT, RuleBasis.RISKY] },
   B3: { basis: [RuleBasis.REFUSED] },
   B5: { basis: [RuleBasis.BROKEN_PATH] },

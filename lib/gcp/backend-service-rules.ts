@@ -25,6 +25,7 @@ import {
   LoadBalancingScheme,
   LocalityLbPolicy,
   REGIONAL_SCHEMES,
+  REGIONAL_SCHEMES_FROM,
   allowedProtocols,
   isHttpFamily,
   isPassthrough,
@@ -296,11 +297,16 @@ export function validateService(spec: ServiceSpec, vocabulary = Vocabulary.CONST
     // A value in the wrong case (`external_managed`, from JavaScript or Terraform) is one of the
     // enum's: say which, since the API compares exactly.
     const cased = schemes.find((s) => s === String(spec.scheme).toUpperCase());
+    // A scheme a later provider accepts: refused here, and on Terraform that pins no such version.
+    const acceptedFrom = spec.regional ? REGIONAL_SCHEMES_FROM.get(spec.scheme) : undefined;
     f.errors.push({
       rule: 'B1',
       attribute: 'loadBalancingScheme',
       value: String(spec.scheme),
-      problem: `is not accepted by a ${spec.regional ? 'regional' : 'global'} backend service`,
+      problem:
+        acceptedFrom === undefined
+          ? `is not accepted by a ${spec.regional ? 'regional' : 'global'} backend service`
+          : `is not accepted by a regional backend service in hashicorp/google 6.50.0, the provider this package pins (accepted from ${acceptedFrom}; terraform plan fails on earlier versions)`,
       allowed: listOf(schemes),
       fix: cased
         ? say(
@@ -315,9 +321,10 @@ export function validateService(spec: ServiceSpec, vocabulary = Vocabulary.CONST
           : spec.scheme === LoadBalancingScheme.INTERNAL_SELF_MANAGED
             ? say(
                 'remove `region`: INTERNAL_SELF_MANAGED is global only',
-                'use a google_compute_backend_service: INTERNAL_SELF_MANAGED is global only',
+                `use a google_compute_backend_service (INTERNAL_SELF_MANAGED is global only before hashicorp/google ${acceptedFrom}), or require hashicorp/google >= ${acceptedFrom} in required_providers`,
               )
             : 'choose the scheme of the load balancer this service serves',
+      ...(acceptedFrom === undefined ? {} : { acceptedFrom }),
     });
     return f;
   }

@@ -39,7 +39,19 @@ const strongCustom = (policy: SslPolicyValues) =>
  */
 const PROVIDER_TLS = ['TLS_1_0', 'TLS_1_1', 'TLS_1_2'];
 const PROVIDER_PROFILES = ['COMPATIBLE', 'MODERN', 'RESTRICTED', 'CUSTOM'];
+/**
+ * Values a later provider accepts, with the first version that does (hashicorp/google CHANGELOG
+ * 7.17.0: "added FIPS_202205 ... to PROFILE ... and TLS_1_3 ... to MIN_TLS_VERSION").
+ */
+const ACCEPTED_FROM = new Map<unknown, string>([
+  ['TLS_1_3', '7.17.0'],
+  ['FIPS_202205', '7.17.0'],
+]);
 const PINNED = 'hashicorp/google 6.50.0';
+const laterIn = (value: unknown) =>
+  ACCEPTED_FROM.has(value) ? ` (accepted from ${ACCEPTED_FROM.get(value)})` : '';
+const acceptedFrom = (value: unknown) =>
+  ACCEPTED_FROM.has(value) ? { acceptedFrom: ACCEPTED_FROM.get(value) } : {};
 
 /**
  * X2: the HTTPS proxy has an SSL policy with TLS 1.2 and a MODERN or RESTRICTED profile, in
@@ -69,10 +81,11 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       rule: 'X2',
       attribute: `${at}.min_tls_version`,
       value: String(tls),
-      problem: `is not accepted by the pinned provider ${PINNED}: terraform plan fails`,
+      problem: `is not accepted by the pinned provider ${PINNED}${laterIn(tls)}: terraform plan fails`,
       allowed: `${PROVIDER_TLS.join(', ')} (and only TLS_1_2 is safe)`,
       fix: 'set min_tls_version = "TLS_1_2" (with profile MODERN or RESTRICTED)',
       basis: RuleBasis.REFUSED,
+      ...acceptedFrom(tls),
     });
   else if (!TLS_OK.includes(tls))
     v.push({
@@ -92,10 +105,11 @@ export function checkSslPolicy(policy: SslPolicyValues | undefined, at: string):
       rule: 'X2',
       attribute: `${at}.profile`,
       value: String(profile),
-      problem: `is not accepted by the pinned provider ${PINNED}: terraform plan fails`,
+      problem: `is not accepted by the pinned provider ${PINNED}${laterIn(profile)}: terraform plan fails`,
       allowed: `${PROVIDER_PROFILES.join(', ')} (and only MODERN or RESTRICTED are safe)`,
       fix: 'set profile = "MODERN" (or "RESTRICTED")',
       basis: RuleBasis.REFUSED,
+      ...acceptedFrom(profile),
     });
   else if (!PROFILES_OK.includes(profile) && !strongCustom(policy))
     v.push({

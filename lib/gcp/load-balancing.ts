@@ -89,6 +89,15 @@ export const REGIONAL_SCHEMES: readonly LoadBalancingScheme[] = [
   LoadBalancingScheme.INTERNAL_MANAGED,
 ];
 
+/**
+ * Schemes that `google_compute_region_backend_service` accepts only from a later provider
+ * version than the pinned 6.50.0, with that version (hashicorp/google CHANGELOG 7.24.0: "added
+ * INTERNAL_SELF_MANAGED"; magic-modules 07aa40d). The rules do not model them further.
+ */
+export const REGIONAL_SCHEMES_FROM: ReadonlyMap<unknown, string> = new Map([
+  [LoadBalancingScheme.INTERNAL_SELF_MANAGED, '7.24.0'],
+]);
+
 const P = BackendProtocol;
 
 /** Protocols accepted per (scope, scheme), from gcloud's `AddProtocol` help (B2). */

@@ -7,6 +7,12 @@
  * no provider.
  */
 import { AFTER_APPLY } from '../core/unknown';
+import {
+  VersionConstraint,
+  planProviderConstraints,
+  providerNameOf,
+  requiredProviders,
+} from './provider-version';
 
 /** One managed resource. */
 export interface TfResource {
@@ -23,6 +29,12 @@ export interface TfResource {
   readonly references?: Record<string, string[]>;
   /** Rule suppressions recorded on the resource by `AffinityChecks.suppress`. */
   readonly suppressions: { readonly rule: string; readonly reason: string }[];
+  /**
+   * The version constraint of the provider the resource uses (`required_providers`), or
+   * undefined when the configuration declares none: rules whose verdict depends on the
+   * provider's version read it.
+   */
+  readonly providerVersion?: VersionConstraint;
 }
 
 /** Key under a resource's `//` comment block where suppressions are recorded. */
@@ -51,6 +63,7 @@ function suppressionsOf(values: Record<string, any>): TfResource['suppressions']
  */
 export function resourcesFromSynth(stack: string, json: Record<string, any>): TfResource[] {
   const out: TfResource[] = [];
+  const providers = requiredProviders(json);
   for (const [type, byName] of Object.entries<any>(json.resource ?? {})) {
     if (!isObject(byName)) continue;
     for (const [name, body] of Object.entries<any>(byName)) {
@@ -63,6 +76,7 @@ export function resourcesFromSynth(stack: string, json: Record<string, any>): Tf
         source: stack,
         constructPath: values['//']?.metadata?.path,
         suppressions: suppressionsOf(values),
+        providerVersion: providers.get(providerNameOf(type, values)),
       });
     }
   }
@@ -121,7 +135,13 @@ export function resourcesFromPlan(source: string, plan: Record<string, any>): Tf
   const changes = new Map<string, any>();
   for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : [])
     if (isObject(c) && typeof c.address === 'string') changes.set(c.address, c);
-  const resource = (address: string, type: string, values: Record<string, any>): TfResource => {
+  const providers = planProviderConstraints(plan);
+  const resource = (
+    address: string,
+    type: string,
+    values: Record<string, any>,
+    provider: unknown,
+  ): TfResource => {
     // Configuration addresses have no instance keys: `a.b[0]` reads the references of `a.b`.
     const configAddress = address.replace(/\[[^\]]*\]/g, '');
     return {
@@ -131,6 +151,10 @@ export function resourcesFromPlan(source: string, plan: Record<string, any>): Tf
       source,
       references: references.get(configAddress) ?? {},
       suppressions: suppressionsOf(values),
+      // `provider_name` is the provider's source address, `registry.terraform.io/hashicorp/google`.
+      providerVersion: providers.get(
+        typeof provider === 'string' ? (provider.split('/').pop() ?? '') : type.split('_')[0],
+      ),
     };
   };
 
@@ -140,7 +164,14 @@ export function resourcesFromPlan(source: string, plan: Record<string, any>): Tf
     const address = String(r.address);
     // planned_values leave out what is known only after apply: mark it, never read it as unset.
     const unknown = changes.get(address)?.change?.after_unknown;
-    out.push(resource(address, r.type, withUnknowns(isObject(r.values) ? r.values : {}, unknown)));
+    out.push(
+      resource(
+        address,
+        r.type,
+        withUnknowns(isObject(r.values) ? r.values : {}, unknown),
+        r.provider_name,
+      ),
+    );
   });
   if (out.length > 0) return out;
   // A plan without planned values (some tools write only the changes): read what each
@@ -148,7 +179,9 @@ export function resourcesFromPlan(source: string, plan: Record<string, any>): Tf
   for (const c of changes.values()) {
     const after = c.change?.after;
     if (c.mode === 'data' || typeof c.type !== 'string' || !isObject(after)) continue;
-    out.push(resource(c.address, c.type, withUnknowns(after, c.change?.after_unknown)));
+    out.push(
+      resource(c.address, c.type, withUnknowns(after, c.change?.after_unknown), c.provider_name),
+    );
   }
   return out;
 }
