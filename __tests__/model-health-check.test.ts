@@ -3,7 +3,7 @@
  * protocol, the provider's defaults for the common fields, and the probed port, which the API
  * decides when neither `port` nor `USE_SERVING_PORT` is given.
  */
-import { HealthCheckProtocol } from '../lib/gcp/health-check';
+import { HealthCheckProtocol, checkPortSpecification } from '../lib/gcp/health-check';
 import { API_DECIDED } from '../lib/core/unknown';
 import {
   HEALTH_CHECK_DEFAULTS,
@@ -134,5 +134,61 @@ describe('readHealthCheck', () => {
       'google_compute_health_check',
       'google_compute_region_health_check',
     ]);
+  });
+});
+
+describe('H6 port specification, as the provider refuses it at plan (validatePortSpec)', () => {
+  const check = (probe: Record<string, unknown> | undefined) =>
+    checkPortSpecification(probe, 'http_health_check').map((v) => `${v.attribute} ${v.value}`);
+
+  test.each([
+    [{ port_specification: 'USE_NAMED_PORT' }, ['http_health_check.port_name not set']],
+    [
+      { port_specification: 'USE_NAMED_PORT', port_name: '' },
+      ['http_health_check.port_name not set'],
+    ],
+    [
+      { port_specification: 'USE_NAMED_PORT', port_name: null },
+      ['http_health_check.port_name not set'],
+    ],
+    [{ port_specification: 'USE_NAMED_PORT', port_name: 'http' }, []],
+    [{ port_specification: 'USE_NAMED_PORT', port_name: '${var.name}' }, []],
+    [
+      { port_specification: 'USE_NAMED_PORT', port_name: 'http', port: 80 },
+      ['http_health_check.port 80'],
+    ],
+    [
+      { port_specification: 'USE_NAMED_PORT', port: 1 },
+      ['http_health_check.port 1', 'http_health_check.port_name not set'],
+    ],
+    [{ port_specification: 'USE_NAMED_PORT', port_name: 'http', port: 0 }, []],
+    [{ port_specification: 'USE_NAMED_PORT', port_name: 'http', port: '${var.port}' }, []],
+    [{ port_specification: 'USE_SERVING_PORT' }, []],
+    [{ port_specification: 'USE_SERVING_PORT', port: 8080 }, ['http_health_check.port 8080']],
+    [
+      { port_specification: 'USE_SERVING_PORT', port_name: 'http' },
+      ['http_health_check.port_name "http"'],
+    ],
+    [{ port_specification: 'USE_SERVING_PORT', port_name: '' }, []],
+    [{ port_specification: 'USE_SERVING_PORT', port_name: '${var.n}' }, []],
+    [{ port_specification: 'USE_FIXED_PORT', port: 8080, port_name: 'http' }, []],
+    [{ port_specification: '${var.spec}', port: 8080 }, []],
+    [{ port: 8080 }, []],
+    [undefined, []],
+  ])('%j: %j', (probe, found) => {
+    expect(check(probe)).toEqual(found);
+  });
+
+  test('each finding is an H6 with what is allowed and the fix', () => {
+    const [v] = checkPortSpecification(
+      { port_specification: 'USE_NAMED_PORT' },
+      'http_health_check',
+    );
+    expect(v).toMatchObject({
+      rule: 'H6',
+      problem: expect.stringMatching(/Must specify port_name when using USE_NAMED_PORT/),
+      allowed: expect.stringMatching(/named port/),
+      fix: expect.stringMatching(/set port_name/),
+    });
   });
 });

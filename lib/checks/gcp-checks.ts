@@ -10,7 +10,8 @@ import { RuleLevel } from '../core/rule-registry';
 import { Vocabulary } from '../core/rules';
 import { validateService } from '../gcp/backend-service-rules';
 import { validateZonalGroup } from '../gcp/zonal-group-rules';
-import { ResourceIndex, TfResource } from '../terraform/resource';
+import { checkPortSpecification } from '../gcp/health-check';
+import { ResourceIndex, TfResource, block } from '../terraform/resource';
 import { readBackendService } from '../terraform/google/backend-service';
 import { HEALTH_CHECK_ATTRIBUTES, readHealthCheck } from '../terraform/google/health-check';
 import { str } from '../terraform/google/values';
@@ -75,6 +76,13 @@ export function checkGoogleResources(idx: ResourceIndex, out: Reporter): void {
       );
     });
   }
+  // Every health check, used or not: the provider's plan-time check of the port specification.
+  for (const hc of idx.ofTypes(HEALTH_CHECKS))
+    out.report(
+      hc,
+      RuleLevel.ERROR,
+      checkPortSpecification(block(hc.values.http_health_check), 'http_health_check'),
+    );
   // Managed instance groups with their autoscalers: N1, M1 (a size Terraform and an
   // autoscaler both set), M2 (named ports), M3 (autoscaler bounds).
   for (const igm of idx.ofTypes(GROUP_MANAGERS)) {

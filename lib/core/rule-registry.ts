@@ -500,7 +500,7 @@ const RULES: Omit<RuleDefinition, 'basis' | 'standard'>[] = [
     levels: E,
     platform: GCP,
     checks:
-      'The port is a whole number in 1..65535; passthrough load balancers need a fixed port (they have no serving port).',
+      'The port is a whole number in 1..65535; passthrough load balancers need a fixed port (they have no serving port). On Terraform, an http_health_check\u2019s port_specification agrees with port and port_name as the provider checks at plan (USE_NAMED_PORT needs port_name and no port; USE_SERVING_PORT takes neither).',
     source: DOC_HC,
     enforcedBy: [HC, BS, CHECKS],
   },

@@ -356,3 +356,58 @@ export class HealthCheck {
     return `${this.protocol} ${port}${path} every ${this.interval.toSeconds()}s (timeout ${this.timeout.toSeconds()}s)`;
   }
 }
+
+/**
+ * H6 on Terraform: `port_specification` against `port` and `port_name`, as hashicorp/google
+ * refuses them at plan (resource_compute_health_check.go `validatePortSpec`, in 6.50.0 and
+ * since: USE_NAMED_PORT needs a `port_name` and no `port`; USE_SERVING_PORT takes neither).
+ * The provider's CustomizeDiff checks the `http_health_check` block only (its first test is
+ * always true), so the other blocks are left to the API, which this rule does not guess.
+ */
+export function checkPortSpecification(
+  probe: Record<string, unknown> | undefined,
+  at: string,
+): RuleViolation[] {
+  if (probe === undefined || probe === null) return [];
+  const spec = probe.port_specification;
+  if (spec !== 'USE_NAMED_PORT' && spec !== 'USE_SERVING_PORT') return [];
+  const v: RuleViolation[] = [];
+  const port = probe.port;
+  const hasPort = port !== undefined && port !== null && port !== 0 && !isUnresolved(port);
+  const name = probe.port_name;
+  const noName = name === undefined || name === null || name === '';
+  const refused = (
+    attribute: string,
+    value: string,
+    problem: string,
+    allowed: string,
+    fix: string,
+  ) => v.push({ rule: 'H6', attribute: `${at}.${attribute}`, value, problem, allowed, fix });
+  if (hasPort)
+    refused(
+      'port',
+      String(port),
+      `is set with port_specification = "${spec}": terraform plan fails ("port cannot be specified when using port_specification ${spec}")`,
+      `no port with ${spec}`,
+      spec === 'USE_NAMED_PORT'
+        ? 'remove port (the named port gives it), or use port_specification = "USE_FIXED_PORT"'
+        : 'remove port (the serving port is probed), or use port_specification = "USE_FIXED_PORT"',
+    );
+  if (spec === 'USE_NAMED_PORT' && noName)
+    refused(
+      'port_name',
+      'not set',
+      'is missing with port_specification = "USE_NAMED_PORT": terraform plan fails ("Must specify port_name when using USE_NAMED_PORT as port_specification")',
+      'the name of a named port of the backends\u2019 instance groups',
+      'set port_name to the instance groups\u2019 named port, or use port_specification = "USE_SERVING_PORT"',
+    );
+  if (spec === 'USE_SERVING_PORT' && !noName && !isUnresolved(name))
+    refused(
+      'port_name',
+      JSON.stringify(name),
+      'is set with port_specification = "USE_SERVING_PORT": terraform plan fails ("port_name cannot be specified when using port_specification USE_SERVING_PORT")',
+      'no port_name with USE_SERVING_PORT',
+      'remove port_name (the serving port is probed), or use port_specification = "USE_NAMED_PORT"',
+    );
+  return v;
+}

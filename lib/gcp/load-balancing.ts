@@ -109,7 +109,10 @@ const PROTOCOLS: Record<
     EXTERNAL_MANAGED: [P.HTTP, P.HTTPS, P.HTTP2, P.H2C, P.TCP, P.SSL],
     EXTERNAL: [P.HTTP, P.HTTPS, P.HTTP2, P.TCP, P.SSL],
     INTERNAL_MANAGED: [P.HTTP, P.HTTPS, P.HTTP2, P.H2C, P.TCP],
-    INTERNAL_SELF_MANAGED: [P.HTTP, P.HTTPS, P.HTTP2, P.GRPC, P.H2C],
+    // gcloud's help lists the HTTP family only, but Cloud Service Mesh routes TCP too (target
+    // TCP proxies), and the provider's acceptance test applies a TCP service on this scheme
+    // (resource_compute_backend_service_test.go, withBackendAndPreferenceInternalSelfManaged).
+    INTERNAL_SELF_MANAGED: [P.HTTP, P.HTTPS, P.HTTP2, P.GRPC, P.H2C, P.TCP],
   },
   regional: {
     EXTERNAL_MANAGED: [P.HTTP, P.HTTPS, P.HTTP2, P.H2C, P.TCP],
