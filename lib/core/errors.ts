@@ -27,8 +27,9 @@ export interface RuleViolation {
   /**
    * For a value the pinned provider (hashicorp/google 6.50.0) refuses but a later version
    * accepts: the first version that accepts it. On Terraform that others wrote, the finding is
-   * an error only when the configuration's `required_providers` admits no version from this
-   * one on; otherwise it is a warning (the verdict depends on a version it leaves open).
+   * an error when the configuration's `required_providers` admits no version from this one on,
+   * absent when it admits none before it, and a warning otherwise (the verdict depends on a
+   * version it leaves open).
    * @default - every provider version refuses it
    */
   readonly acceptedFrom?: string;
