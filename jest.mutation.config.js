@@ -11,6 +11,8 @@ module.exports = {
   // Per mutant, only the test files that cover it (see scripts/mutation/environment.js).
   testEnvironment: require.resolve('./scripts/mutation/environment.js'),
   testSequencer: require.resolve('./scripts/mutation/sequencer.js'),
+  // Per mutant, no further test file once one of its tests has failed (scripts/mutation/runner.js).
+  runner: require.resolve('./scripts/mutation/runner.js'),
   testPathIgnorePatterns: [
     '/node_modules/',
     'properties',
