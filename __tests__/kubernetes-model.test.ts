@@ -4,6 +4,9 @@
  * HCL-JSON from @cdktf/hcl2json, reads into the same Kubernetes API object.
  */
 import { Fn, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { readPodDrain } from '../lib/terraform/kubernetes/pod-drain';
+import { JsonObject } from '../lib/terraform/kubernetes/schema';
+import { drainScript } from '../lib/k8s/pod-draining';
 import { parse } from '@cdktf/hcl2json';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
@@ -1386,5 +1389,75 @@ resource "kubernetes_service_v1" "svc" {
 
   test('an unknown type is not read', () => {
     expect(readKubernetesObject('google_compute_backend_service', {})).toBeUndefined();
+  });
+});
+
+describe('readPodDrain: the drain of a workload read from its API object, whatever its shape', () => {
+  const hook = (command: unknown) => ({ exec: { command } });
+  const workload = (pod: unknown) => ({ spec: { template: { spec: pod } } });
+  const drain = ['/bin/sh', '-c', drainScript(4822, 600, 5)];
+
+  test.each([
+    ['no spec at all', {}, { preStop: false, drainSeconds: undefined, graceSeconds: 30 }],
+    [
+      'a spec that is a list',
+      { spec: [] },
+      { preStop: false, drainSeconds: undefined, graceSeconds: 30 },
+    ],
+    [
+      'a pod spec that is null',
+      workload(null),
+      { preStop: false, drainSeconds: undefined, graceSeconds: 30 },
+    ],
+    [
+      'containers that are not a list',
+      workload({ containers: { lifecycle: { preStop: hook(drain) } } }),
+      { preStop: false, drainSeconds: undefined, graceSeconds: 30 },
+    ],
+    [
+      'containers without a hook, a grace period as text',
+      workload({
+        containers: [{ name: 'a' }, null, 'b'],
+        terminationGracePeriodSeconds: '${var.g}',
+      }),
+      { preStop: false, drainSeconds: undefined, graceSeconds: '${var.g}' },
+    ],
+    [
+      'a lifecycle that is a list, a grace period that is neither number nor text',
+      workload({
+        containers: [{ lifecycle: [{ preStop: hook(drain) }] }],
+        terminationGracePeriodSeconds: true,
+      }),
+      { preStop: false, drainSeconds: undefined, graceSeconds: 30 },
+    ],
+    [
+      'another hook: a wait that is not known, bounded by the grace period',
+      workload({
+        containers: [{ lifecycle: { preStop: hook(['sleep', '60']) } }],
+        terminationGracePeriodSeconds: 90,
+      }),
+      { preStop: true, drainSeconds: undefined, graceSeconds: 90 },
+    ],
+    [
+      'a hook without exec',
+      workload({
+        containers: [{ lifecycle: { preStop: { http_get: {} } } }],
+        terminationGracePeriodSeconds: 0,
+      }),
+      { preStop: true, drainSeconds: undefined, graceSeconds: 0 },
+    ],
+    [
+      'the drain after another hook: the drain is read',
+      workload({
+        containers: [
+          { lifecycle: { preStop: hook(['sleep', '5']) } },
+          { lifecycle: { preStop: hook(drain) } },
+        ],
+        terminationGracePeriodSeconds: 630,
+      }),
+      { preStop: true, drainSeconds: 600, graceSeconds: 630 },
+    ],
+  ])('%s', (_name, object, expected) => {
+    expect(readPodDrain(object as JsonObject)).toEqual(expected);
   });
 });

@@ -53,7 +53,28 @@ describe('admitsVersionFrom / admitsVersionBefore, at the bounds of each operato
     expect(admitsVersionBefore(constraint, '7.24.0')).toBe(before);
   });
 
+  test.each([
+    // Where the kind of a bound decides: an exclusive lower bound, a tighter upper bound later,
+    // a pessimistic bound that is met exactly, the next major of `~> x.y`.
+    ['> 7.24.0, <= 7.24.0', '7.24.0', false],
+    ['~> 7.24.0, <= 7.24.0', '7.24.0', true],
+    ['< 8.0, < 7.0', '7.24.0', false],
+    ['~> 7.23', '8.0.0', false],
+    ['~> 7.23', '7.99.0', true],
+    ['>= 10.0', '17.24.10', true],
+    ['<= 17.24.10', '17.24.10', true],
+  ])('%p admits a version from %p: %p', (constraint, version, admits) => {
+    expect(admitsVersionFrom(constraint, version)).toBe(admits);
+  });
+
+  test('the lowest version, 0.0.0, can be the one admitted', () => {
+    expect(admitsVersionBefore('= 0.0.0', '1.0.0')).toBe(true);
+    expect(admitsVersionBefore('< 0.0.1', '1.0.0')).toBe(true);
+  });
+
   test('the version asked about must be x.y.z', () => {
+    for (const bad of ['x7.24.0', '7.24.0x', '7.24', ''])
+      expect(() => admitsVersionFrom('>= 1.0', bad)).toThrow(/not a version x.y.z/);
     expect(() => admitsVersionFrom('>= 1.0', '7.24')).toThrow(/not a version x.y.z: 7.24/);
     expect(() => admitsVersionBefore('>= 1.0', 'seven')).toThrow(/not a version x.y.z: seven/);
   });
@@ -80,6 +101,12 @@ describe('where the constraint comes from', () => {
       ]),
     );
     expect(requiredProviders({})).toEqual(new Map());
+    expect(requiredProviders({ terraform: null })).toEqual(new Map());
+    expect(
+      requiredProviders({
+        terraform: [null, 'x', { required_providers: [null, { google: '6.50.0' }] }],
+      }),
+    ).toEqual(new Map([['google', '6.50.0']]));
     expect(requiredProviders({ terraform: 'x' })).toEqual(new Map());
     expect(
       requiredProviders({ terraform: { required_providers: { google: { source: 'g' } } } }),
@@ -98,6 +125,10 @@ describe('where the constraint comes from', () => {
       'google',
     );
     expect(providerNameOf('kubernetes_service_v1', { provider: '${var.x' })).toBe('kubernetes');
+    expect(providerNameOf('google_x', { provider: ' google-beta ' })).toBe('google-beta');
+    // Not a provider reference: the type's prefix.
+    for (const odd of ['x${google-beta}', '${google-beta}x', 'google beta', 'Google', '-g'])
+      expect([odd, providerNameOf('google_x', { provider: odd })]).toEqual([odd, 'google']);
     expect(providerNameOf('kubernetes_service_v1', { provider: 7 })).toBe('kubernetes');
   });
 
@@ -124,6 +155,27 @@ describe('where the constraint comes from', () => {
       ]),
     );
     expect(planProviderConstraints({})).toEqual(new Map());
+    // The source address names the provider, whatever the configuration calls it; the first
+    // constraint of a provider counts (an alias repeats it).
+    expect(
+      planProviderConstraints({
+        configuration: {
+          provider_config: {
+            gcp: {
+              name: 'gcp',
+              full_name: 'registry.terraform.io/hashicorp/google',
+              version_constraint: '~> 6.0',
+            },
+            'gcp.west': {
+              name: 'gcp',
+              full_name: 'registry.terraform.io/hashicorp/google',
+              version_constraint: '>= 7.24',
+            },
+            nameless: { version_constraint: '1.0.0' },
+          },
+        },
+      }),
+    ).toEqual(new Map([['google', '~> 6.0']]));
   });
 });
 

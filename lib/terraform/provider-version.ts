@@ -16,6 +16,7 @@ type Version = readonly [number, number, number];
 const CLAUSE = /^(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+][0-9A-Za-z.+-]*)?$/;
 
 function compare(a: Version, b: Version): number {
+  // Stryker disable next-line EqualityOperator: equivalent; a[3] and b[3] are both undefined
   for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
 }
@@ -57,7 +58,8 @@ export function admitsVersionBefore(constraint: VersionConstraint, version: stri
  * `!=` is left out (it removes single versions only, never a whole range).
  */
 function admitsWithin(constraint: VersionConstraint, lower: Bound, upper?: Bound): boolean {
-  if (constraint === undefined || constraint.trim() === '') return true;
+  // An empty constraint is one unreadable clause below: it admits everything too.
+  if (constraint === undefined) return true;
   const range: { lower: Bound; upper?: Bound } = { lower, upper };
   const raise = (b: Bound) => {
     const c = compare(b.at, range.lower.at);
@@ -92,6 +94,7 @@ function admitsWithin(constraint: VersionConstraint, lower: Bound, upper?: Bound
       case '~>':
         raise({ at: v, inclusive: true });
         // Only the right-most number given may grow: `~> 1.2` stays below 2, `~> 1.2.3` below 1.3.
+        // Stryker disable next-line ConditionalExpression: equivalent; with three numbers the cap below is the lower one
         if (parts === 2) cap({ at: [v[0] + 1, 0, 0], inclusive: false });
         if (parts === 3) cap({ at: [v[0], v[1] + 1, 0], inclusive: false });
         break;
