@@ -8,6 +8,8 @@ import { renderSslPolicy } from '../lib/terraform/google/ssl-policy';
 import { readTargetProxy, renderTargetProxy } from '../lib/terraform/google/target-proxy';
 import { addressSpec, renderAddress } from '../lib/terraform/google/address';
 import { TfResource } from '../lib/terraform/resource';
+import { firewallAdmitsProbes, readFirewall, stringList } from '../lib/terraform/google/firewall';
+import { AFTER_APPLY } from '../lib/core/unknown';
 
 describe('readInstanceTemplate', () => {
   test('known tags, the service account e-mail and the first interface, as written', () => {
@@ -149,5 +151,60 @@ describe('renderAddress', () => {
       renderAddress(addressSpec({ regional: false, region: 'europe-west1' }), { name: 'ip' })
         .region,
     ).toBeUndefined();
+  });
+});
+
+describe('readFirewall: every list shape Terraform and plans give', () => {
+  test.each([
+    [undefined, []],
+    [null, []],
+    ['10.0.0.0/8', ['10.0.0.0/8']],
+    ['${var.ranges}', ['${var.ranges}']],
+    [AFTER_APPLY, [AFTER_APPLY]],
+    [{ a: 1 }, [AFTER_APPLY]],
+    [7, [AFTER_APPLY]],
+    [
+      ['a', 80, true, null],
+      ['a', '80', AFTER_APPLY, AFTER_APPLY],
+    ],
+  ])('stringList(%p) is %p', (v, list) => {
+    expect(stringList(v)).toEqual(list);
+  });
+
+  test('allow and deny: a block, a list of blocks, an unknown, a scalar', () => {
+    const read = (allow: unknown) => readFirewall({ allow }, 'f').allow;
+    expect(read({ protocol: 'tcp', ports: ['80'] })).toEqual([{ protocol: 'tcp', ports: ['80'] }]);
+    expect(read([{ protocol: 'tcp' }, { ports: [443] }])).toEqual([
+      { protocol: 'tcp', ports: [] },
+      { protocol: AFTER_APPLY, ports: ['443'] },
+    ]);
+    expect(read('${var.rules}')).toEqual([{ protocol: AFTER_APPLY, ports: [] }]);
+    expect(read(5)).toEqual([{ protocol: AFTER_APPLY, ports: [] }]);
+    expect(read(null)).toEqual([]);
+  });
+
+  test('sources: an INGRESS rule without any is open to what the API decides; EGRESS is not', () => {
+    expect(readFirewall({}, 'f').sourceRanges).toEqual([AFTER_APPLY]);
+    expect(readFirewall({ direction: 'EGRESS' }, 'f').sourceRanges).toEqual([]);
+    expect(readFirewall({ source_tags: ['web'] }, 'f').sourceRanges).toEqual([]);
+    expect(readFirewall({ source_service_accounts: ['sa'] }, 'f').sourceRanges).toEqual([]);
+  });
+
+  test('disabled: unset and null are false, anything given is kept', () => {
+    expect(readFirewall({}, 'f').disabled).toBe(false);
+    expect(readFirewall({ disabled: null }, 'f').disabled).toBe(false);
+    expect(readFirewall({ disabled: true }, 'f').disabled).toBe(true);
+    expect(readFirewall({ disabled: '${var.off}' }, 'f').disabled).toBe('${var.off}');
+  });
+
+  test('firewallAdmitsProbes: a rule that admits the probers on the port, and one that does not', () => {
+    const probes = {
+      network: 'default',
+      source_ranges: ['35.191.0.0/16', '130.211.0.0/22'],
+      allow: [{ protocol: 'tcp', ports: ['8080'] }],
+    };
+    expect(firewallAdmitsProbes(probes, 8080)).toBe(true);
+    expect(firewallAdmitsProbes(probes, 443)).toBe(false);
+    expect(firewallAdmitsProbes({ ...probes, disabled: true }, 8080)).toBe(false);
   });
 });
