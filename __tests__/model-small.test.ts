@@ -9,6 +9,7 @@ import { readTargetProxy, renderTargetProxy } from '../lib/terraform/google/targ
 import { addressSpec, renderAddress } from '../lib/terraform/google/address';
 import { TfResource } from '../lib/terraform/resource';
 import { firewallAdmitsProbes, readFirewall, stringList } from '../lib/terraform/google/firewall';
+import { readUrlMap, urlMapAttribute } from '../lib/terraform/google/url-map';
 import { AFTER_APPLY } from '../lib/core/unknown';
 
 describe('readInstanceTemplate', () => {
@@ -206,5 +207,82 @@ describe('readFirewall: every list shape Terraform and plans give', () => {
     expect(firewallAdmitsProbes(probes, 8080)).toBe(true);
     expect(firewallAdmitsProbes(probes, 443)).toBe(false);
     expect(firewallAdmitsProbes({ ...probes, disabled: true }, 8080)).toBe(false);
+  });
+});
+
+describe('readUrlMap: the services a URL map routes to, and its attributes in Terraform terms', () => {
+  const map = (values: Record<string, unknown>, references?: Record<string, string[]>) =>
+    readUrlMap({
+      address: 'google_compute_url_map.m',
+      type: 'google_compute_url_map',
+      values,
+      source: 's',
+      suppressions: [],
+      ...(references ? { references } : {}),
+    });
+
+  test('every service key at any depth, strings only; lists of blocks walked', () => {
+    const read = map({
+      default_service: 'bs-a',
+      description: 'not a service',
+      path_matcher: [
+        {
+          name: 'pm',
+          default_service: 'bs-b',
+          path_rule: [{ paths: ['/x'], service: 'bs-c' }],
+          route_rules: [{ priority: 1, service: 7, route_action: { backend_service: 'bs-d' } }],
+        },
+      ],
+      host_rule: [{ hosts: ['a.example.com'] }],
+    });
+    expect(read.serviceValues).toEqual(['bs-a', 'bs-b', 'bs-c', 'bs-d']);
+    expect(read.spec.hostRules).toEqual([{ hosts: ['a.example.com'], pathMatcher: '' }]);
+    expect(read.spec.pathMatchers?.[0].routeRules[0]).toMatchObject({
+      priority: 1,
+      prefixMatch: undefined,
+      headerMatches: [],
+    });
+  });
+
+  test('services by reference: only the service attributes of the configuration', () => {
+    const read = map(
+      { default_service: '${google_compute_backend_service.a.id}' },
+      {
+        default_service: ['google_compute_backend_service.a'],
+        'path_matcher.path_rule.service': ['google_compute_backend_service.b'],
+        'host_rule.hosts': ['google_compute_global_address.c'],
+      },
+    );
+    expect(read.serviceReferences).toEqual([
+      'google_compute_backend_service.a',
+      'google_compute_backend_service.b',
+    ]);
+    expect(map({}).serviceReferences).toEqual([]);
+  });
+
+  test('absent, null and present blocks', () => {
+    expect(map({}).spec.hostRules).toBeUndefined();
+    expect(map({ host_rule: null }).spec.hostRules).toBeUndefined();
+    expect(map({ path_matcher: [{}] }).spec.pathMatchers?.[0].name).toBe('');
+    expect(map({ default_url_redirect: null }).spec.defaultUrlRedirect).toBeUndefined();
+    expect(
+      map({ default_url_redirect: [{ https_redirect: true }] }).spec.defaultUrlRedirect,
+    ).toMatchObject({
+      httpsRedirect: true,
+    });
+  });
+
+  test.each([
+    ['hostRules.pathMatcher', 'path_matcher.name'],
+    ['hostRules[0].pathMatcher', 'path_matcher[0].pathMatcher'],
+    ['x.hostRules.pathMatcher', 'x.hostRules.pathMatcher'],
+    ['hostRules.pathMatcherX', 'hostRules.pathMatcherX'],
+    ['x.hostRules[1]', 'x.hostRules[1]'],
+    [
+      'pathMatchers[0].routeRules[2].prefixMatch',
+      'pathMatchers[0].route_rules[2].match_rules.prefix_match',
+    ],
+  ])('urlMapAttribute(%p) is %p', (rule, terraform) => {
+    expect(urlMapAttribute(rule)).toBe(terraform);
   });
 });
