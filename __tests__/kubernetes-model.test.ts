@@ -5,6 +5,7 @@
  */
 import { Fn, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { readPodDrain } from '../lib/terraform/kubernetes/pod-drain';
+import { readManifest } from '../lib/terraform/kubernetes/manifest';
 import { JsonObject } from '../lib/terraform/kubernetes/schema';
 import { drainScript } from '../lib/k8s/pod-draining';
 import { parse } from '@cdktf/hcl2json';
@@ -1459,5 +1460,54 @@ describe('readPodDrain: the drain of a workload read from its API object, whatev
     ],
   ])('%s', (_name, object, expected) => {
     expect(readPodDrain(object as JsonObject)).toEqual(expected);
+  });
+});
+
+describe('readManifest: the API object of a kubernetes_manifest, in every form a plan gives', () => {
+  const spec = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } };
+
+  test('absent or null: nothing, or known after apply when the plan says so', () => {
+    expect(readManifest({})).toEqual({});
+    expect(readManifest({ manifest: null })).toEqual({});
+    expect(readManifest({ manifest: null }, { manifest: false })).toEqual({});
+    expect(readManifest({ manifest: null }, { manifest: true })).toEqual({
+      apiVersion: KNOWN_AFTER_APPLY,
+      kind: KNOWN_AFTER_APPLY,
+    });
+    expect(readManifest({}, { manifest: true })).toEqual({
+      apiVersion: KNOWN_AFTER_APPLY,
+      kind: KNOWN_AFTER_APPLY,
+    });
+    expect(readManifest({}, null)).toEqual({});
+    expect(readManifest({}, true)).toEqual({});
+  });
+
+  test('an expression is unknown as a whole; a scalar or a list is no object', () => {
+    expect(readManifest({ manifest: '${yamldecode(x)}' })).toEqual({
+      apiVersion: '${yamldecode(x)}',
+      kind: '${yamldecode(x)}',
+    });
+    expect(readManifest({ manifest: 'plain text' })).toEqual({});
+    expect(readManifest({ manifest: [spec] })).toEqual({});
+  });
+
+  test('nulls are not sent; values known only after apply are marked, in maps and lists', () => {
+    expect(
+      readManifest(
+        { manifest: { ...spec, data: { a: null, b: 'x' }, list: [null, 'y', null] } },
+        { manifest: { data: { a: true, c: true }, list: [true, false], metadata: null } },
+      ),
+    ).toEqual({
+      ...spec,
+      data: { a: KNOWN_AFTER_APPLY, b: 'x', c: KNOWN_AFTER_APPLY },
+      list: [KNOWN_AFTER_APPLY, 'y', null],
+    });
+    expect(
+      readManifest({ manifest: { ...spec, list: [null] } }, { manifest: { list: 'x' } }),
+    ).toEqual({
+      ...spec,
+      list: [null],
+    });
+    expect(readManifest({ manifest: { ...spec, gone: null } }, { manifest: 'x' })).toEqual(spec);
   });
 });
