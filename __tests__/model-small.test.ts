@@ -10,6 +10,7 @@ import { addressSpec, renderAddress } from '../lib/terraform/google/address';
 import { TfResource } from '../lib/terraform/resource';
 import { firewallAdmitsProbes, readFirewall, stringList } from '../lib/terraform/google/firewall';
 import { readUrlMap, urlMapAttribute } from '../lib/terraform/google/url-map';
+import { readForwardingRule, servesPort80 } from '../lib/terraform/google/forwarding-rule';
 import { AFTER_APPLY } from '../lib/core/unknown';
 
 describe('readInstanceTemplate', () => {
@@ -284,5 +285,64 @@ describe('readUrlMap: the services a URL map routes to, and its attributes in Te
     ],
   ])('urlMapAttribute(%p) is %p', (rule, terraform) => {
     expect(urlMapAttribute(rule)).toBe(terraform);
+  });
+});
+
+describe('readForwardingRule: the ports a rule serves, in every form', () => {
+  const rule = (values: Record<string, unknown>, type = 'google_compute_forwarding_rule') =>
+    readForwardingRule({ address: `${type}.f`, type, values, source: 's', suppressions: [] });
+
+  test.each([
+    [{}, undefined],
+    [{ port_range: null }, undefined],
+    [{ port_range: 443 }, [443]],
+    [{ port_range: '443' }, [443]],
+    [{ port_range: '443-443' }, [443]],
+    [{ port_range: '80-443' }, undefined],
+    [{ port_range: 'x' }, undefined],
+    [{ port_range: '${var.port}' }, undefined],
+    [{ ports: ['80', '8080'] }, [80, 8080]],
+    [{ ports: ['80', '${var.p}'] }, undefined],
+    [{ ports: ['80', 'http'] }, undefined],
+    [{ ports: ['80-81'] }, undefined],
+    [{ ports: ['x80'] }, undefined],
+    [{ ports: [], port_range: '22' }, [22]],
+    [{ ports: ['80'], all_ports: true }, undefined],
+    [{ ports: ['80'], all_ports: '${var.all}' }, undefined],
+    [{ ports: ['80'], all_ports: false }, [80]],
+  ])('%j serves %j', (values, ports) => {
+    expect(rule(values).servingPorts).toEqual(ports);
+  });
+
+  test('port range, target and backend service as written; scope from the type', () => {
+    expect(rule({ port_range: 443 }).portRange).toBe('443');
+    expect(rule({ port_range: null }).portRange).toBeUndefined();
+    expect(rule({}).portRange).toBeUndefined();
+    expect(rule({ target: 'p' })).toMatchObject({
+      hasTarget: true,
+      hasBackendService: false,
+      regional: true,
+    });
+    expect(rule({ target: null, backend_service: 'b' })).toMatchObject({
+      hasTarget: false,
+      hasBackendService: true,
+    });
+    expect(rule({}, 'google_compute_global_forwarding_rule')).toMatchObject({
+      regional: false,
+      hasTarget: false,
+      scheme: 'EXTERNAL',
+      allPorts: false,
+    });
+  });
+
+  test.each([
+    ['80', true],
+    ['79-81', true],
+    ['81-90', false],
+    ['1-79', false],
+    ['443', false],
+    ['${var.p}', false],
+  ])('servesPort80 of port_range %p: %p', (portRange, serves) => {
+    expect(servesPort80(rule({ port_range: portRange }))).toBe(serves);
   });
 });
