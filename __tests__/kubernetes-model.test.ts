@@ -6,6 +6,7 @@
 import { Fn, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { readPodDrain } from '../lib/terraform/kubernetes/pod-drain';
 import { readManifest } from '../lib/terraform/kubernetes/manifest';
+import * as schema from '../lib/terraform/kubernetes/schema';
 import { JsonObject } from '../lib/terraform/kubernetes/schema';
 import { drainScript } from '../lib/k8s/pod-draining';
 import { parse } from '@cdktf/hcl2json';
@@ -1509,5 +1510,92 @@ describe('readManifest: the API object of a kubernetes_manifest, in every form a
       list: [null],
     });
     expect(readManifest({ manifest: { ...spec, gone: null } }, { manifest: 'x' })).toEqual(spec);
+  });
+});
+
+describe('readFields: each attribute type as the provider sends it', () => {
+  const fields = {
+    count: schema.n(),
+    on: schema.b(),
+    port: schema.int(),
+    target: schema.intstr(),
+    mode: schema.octal(),
+    ports: schema.nlist(),
+    labels: schema.map(),
+    name: schema.s(),
+    policy: schema.s({ default: 'Always' }),
+    zero_ok: schema.n({ default: 0 }),
+    nested: schema.one({ x: schema.s() }),
+    items: schema.many({ y: schema.n() }),
+  };
+  const read = (raw: Record<string, unknown>, unknown?: unknown) =>
+    schema.readFields(fields, raw, unknown);
+
+  test.each([
+    ['count', '12', 12],
+    ['count', '-1.5', -1.5],
+    ['count', '+3', 3],
+    ['count', '1e3', '1e3'],
+    ['count', 'x12', 'x12'],
+    ['count', '12x', '12x'],
+    ['count', '1.', '1.'],
+    ['count', '${var.n}', '${var.n}'],
+    ['on', 'true', true],
+    ['on', 'false', undefined],
+    ['on', true, true],
+    ['on', 'yes', 'yes'],
+    ['port', '8080', 8080],
+    ['port', 'http', 'http'],
+    ['target', '-7', -7],
+    ['target', 'web', 'web'],
+    ['mode', '0644', 420],
+    ['mode', 644, 420],
+    ['mode', '0648', '0648'],
+    ['mode', 'x644', 'x644'],
+    ['ports', ['80', '443'], [80, 443]],
+    ['ports', '${var.p}', '${var.p}'],
+    ['labels', { a: 'x', b: null }, { a: 'x' }],
+    ['labels', {}, undefined],
+    ['labels', { gone: null }, undefined],
+    ['name', '', undefined],
+    ['name', 'a', 'a'],
+    ['policy', '', ''],
+    ['zero_ok', 0, 0],
+    ['count', 0, undefined],
+  ])('%s = %j sends %j', (attribute, value, sent) => {
+    expect(read({ [attribute]: value })[schema.camel(attribute)]).toEqual(sent);
+  });
+
+  test('a map key named __proto__ is a key, not the prototype', () => {
+    const labels = read({ labels: JSON.parse('{"__proto__": "x", "a": "b"}') }).labels as object;
+    expect(Object.keys(labels)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
+  });
+
+  test('defaults, unknowns, dynamic blocks and block forms', () => {
+    expect(read({})).toEqual({ policy: 'Always', zeroOk: 0 });
+    expect(read({ name: null }, { name: true, nested: true })).toMatchObject({
+      name: KNOWN_AFTER_APPLY,
+      nested: KNOWN_AFTER_APPLY,
+    });
+    expect(read({ dynamic: [{ items: [{ for_each: '${var.xs}' }] }] }).items).toBe('${var.xs}');
+    expect(read({ dynamic: { items: { for_each: ['a'] } } }).items).toBe(KNOWN_AFTER_APPLY);
+    expect(read({ dynamic: [null, 'x'] }).items).toBeUndefined();
+    expect(read({ nested: { x: 'a' } }).nested).toEqual({ x: 'a' });
+    expect(read({ nested: [{ x: 'a' }, { x: 'b' }] }).nested).toEqual({ x: 'a' });
+    expect(read({ nested: [] }).nested).toBeUndefined();
+    expect(read({ nested: '${var.n}' }).nested).toBe('${var.n}');
+    expect(read({ items: { y: '1' } }).items).toEqual([{ y: 1 }]);
+    expect(read({ items: [{ y: 1 }, 'bad', null] }, { items: [false, false, true] }).items).toEqual(
+      [{ y: 1 }, {}, KNOWN_AFTER_APPLY],
+    );
+  });
+
+  test('first and countFields', () => {
+    expect(schema.first([{ a: 1 }])).toEqual({ a: 1 });
+    expect(schema.first({ a: 1 })).toEqual({ a: 1 });
+    expect(schema.first(['x'])).toBeUndefined();
+    expect(schema.first(null)).toBeUndefined();
+    expect(schema.countFields(fields)).toBe(14);
   });
 });
