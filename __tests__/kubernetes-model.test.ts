@@ -7,6 +7,7 @@ import { Fn, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { readPodDrain } from '../lib/terraform/kubernetes/pod-drain';
 import { readManifest } from '../lib/terraform/kubernetes/manifest';
 import * as schema from '../lib/terraform/kubernetes/schema';
+import { renderFields } from '../lib/terraform/kubernetes/render';
 import { JsonObject } from '../lib/terraform/kubernetes/schema';
 import { drainScript } from '../lib/k8s/pod-draining';
 import { parse } from '@cdktf/hcl2json';
@@ -1597,5 +1598,51 @@ describe('readFields: each attribute type as the provider sends it', () => {
     expect(schema.first(['x'])).toBeUndefined();
     expect(schema.first(null)).toBeUndefined();
     expect(schema.countFields(fields)).toBe(14);
+  });
+});
+
+describe('renderFields: the API object back into the provider config, refusing what cannot render', () => {
+  // A cdktf token number (a Token.asNumber) is a number the provider would print as digits.
+  const tokenNumber = -1.8881545897087626e289;
+  const fields = {
+    name: schema.s(),
+    port: schema.int(),
+    target: schema.intstr(),
+    mode: schema.octal(),
+    count: schema.n(),
+    nested: schema.one({ x: schema.s() }),
+    items: schema.many({ y: schema.n() }),
+  };
+
+  test.each(['name', 'port', 'target', 'mode'])('a token number in %s is refused', (api) => {
+    expect(() =>
+      renderFields(fields, { [api]: tokenNumber }, 'kubernetes_service_v1.spec'),
+    ).toThrow(
+      `kubernetes_service_v1.spec.${api}: a token number in a string attribute would render as digits; give its string token (Token.asString) in the API object`,
+    );
+  });
+
+  test('a token number in a number attribute is kept; ints as text, modes in octal', () => {
+    expect(renderFields(fields, { count: tokenNumber, port: 80, target: 8080, mode: 420 })).toEqual(
+      {
+        count: tokenNumber,
+        port: '80',
+        target: '8080',
+        mode: '0644',
+      },
+    );
+  });
+
+  test('an API field no attribute sends, and blocks of the wrong shape, name the place', () => {
+    expect(() => renderFields(fields, { nope: 1 }, 'x.spec')).toThrow(
+      'x.spec.nope: no attribute of the provider resource sends this API field (known: name, port, target, mode, count, nested, items)',
+    );
+    expect(() => renderFields(fields, { nope: 1 })).toThrow(/^\.nope: no attribute/);
+    expect(() => renderFields(fields, { nested: [1] }, 'x')).toThrow(
+      'x.nested: an object is expected, got [1]',
+    );
+    expect(() => renderFields(fields, { items: { y: 1 } }, 'x')).toThrow(
+      'x.items: a list is expected, got {"y":1}',
+    );
   });
 });
