@@ -23,9 +23,11 @@ import {
   KNOWN_AFTER_APPLY,
   KUBERNETES_TYPES,
   containsUnknown,
+  isKubernetesType,
   isUnknown,
   mappedFieldCount,
   readKubernetesObject,
+  renderKubernetesObject,
 } from '../lib/terraform/kubernetes';
 
 /** Synthesizes one resource and returns its body from cdk.tf.json. */
@@ -1643,6 +1645,26 @@ describe('renderFields: the API object back into the provider config, refusing w
     );
     expect(() => renderFields(fields, { items: { y: 1 } }, 'x')).toThrow(
       'x.items: a list is expected, got {"y":1}',
+    );
+  });
+});
+
+describe('the Kubernetes model registry', () => {
+  test('which types it reads, and how many fields each maps', () => {
+    expect(isKubernetesType('kubernetes_manifest')).toBe(true);
+    expect(isKubernetesType('kubernetes_service_v1')).toBe(true);
+    expect(isKubernetesType('kubernetes_secret_v1')).toBe(false);
+    expect(isKubernetesType('toString')).toBe(false);
+    expect(mappedFieldCount('constructor')).toBe(0);
+    expect(readKubernetesObject('constructor', {})).toBeUndefined();
+    expect(mappedFieldCount('kubernetes_manifest')).toBe(0);
+    expect(mappedFieldCount('kubernetes_secret_v1')).toBe(0);
+    expect(mappedFieldCount('kubernetes_service_v1')).toBeGreaterThan(20);
+  });
+
+  test('rendering an unknown type names the known ones', () => {
+    expect(() => renderKubernetesObject('kubernetes_secret_v1', {})).toThrow(
+      /^kubernetes_secret_v1: not a Kubernetes resource type \(known: kubernetes_stateful_set, kubernetes_stateful_set_v1, .*, kubernetes_manifest\)$/,
     );
   });
 });

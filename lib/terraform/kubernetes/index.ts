@@ -72,7 +72,14 @@ export const KUBERNETES_TYPES: readonly string[] = [
 
 /** True for a type `readKubernetesObject` reads. */
 export function isKubernetesType(type: string): boolean {
-  return type === MANIFEST_TYPE || type in KUBERNETES_MODELS;
+  return type === MANIFEST_TYPE || modelOf(type) !== undefined;
+}
+
+/** The model of a type; own keys only (`toString` is no resource type). */
+function modelOf(type: string): KubernetesModel | undefined {
+  return Object.prototype.hasOwnProperty.call(KUBERNETES_MODELS, type)
+    ? KUBERNETES_MODELS[type]
+    : undefined;
 }
 
 /**
@@ -88,7 +95,7 @@ export function readKubernetesObject(
   afterUnknown?: unknown,
 ): JsonObject | undefined {
   if (type === MANIFEST_TYPE) return readManifest(values, afterUnknown);
-  const m = KUBERNETES_MODELS[type];
+  const m = modelOf(type);
   if (m === undefined) return undefined;
   return readFields(m.fields, first(values) ?? {}, afterUnknown, {
     apiVersion: m.apiVersion,
@@ -104,7 +111,7 @@ export function readKubernetesObject(
  */
 export function renderKubernetesObject(type: string, object: JsonObject): JsonObject {
   if (type === MANIFEST_TYPE) return renderManifest(object);
-  const m = KUBERNETES_MODELS[type];
+  const m = modelOf(type);
   if (m === undefined)
     throw new Error(
       `${type}: not a Kubernetes resource type (known: ${KUBERNETES_TYPES.join(', ')})`,
@@ -119,6 +126,6 @@ export function renderKubernetesObject(type: string, object: JsonObject): JsonOb
 
 /** Number of Terraform attributes and blocks mapped for a type (0 for the manifest). */
 export function mappedFieldCount(type: string): number {
-  const m = KUBERNETES_MODELS[type];
+  const m = modelOf(type);
   return m === undefined ? 0 : countFields(m.fields);
 }
