@@ -7,10 +7,11 @@ import { readInstanceTemplate } from '../lib/terraform/google/instance-template'
 import { renderSslPolicy } from '../lib/terraform/google/ssl-policy';
 import { readTargetProxy, renderTargetProxy } from '../lib/terraform/google/target-proxy';
 import { addressSpec, renderAddress } from '../lib/terraform/google/address';
-import { TfResource } from '../lib/terraform/resource';
+import { ResourceIndex, TfResource } from '../lib/terraform/resource';
 import { firewallAdmitsProbes, readFirewall, stringList } from '../lib/terraform/google/firewall';
 import { readUrlMap, urlMapAttribute } from '../lib/terraform/google/url-map';
 import { readForwardingRule, servesPort80 } from '../lib/terraform/google/forwarding-rule';
+import { autoscalerOf, readInstanceGroup } from '../lib/terraform/google/instance-group';
 import { AFTER_APPLY } from '../lib/core/unknown';
 
 describe('readInstanceTemplate', () => {
@@ -344,5 +345,49 @@ describe('readForwardingRule: the ports a rule serves, in every form', () => {
     ['${var.p}', false],
   ])('servesPort80 of port_range %p: %p', (portRange, serves) => {
     expect(servesPort80(rule({ port_range: portRange }))).toBe(serves);
+  });
+});
+
+describe('readInstanceGroup and autoscalerOf', () => {
+  const res = (type: string, name: string, values: Record<string, unknown>): TfResource => ({
+    address: `${type}.${name}`,
+    type,
+    values,
+    source: 's',
+    suppressions: [],
+  });
+
+  test('named ports in every form; name and zone when absent', () => {
+    const igm = res('google_compute_region_instance_group_manager', 'web', {
+      region: 'us-central1',
+      named_port: [{ name: 'http', port: 8080 }, null],
+    });
+    expect(readInstanceGroup(igm).spec).toMatchObject({
+      name: 'web',
+      zone: 'us-central1',
+      namedPorts: [
+        { name: 'http', port: 8080 },
+        { name: 'undefined', port: undefined },
+      ],
+    });
+    const bare = res('google_compute_instance_group_manager', 'bare', {});
+    expect(readInstanceGroup(bare).spec).toMatchObject({ name: 'bare', zone: '', namedPorts: [] });
+    expect(
+      readInstanceGroup(
+        res('google_compute_instance_group_manager', 'one', { named_port: { name: 'h', port: 1 } }),
+      ).spec.namedPorts,
+    ).toEqual([{ name: 'h', port: 1 }]);
+  });
+
+  test('the autoscaler is the one whose target is this group', () => {
+    const a = res('google_compute_instance_group_manager', 'a', { name: 'a', zone: 'z' });
+    const b = res('google_compute_instance_group_manager', 'b', { name: 'b', zone: 'z' });
+    const forB = res('google_compute_autoscaler', 'asb', {
+      target: '${google_compute_instance_group_manager.b.id}',
+      autoscaling_policy: [{ max_replicas: 3 }],
+    });
+    const idx = new ResourceIndex([a, b, forB]);
+    expect(autoscalerOf(idx, a)).toBeUndefined();
+    expect(autoscalerOf(idx, b)).toBe(forB);
   });
 });
