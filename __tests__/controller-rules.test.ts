@@ -323,3 +323,33 @@ describe('X5 across clusters: a NetworkPolicy guards only pods of its own stack'
     expect(x5).toEqual(['b']);
   });
 });
+
+describe('X2: a CUSTOM profile satisfies CIS 3.9 only without any weak suite', () => {
+  const strong = 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256';
+  const weak = 'TLS_RSA_WITH_AES_128_GCM_SHA256';
+  const x2 = (policy: Record<string, unknown>) =>
+    checkSslPolicy({ min_tls_version: 'TLS_1_2', ...policy }, 'p').map(
+      (v) => `${v.attribute} ${v.value}`,
+    );
+
+  test.each([
+    [{ profile: 'CUSTOM', custom_features: [strong] }, []],
+    [{ profile: 'CUSTOM', custom_features: [strong, weak] }, ['p.profile CUSTOM']],
+    [{ profile: 'CUSTOM', custom_features: [] }, ['p.profile CUSTOM']],
+    [{ profile: 'CUSTOM', custom_features: [strong, 7] }, ['p.profile CUSTOM']],
+    [{ profile: 'CUSTOM' }, ['p.profile CUSTOM']],
+    [{ profile: 'COMPATIBLE', custom_features: [strong] }, ['p.profile COMPATIBLE']],
+    [{}, ['p.profile not set (COMPATIBLE)']],
+    [{ profile: 'MODERN', min_tls_version: undefined }, ['p.min_tls_version not set (TLS_1_0)']],
+    [{ profile: 'MODERN', min_tls_version: 'TLS_1_1' }, ['p.min_tls_version TLS_1_1']],
+  ])('%j: %j', (policy, found) => {
+    expect(x2(policy)).toEqual(found);
+  });
+
+  test('the allowed values are named', () => {
+    const [tls] = checkSslPolicy({ profile: 'MODERN', min_tls_version: 'TLS_1_0' }, 'p');
+    expect(tls.allowed).toBe('TLS_1_2');
+    const [profile] = checkSslPolicy({ profile: 'COMPATIBLE', min_tls_version: 'TLS_1_2' }, 'p');
+    expect(profile.allowed).toBe('MODERN or RESTRICTED');
+  });
+});
