@@ -189,7 +189,7 @@ describe('Develop', () => {
     const entry = /^`([^`]+)` (\d+ %) \((\d+)\/(\d+)\/(\d+)\)$/;
     const grouped = readme
       .split('\n')
-      .filter((l) => /^\| `lib\/[^`]*\/` \|/.test(l))
+      .filter((l) => /^\| `lib\/[^`]*\/`\s+\|/.test(l))
       .flatMap((l) => {
         const [, dir, files] = l.split('|').map((c) => c.trim());
         return files.split(' · ').map((e) => {
