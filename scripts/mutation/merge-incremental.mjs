@@ -54,7 +54,8 @@ for (const report of reports) {
 }
 
 const last = reports[reports.length - 1];
-writeFileSync(out, JSON.stringify({ ...last, files, testFiles }));
+// Indented as Stryker writes it, so the checked-in file diffs line by line.
+writeFileSync(out, JSON.stringify({ ...last, files, testFiles }, null, 2));
 const mutants = Object.values(files).reduce((n, f) => n + f.mutants.length, 0);
 console.log(
   `${out}: ${Object.keys(files).length} files, ${mutants} mutants, ${ids.size} tests in ${Object.keys(testFiles).length} test files`,
