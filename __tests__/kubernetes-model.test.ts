@@ -1594,6 +1594,28 @@ describe('readFields: each attribute type as the provider sends it', () => {
     );
   });
 
+  test('an empty list is unset, and a decimal keeps every digit', () => {
+    expect(read({ ports: [] }).ports).toBeUndefined();
+    expect(read({ count: '2.25' }).count).toBe(2.25);
+  });
+
+  test('a null attribute sends its default; a known value wins over an unknown mark', () => {
+    expect(read({ policy: null }).policy).toBe('Always');
+    expect(read({ name: 'a' }, { name: true }).name).toBe('a');
+  });
+
+  test('a block: null and unknown is known after apply; an unknown list stays one value', () => {
+    expect(read({ nested: null }, { nested: true }).nested).toBe(KNOWN_AFTER_APPLY);
+    expect(read({ items: '${var.xs}' }).items).toBe('${var.xs}');
+  });
+
+  test('block elements: unknown when absent and marked, read when known or unmarked', () => {
+    expect(read({ items: [undefined] }, { items: [true] }).items).toEqual([KNOWN_AFTER_APPLY]);
+    expect(read({ items: [{ y: 1 }] }, { items: [true] }).items).toEqual([{ y: 1 }]);
+    expect(read({ items: [null] }).items).toEqual([{}]);
+    expect(read({ items: ['${var.i}'] }).items).toEqual(['${var.i}']);
+  });
+
   test('first and countFields', () => {
     expect(schema.first([{ a: 1 }])).toEqual({ a: 1 });
     expect(schema.first({ a: 1 })).toEqual({ a: 1 });

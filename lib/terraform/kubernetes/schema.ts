@@ -119,6 +119,7 @@ function isZero(v: unknown, type: AttrType): boolean {
   if (v === 0) return type === 'n';
   if (Array.isArray(v)) return v.length === 0;
   if (isObject(v)) {
+    // Stryker disable next-line ConditionalExpression: equivalent; the values are JSON, whose objects inherit no enumerable key
     for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) return false;
     return true;
   }
@@ -136,7 +137,9 @@ function withoutNulls(map: Record<string, unknown>): JsonObject {
       Object.defineProperty(out, key, {
         value: x,
         enumerable: true,
+        // Stryker disable next-line BooleanLiteral: equivalent; the object is only read and serialized, never written
         writable: true,
+        // Stryker disable next-line BooleanLiteral: as above
         configurable: true,
       });
     else out[key] = x;
@@ -145,6 +148,7 @@ function withoutNulls(map: Record<string, unknown>): JsonObject {
 }
 
 function convert(v: Json, type: AttrType): Json {
+  // Stryker disable next-line ConditionalExpression: equivalent; no conversion below changes a `${` string, a token or an unknown list (a shortcut)
   if (isUnknown(v)) return v;
   switch (type) {
     case 'n':
@@ -180,6 +184,7 @@ function readAttr(
   let v = raw as Json | undefined;
   if (v === undefined || v === null || (spec.default === undefined && isZero(v, spec.type)))
     v = spec.default;
+  // Stryker disable next-line ConditionalExpression: equivalent; convert keeps undefined and null, and the line after returns undefined for both
   if (v === undefined || v === null) return undefined;
   const out = convert(v, spec.type);
   return isZero(out, 'map') && spec.default === undefined ? undefined : out;
@@ -188,6 +193,7 @@ function readAttr(
 /** The `for_each` of a `dynamic` block (HCL-JSON): the list is unknown until Terraform runs. */
 function dynamicBlocks(raw: Record<string, unknown>): Record<string, Json> {
   const out: Record<string, Json> = {};
+  // Stryker disable next-line ArrayDeclaration: equivalent; an extra string element is skipped as not an object
   for (const d of ([] as unknown[]).concat(raw.dynamic ?? [])) {
     if (!isObject(d)) continue;
     for (const [name, body] of Object.entries(d)) {
@@ -233,6 +239,7 @@ interface Entry {
 const ENTRIES = new WeakMap<Fields, readonly Entry[]>();
 function entriesOf(fields: Fields): readonly Entry[] {
   let entries = ENTRIES.get(fields);
+  // Stryker disable next-line ConditionalExpression: equivalent; a cache, rebuilt with the same entries
   if (entries === undefined) {
     entries = Object.entries(fields).map(([name, spec]) => ({
       name,
@@ -257,6 +264,7 @@ export function readFields(
   out: JsonObject = {},
 ): JsonObject {
   const unknowns = isObject(unknownTree) ? unknownTree : NONE;
+  // Stryker disable next-line ConditionalExpression: equivalent; dynamicBlocks of a block without `dynamic` is empty (a shortcut)
   const dynamic = raw.dynamic === undefined ? NONE : dynamicBlocks(raw);
   const entries = entriesOf(fields);
   // Indexed, not `for (const [name, spec] of Object.entries(fields))`: no arrays or iterator
@@ -271,11 +279,13 @@ export function readFields(
     const unknown = unknowns[name];
     // Unset and known (most of a table): what `readAttr` and `readBlock` give then, without
     // the call. An attribute sends its default (when it has none, nothing); a block, `absent`.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,BooleanLiteral,BlockStatement: equivalent; a shortcut, the calls below give the same
     if ((value === undefined || value === null) && unknown !== true && !spec.drop) {
       if (spec.kind !== 'attr') {
         if (spec.absent !== undefined) out[api] = spec.absent;
         continue;
       }
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent; a shortcut, readAttr gives the same
       if (spec.default === undefined || spec.default === null) continue;
     }
     const v =
