@@ -78,6 +78,7 @@ describe('containsUnknown', () => {
     expect(containsUnknown('${var.x}')).toBe(true);
     expect(containsUnknown([1, ['a', '${var.x}']])).toBe(true);
     expect(containsUnknown({ a: { b: [AFTER_APPLY] } })).toBe(true);
+    expect(containsUnknown({ a: 1, b: '${var.x}', c: 'x' })).toBe(true);
     expect(containsUnknown([1, ['a']])).toBe(false);
     expect(containsUnknown({ a: { b: [null] } })).toBe(false);
     expect(containsUnknown(null)).toBe(false);

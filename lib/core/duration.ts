@@ -139,11 +139,12 @@ export class Duration {
 
   /**
    * The duration as the caller wrote it in code, e.g. `Duration.minutes(30)`, for fixes that
-   * repeat it (`Duration.seconds(n)` for one read from Terraform).
+   * repeat it (`Duration.seconds(n)` for one read from Terraform, whose unit is seconds; a
+   * token's seconds, since its amount alone does not say them).
    * @internal
    */
   public _expression(): string {
-    return this.unresolved || this.asWritten || this.unit === 'seconds'
+    return this.unresolved
       ? `Duration.seconds(${this.totalSeconds})`
       : `Duration.${this.unit}(${this.amount})`;
   }
@@ -151,8 +152,8 @@ export class Duration {
   /** How the duration was written, e.g. `30 minutes (1800s)`. Used in error messages. */
   public toString(): string {
     if (this.unresolved) return `(token) ${this.unit}`;
-    return this.unit === 'seconds'
-      ? `${this.totalSeconds}s`
-      : `${this.amount} ${this.amount === 1 ? this.unit.replace(/s$/, '') : this.unit} (${this.totalSeconds}s)`;
+    if (this.unit === 'seconds') return `${this.totalSeconds}s`;
+    // Stryker disable next-line Regex: equivalent; each unit name has its only `s` at the end
+    return `${this.amount} ${this.amount === 1 ? this.unit.replace(/s$/, '') : this.unit} (${this.totalSeconds}s)`;
   }
 }

@@ -182,7 +182,10 @@ export function suggestLabel(name: string, kind: LabelKind, limit: number): stri
     .toLowerCase()
     .replace(/[^-a-z0-9]/g, '-')
     .replace(/-+/g, '-');
-  s = kind.mustStartWithLetter ? s.replace(/^[^a-z]+/, '') : s.replace(/^-+/, '');
+  if (kind.mustStartWithLetter) s = s.replace(/^[^a-z]+/, '');
+  // Stryker disable next-line Regex: equivalent; the hyphen runs are single hyphens by now
+  else s = s.replace(/^-+/, '');
+  // Stryker disable next-line Regex: as above
   s = s.slice(0, limit).replace(/-+$/, '');
   if (s.length > 0) return s;
   return 'app'.slice(0, Math.max(1, limit));
@@ -194,10 +197,13 @@ function suggestSubdomain(name: string, limit: number): string {
     .toLowerCase()
     .replace(/[^-a-z0-9.]/g, '-')
     .split('.')
-    .map((part) => part.replace(/-+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((part) => part.replace(/-+/g, '-'))
+    // Stryker disable next-line Regex: equivalent; the hyphen runs are single hyphens by now
+    .map((part) => part.replace(/^-+|-+$/g, ''))
     .filter((part) => part.length > 0)
     .join('.')
     .slice(0, limit)
+    // Stryker disable next-line Regex: equivalent; no part starts or ends with a hyphen, so the cut leaves at most one `-` or `.` at the end
     .replace(/[-.]+$/, '');
   return s.length > 0 ? s : 'app';
 }

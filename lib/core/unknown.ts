@@ -32,9 +32,8 @@ function hasInterpolation(s: string): boolean {
   for (let i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
     const c = s[i - 1];
     if (c !== '$' && c !== '%') continue;
-    let run = 1;
-    while (i - 1 - run >= 0 && s[i - 1 - run] === c) run++;
-    if (run === 1) return true;
+    // Any run of two or more is text: the scanner takes the leftmost `$${` as the escape.
+    if (s[i - 2] !== c) return true;
   }
   return false;
 }
