@@ -3,7 +3,9 @@
  * protocol, the provider's defaults for the common fields, and the probed port, which the API
  * decides when neither `port` nor `USE_SERVING_PORT` is given.
  */
-import { HealthCheckProtocol, checkPortSpecification } from '../lib/gcp/health-check';
+import { HealthCheck, HealthCheckProtocol, checkPortSpecification } from '../lib/gcp/health-check';
+import { Duration } from '../lib/core/duration';
+import { Vocabulary } from '../lib/core/rules';
 import { API_DECIDED } from '../lib/core/unknown';
 import {
   HEALTH_CHECK_DEFAULTS,
@@ -190,5 +192,120 @@ describe('H6 port specification, as the provider refuses it at plan (validatePor
       allowed: expect.stringMatching(/named port/),
       fix: expect.stringMatching(/set port_name/),
     });
+  });
+});
+
+describe('H6 port specification: each finding in full', () => {
+  const at = 'http_health_check';
+  test('a port with USE_NAMED_PORT or USE_SERVING_PORT', () => {
+    expect(
+      checkPortSpecification(
+        { port_specification: 'USE_NAMED_PORT', port_name: 'http', port: 80 },
+        at,
+      ),
+    ).toEqual([
+      {
+        rule: 'H6',
+        attribute: 'http_health_check.port',
+        value: '80',
+        problem:
+          'is set with port_specification = "USE_NAMED_PORT": terraform plan fails ("port cannot be specified when using port_specification USE_NAMED_PORT")',
+        allowed: 'no port with USE_NAMED_PORT',
+        fix: 'remove port (the named port gives it), or use port_specification = "USE_FIXED_PORT"',
+      },
+    ]);
+    expect(
+      checkPortSpecification({ port_specification: 'USE_SERVING_PORT', port: 80 }, at),
+    ).toEqual([
+      expect.objectContaining({
+        allowed: 'no port with USE_SERVING_PORT',
+        fix: 'remove port (the serving port is probed), or use port_specification = "USE_FIXED_PORT"',
+      }),
+    ]);
+  });
+
+  test('a port_name with USE_SERVING_PORT', () => {
+    expect(
+      checkPortSpecification({ port_specification: 'USE_SERVING_PORT', port_name: 'http' }, at),
+    ).toEqual([
+      {
+        rule: 'H6',
+        attribute: 'http_health_check.port_name',
+        value: '"http"',
+        problem:
+          'is set with port_specification = "USE_SERVING_PORT": terraform plan fails ("port_name cannot be specified when using port_specification USE_SERVING_PORT")',
+        allowed: 'no port_name with USE_SERVING_PORT',
+        fix: 'remove port_name (the serving port is probed), or use port_specification = "USE_NAMED_PORT"',
+      },
+    ]);
+  });
+
+  test('a null probe or a null port is no finding', () => {
+    expect(checkPortSpecification(null as unknown as Record<string, unknown>, at)).toEqual([]);
+    expect(
+      checkPortSpecification({ port_specification: 'USE_SERVING_PORT', port: null }, at),
+    ).toEqual([]);
+  });
+});
+
+describe('HealthCheck: values read from Terraform, messages in each vocabulary, summary', () => {
+  test('a health check read from Terraform keeps a wrong type for the rules to report', () => {
+    const read = HealthCheck._read(HealthCheckProtocol.HTTP, {
+      port: 'eighty' as unknown as number,
+    });
+    expect(read.port).toBe('eighty');
+    expect(() => HealthCheck.http({ port: 'eighty' as unknown as number })).toThrow(
+      /healthCheck\.port "eighty" is not a number/,
+    );
+  });
+
+  test('options that are not an object are reported as the health check', () => {
+    expect(() => HealthCheck.http('x' as unknown as object)).toThrow(
+      /^healthCheck "x" is not an? /,
+    );
+  });
+
+  test('H2 and H6 fixes in Terraform and manifest terms', () => {
+    const slow = HealthCheck.http({
+      interval: Duration.seconds(5),
+      timeout: Duration.seconds(10),
+    });
+    const h2 = (vocabulary: Vocabulary) =>
+      slow._validate('hc', false, vocabulary).find((v) => v.rule === 'H2')?.fix;
+    expect(h2(Vocabulary.TERRAFORM)).toBe(
+      'lower timeout_sec to at most check_interval_sec, or raise check_interval_sec',
+    );
+    expect(h2(Vocabulary.MANIFEST)).toBe(
+      'lower timeoutSec to at most checkIntervalSec, or raise checkIntervalSec',
+    );
+    const h6 = HealthCheck.tcp()
+      ._validate('hc', true, Vocabulary.TERRAFORM)
+      .find((v) => v.rule === 'H6');
+    expect(h6?.fix).toBe(
+      'set port in the health check block, e.g. tcp_health_check { port = 4822 }',
+    );
+  });
+
+  test('H5: the fix drops every leading slash and the bad characters', () => {
+    const h5 = HealthCheck.http({ requestPath: '//he alth' })
+      .validate('hc', false)
+      .find((v) => v.rule === 'H5');
+    expect(h5?.fix).toBe('use "/health"');
+  });
+
+  test('H8: DEL is ASCII; the first character past it is not', () => {
+    const h8 = (response: string) =>
+      HealthCheck.http({ response })
+        .validate('hc', false)
+        .filter((v) => v.rule === 'H8');
+    expect(h8('ok\x7f')).toEqual([]);
+    expect(h8('ok\x80')).toHaveLength(1);
+  });
+
+  test('toString summarises the probe', () => {
+    expect(HealthCheck.tcp().toString()).toMatch(/^TCP serving port every \d+s \(timeout \d+s\)$/);
+    expect(HealthCheck.http({ port: 8080, requestPath: '/h' }).toString()).toMatch(
+      /^HTTP :8080 \/h every \d+s/,
+    );
   });
 });

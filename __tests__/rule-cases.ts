@@ -2019,6 +2019,11 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
         pool({ image: 'Guacamole/guacd:1.6.0' }),
         /repository names are lowercase.*"guacamole\/guacd:1\.6\.0"/,
       ),
+      c(
+        'uppercase repository, every letter',
+        pool({ image: 'GUACAMOLE/guacd:1.6.0' }),
+        /repository names are lowercase.*"guacamole\/guacd:1\.6\.0"/,
+      ),
       c('space', pool({ image: 'guacamole/guacd 1.6.0' }), /is not a container image reference/),
       c(
         'short digest',
@@ -2049,6 +2054,16 @@ export const RULE_CASES: { [id: string]: RuleCases } = {
       c(
         'upper-case hex',
         pool({ image: `guacamole/guacd@sha256:${'A'.repeat(64)}` }),
+        /upper-case hex/,
+      ),
+      c(
+        'upper-case hex first',
+        pool({ image: `guacamole/guacd@sha256:A${'a'.repeat(63)}` }),
+        /upper-case hex/,
+      ),
+      c(
+        'upper-case hex last',
+        pool({ image: `guacamole/guacd@sha256:${'a'.repeat(63)}A` }),
         /upper-case hex/,
       ),
       c(

@@ -60,17 +60,17 @@ export function readDrainScript(command: unknown): DrainScriptSettings | undefin
   const lines = command[2].split('\n');
   const head = 'end=$(( $(date +%s) + ';
   const tail = ' ))';
-  const sleep = '  sleep ';
-  const portAt = lines[2]?.indexOf('/:') ?? -1;
   if (lines.length !== 7 || !lines[0].startsWith(head) || !lines[0].endsWith(tail))
     return undefined;
-  if (!lines[4].startsWith(sleep) || portAt < 0) return undefined;
+  // Taken apart where drainScript puts them; rendering them again below checks every line.
   const timeout = lines[0].slice(head.length, lines[0].length - tail.length);
-  const poll = Number(lines[4].slice(sleep.length));
+  const poll = Number(lines[4].slice('  sleep '.length));
+  const portAt = lines[2].indexOf('/:');
   const port = parseInt(lines[2].slice(portAt + 2, lines[2].indexOf('$/', portAt)), 16);
   if (!Number.isInteger(poll) || !Number.isInteger(port)) return undefined;
   const seconds = Number(timeout);
-  const known = timeout !== '' && Number.isInteger(seconds) && seconds >= 0;
+  // An empty timeout reads as 0 here and then differs from the rendered first line.
+  const known = Number.isInteger(seconds) && seconds >= 0;
   // An expression renders like any number in every line but the first.
   const again = drainScript(port, known ? seconds : 0, poll).split('\n');
   if (lines.some((l, i) => i > 0 && l !== again[i]) || (known && lines[0] !== again[0]))
