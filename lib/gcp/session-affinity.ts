@@ -275,7 +275,8 @@ export class SessionAffinity {
   public readonly minimumRingSize?: number;
 
   private constructor(type: SessionAffinityType, options: SessionAffinityOptions) {
-    const o = options ?? {};
+    // P1 first: `options` is a plain object from here on (null and non-objects are refused).
+    const o = options;
     throwViolations(
       checkShape(o, OPTIONS).map((v) => ({
         ...v,
@@ -473,7 +474,7 @@ export class SessionAffinity {
     if (namedCookie)
       errors.push(...this.checkCookie(this.type === T.HTTP_COOKIE ? 'S3' : 'S4', vocabulary));
     if (this.type === T.HEADER_FIELD) {
-      if (this.headerName === undefined || this.headerName === null) {
+      if (this.headerName === undefined) {
         errors.push({
           rule: 'S2',
           attribute: 'sessionAffinity',
@@ -591,11 +592,8 @@ export class SessionAffinity {
       });
     }
     const path = this.cookiePath;
-    if (
-      path !== undefined &&
-      !isUnresolved(path) &&
-      (typeof path !== 'string' || isBadCookiePath(path))
-    ) {
+    // P1 has made it a string.
+    if (path !== undefined && !isUnresolved(path) && isBadCookiePath(path)) {
       v.push({
         rule,
         attribute: 'sessionAffinity.cookiePath',
@@ -658,13 +656,10 @@ function suggestionFor(
       return `use SessionAffinity.generatedCookie(${ttl}) or SessionAffinity.clientIp()`;
     return 'use SessionAffinity.clientIp()';
   }
-  if (COOKIE_TYPES.includes(affinity.type) || affinity.type === T.HEADER_FIELD) {
-    if (accepted.includes(T.GENERATED_COOKIE)) {
-      return `use SessionAffinity.generatedCookie(${ttl}), or move to an EXTERNAL_MANAGED scheme for ${affinity.type}`;
-    }
-    return 'use SessionAffinity.clientIp(): this load balancer has no HTTP-level affinity';
-  }
-  return 'use one of the SessionAffinity factories for the allowed types';
+  // A cookie or header type: NONE and CLIENT_IP are accepted by every load balancer.
+  if (accepted.includes(T.GENERATED_COOKIE))
+    return `use SessionAffinity.generatedCookie(${ttl}), or move to an EXTERNAL_MANAGED scheme for ${affinity.type}`;
+  return 'use SessionAffinity.clientIp(): this load balancer has no HTTP-level affinity';
 }
 
 /** `suggestionFor` in Terraform's words. */
@@ -683,10 +678,8 @@ function terraformSuggestionFor(
       return 'set session_affinity = "GENERATED_COOKIE" or "CLIENT_IP"';
     return 'set session_affinity = "CLIENT_IP"';
   }
-  if (COOKIE_TYPES.includes(affinity.type) || affinity.type === T.HEADER_FIELD) {
-    if (accepted.includes(T.GENERATED_COOKIE))
-      return `set session_affinity = "GENERATED_COOKIE", or move to load_balancing_scheme = "EXTERNAL_MANAGED" for ${affinity.type}`;
-    return 'set session_affinity = "CLIENT_IP": this load balancer has no HTTP-level affinity';
-  }
-  return 'set session_affinity to one of the allowed types';
+  // A cookie or header type: NONE and CLIENT_IP are accepted by every load balancer.
+  if (accepted.includes(T.GENERATED_COOKIE))
+    return `set session_affinity = "GENERATED_COOKIE", or move to load_balancing_scheme = "EXTERNAL_MANAGED" for ${affinity.type}`;
+  return 'set session_affinity = "CLIENT_IP": this load balancer has no HTTP-level affinity';
 }
