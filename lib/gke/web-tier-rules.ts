@@ -429,9 +429,7 @@ function checkPolicyProbeText(
       problem:
         'is not a host name a HealthCheckPolicy accepts (the CRD allows an RFC 1123 host name only: lower case, no port, no trailing dot)',
       allowed: `lowercase letters, digits, hyphens and dots, at most ${POLICY_TEXT_MAX} characters, e.g. desktop.example.com`,
-      fix: `use ${JSON.stringify(
-        String(host).toLowerCase().replace(/:\d+$/, '').replace(/\.$/, ''),
-      )}`,
+      fix: `use ${JSON.stringify(suggestHostName(String(host)))}`,
     });
   }
   if (
@@ -574,6 +572,26 @@ function isIpAddress(host: string): boolean {
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
+ * The host name in `text` as an RFC 1123 subdomain, for fixes: lower case, without the scheme,
+ * path and port of a pasted URL, each label cut to its valid characters, at most 251
+ * characters (room for a `*.`); `desktop.example.com` when nothing is left.
+ */
+function suggestHostName(text: string): string {
+  const name = text
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .split('.')
+    .map((label) => label.replace(/[^-a-z0-9]/g, '-').replace(/^-+|-+$/g, ''))
+    .filter((label) => label.length > 0)
+    .join('.')
+    .slice(0, 251)
+    .replace(/[.-]+$/, '');
+  return name || 'desktop.example.com';
+}
+
+/**
  * W10: the host users reach, as the frontend's API validates it.
  * - Ingress (kubernetes/kubernetes pkg/apis/networking/validation/validation.go,
  *   `validateIngressRules`): a DNS-1123 subdomain of at most 253 characters, or `*.` and one;
@@ -590,18 +608,6 @@ export function checkWebHost(frontend: GkeFrontend, host: string | undefined): R
   const what = ingress ? 'an Ingress rule host' : 'an HTTPRoute hostname';
   const text = String(host);
   const bare = text.startsWith('*.') ? text.slice(2) : text;
-  // A URL pasted as the host (`https://desktop.example.com/guacamole/`): its host name.
-  const suggestion = bare
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/:\d+$/, '')
-    .split('.')
-    .map((label) => label.replace(/[^-a-z0-9]/g, '-').replace(/^-+|-+$/g, ''))
-    .filter((label) => label.length > 0)
-    .join('.')
-    .slice(0, 251)
-    .replace(/[.-]+$/, '');
   if (typeof host !== 'string' || !SUBDOMAIN.test(bare) || text.length > 253) {
     errors.push({
       rule: 'W10',
@@ -610,7 +616,7 @@ export function checkWebHost(frontend: GkeFrontend, host: string | undefined): R
       problem: `is not ${what} the ${ingress ? 'API server' : 'Gateway API schema'} accepts`,
       allowed:
         'a lowercase DNS name (RFC 1123 subdomain) of at most 253 characters, optionally starting with "*."; no port, no trailing dot, no upper case',
-      fix: `use host: ${JSON.stringify((text.startsWith('*.') ? '*.' : '') + (suggestion || 'desktop.example.com'))}`,
+      fix: `use host: ${JSON.stringify((text.startsWith('*.') ? '*.' : '') + suggestHostName(bare))}`,
     });
   } else if (isIpAddress(text)) {
     (ingress ? errors : warnings).push({
