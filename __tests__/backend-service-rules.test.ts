@@ -11,6 +11,7 @@ import {
   BackendOptions,
   ServiceSpec,
   checkBackendTimeout,
+  describeService,
   checkLoadBalancerDraining,
   indexGroupUsers,
   validateBackends,
@@ -2273,4 +2274,61 @@ const CASES: [string, () => unknown, unknown][] = [
 
 test.each(CASES)('%s', (_title, run, expected) => {
   expect(run()).toEqual(expected);
+});
+
+describe('edges the cases above leave open', () => {
+  test('describeService: the article follows the scheme', () => {
+    expect(describeService({ scheme: S.INTERNAL, protocol: P.TCP, regional: true })).toBe(
+      'an INTERNAL TCP regional backend service',
+    );
+    expect(describeService({ scheme: 'MANAGED' as S, protocol: P.HTTP, regional: false })).toBe(
+      'a MANAGED HTTP backend service',
+    );
+  });
+
+  test('B1: acceptedFrom only where a later provider accepts the scheme', () => {
+    const [b1] = validateService(spec({ scheme: 'PUBLIC' as S })).errors;
+    expect(Object.keys(b1)).not.toContain('acceptedFrom');
+  });
+
+  test('S7: WEIGHTED_MAGLEV on INTERNAL in Terraform terms, and a TCP health check there', () => {
+    const errors = validateService(
+      spec({
+        ...ilb,
+        localityLbPolicy: L.WEIGHTED_MAGLEV,
+        healthCheck: HealthCheck.tcp({ port: 80 }),
+      }),
+      TF,
+    ).errors;
+    expect(errors.map((e) => [e.rule, e.attribute, e.allowed])).toEqual([
+      ['S7', 'localityLbPolicy', 'no locality_lb_policy with INTERNAL'],
+      ['S7', 'localityLbPolicy', 'no locality_lb_policy with INTERNAL'],
+    ]);
+  });
+
+  test('B5: every named port of the group is listed', () => {
+    const [b5] = validateBackends(spec({ portName: 'https' }), [
+      {
+        group: group('a', {
+          namedPorts: [
+            { name: 'http', port: 80 },
+            { name: 'admin', port: 8080 },
+          ],
+        }),
+      },
+    ]).errors;
+    expect([b5.problem, b5.allowed]).toEqual([
+      'is not a named port of group-a (named ports: http:80, admin:8080); the load balancer cannot reach the backend',
+      '"http", "admin"',
+    ]);
+  });
+
+  test('the group is named on findings of the eleventh backend too', () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({ group: group(`g${i}`) }));
+    many[10] = { group: group('g10'), maxUtilization: 2 } as never;
+    const errors = validateBackends(spec(), many).errors;
+    expect(errors.map((e) => [e.attribute, e.problem])).toEqual([
+      ['backends[10].maxUtilization', 'on group group-g10 is out of range'],
+    ]);
+  });
 });

@@ -1210,3 +1210,38 @@ const CASES: [string, () => unknown, unknown][] = [
 test.each(CASES)('%s', (_title, run, expected) => {
   expect(run()).toEqual(expected);
 });
+
+describe('edges the cases above leave open', () => {
+  const k9 = (cidr: string) =>
+    pool({ remoteDesktopCidrs: [cidr] }).findings.errors.map((e) => e.rule);
+
+  test('K9: an IPv6 prefix is 1 to 3 digits and nothing else', () => {
+    for (const cidr of ['fd00::/1e2', 'fd00::/+12', 'fd00::/12 ', 'fd00::/0x10', 'fd00::'])
+      expect([cidr, k9(cidr)]).toEqual([cidr, ['K9']]);
+    expect(k9('fd00::/128')).toEqual([]);
+  });
+
+  test('K1: an escaped "$${" is text, so the value is judged', () => {
+    expect(checkServiceAffinity({ session_affinity: 'a$${b}' }).map((v) => v.rule)).toEqual(['K1']);
+    expect(
+      checkServiceAffinity({
+        session_affinity: 'ClientIP',
+        session_affinity_config: { client_ip: { timeout_seconds: '$${t}' } },
+      }).map((v) => v.problem),
+    ).toEqual(['is not a finite number']);
+  });
+
+  test('K3 only for a well-formed name; a name that is not a string is P1', () => {
+    const rules = (name: string) => checkPoolName(name, 3).map((v) => v.rule);
+    expect(rules(`1${'a'.repeat(59)}`)).toEqual(['N2']);
+    expect(rules(`${'a'.repeat(59)}-`)).toEqual(['N2']);
+    expect(rules('a'.repeat(53))).toEqual(['K3']);
+    expect(checkPoolName([`${'a'.repeat(60)}`] as never, 3).map((v) => v.rule)).toEqual(['P1']);
+  });
+
+  test('K3: the suggested name is cut and loses only the hyphens at its end', () => {
+    expect(checkPoolName(`ab-${'c'.repeat(47)}--x`, 3)[0].fix).toBe(
+      `set name to e.g. "ab-${'c'.repeat(47)}"`,
+    );
+  });
+});

@@ -430,3 +430,53 @@ describe('checkIngressRestricted (X5) and ingressPolicyOf, through the Kubernete
     });
   });
 });
+
+describe('podSecurityOf and ingressPolicyOf on objects as the API server could receive them', () => {
+  const container = {
+    name: '',
+    runAsNonRoot: undefined,
+    runAsUser: undefined,
+    readOnlyRootFilesystem: undefined,
+    allowPrivilegeEscalation: undefined,
+    privileged: undefined,
+    drop: [],
+    seccompProfile: undefined,
+  };
+
+  test('a container with no name or security context: nothing is assumed', () => {
+    for (const c of [{}, null, { securityContext: null }, { securityContext: {} }])
+      expect(podSecurityOf({ containers: [c] }).containers).toStrictEqual([container]);
+    expect(podSecurityOf({ containers: { name: 'one' } }).containers).toStrictEqual([
+      { ...container, name: 'one' },
+    ]);
+  });
+
+  test('an empty or null uid is unset, at either level; "0" is root', () => {
+    for (const runAsUser of [undefined, null, ''])
+      expect(
+        podSecurityOf({
+          securityContext: { runAsUser },
+          containers: [{ name: 'c', securityContext: { runAsUser } }],
+        }).containers[0].runAsUser,
+      ).toBeUndefined();
+    expect(
+      podSecurityOf({ containers: [{ name: 'c', securityContext: { runAsUser: '0' } }] })
+        .containers[0].runAsUser,
+    ).toBe(0);
+  });
+
+  test('a NetworkPolicy with nothing set', () => {
+    const empty = {
+      name: '',
+      namespace: 'default',
+      podSelector: {},
+      policyTypes: [],
+      ingressFromCounts: [],
+    };
+    for (const p of [undefined, null, {}, { metadata: null, spec: null }])
+      expect(ingressPolicyOf(p)).toStrictEqual(empty);
+    expect(
+      ingressPolicyOf({ spec: { podSelector: {}, ingress: [null, {}, { from: [{}, {}] }] } }),
+    ).toStrictEqual({ ...empty, ingressFromCounts: [0, 0, 2] });
+  });
+});

@@ -449,6 +449,7 @@ describe('S2, S3, S4: the fields each type needs', () => {
       fix: 'name the cookie, e.g. name: "SESSION"',
     });
     expect(at({ cookieName: ';' })[0].fix).toBe('name the cookie, e.g. name: "SESSION"');
+    expect(at({ cookieName: ';' }, TF)[0].fix).toBe('set the cookie\'s name = "SESSION"');
     expect(at({ cookieName: "!#$%&'*+-.^_`|~09azAZ" })).toEqual([]);
     expect(at({ cookieName: '${var.cookie}' })).toEqual([]);
 

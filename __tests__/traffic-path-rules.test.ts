@@ -600,3 +600,29 @@ const CASES: [string, () => unknown, unknown][] = [
 test.each(CASES)('%s', (_title, run, expected) => {
   expect(run()).toEqual(expected);
 });
+
+test('appliesTo: one matching tag of several is enough; one unknown backend tag leaves it open', () => {
+  expect(appliesTo(fw({ target_tags: ['web', 'db'] }), { network: 'vpc', tags: ['web'] })).toBe(
+    'yes',
+  );
+  expect(appliesTo(fw({ target_tags: ['db'] }), { network: 'vpc', tags: ['web', token] })).toBe(
+    'maybe',
+  );
+});
+
+test('clients: a rule with no source at all admits no client', () => {
+  const noSources = { ...fw({ allow: [{ protocol: 'tcp' }] }), sourceRanges: [] };
+  expect(
+    checkTrafficPath(path({ clients: true, probe: undefined }), [noSources]).errors.map(
+      (e) => e.value,
+    ),
+  ).toEqual(['clients on TCP 8080']);
+});
+
+test('every closed serving port is named', () => {
+  expect(
+    checkTrafficPath(path({ clients: true, probe: undefined, servingPorts: [80, 443] }), [
+      probes(['80', '443']),
+    ]).errors.map((e) => e.value),
+  ).toEqual(['clients on TCP 80, 443']);
+});

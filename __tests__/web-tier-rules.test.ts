@@ -1429,3 +1429,75 @@ const CASES: [string, () => unknown, unknown][] = [
 test.each(CASES)('%s', (_title, run, expected) => {
   expect(run()).toEqual(expected);
 });
+
+describe('edges the cases above leave open', () => {
+  test('W6: a pods drain of exactly an hour asks for an hour at the load balancer', () => {
+    const [w6] = validateWebTier({
+      frontend: F.INGRESS,
+      affinity: SessionAffinity.generatedCookie({ ttl: Duration.hours(8) }),
+      loadBalancerDraining: DrainingPolicy.of(s(60)),
+      podDraining: DrainingPolicy.of(s(3600)),
+      backendTimeout: Duration.hours(8),
+      healthCheck: HealthCheck.http({ port: 8080, requestPath: '/guacamole/' }),
+      replicas: 2,
+    }).warnings;
+    expect([w6.allowed, w6.fix]).toEqual([
+      '3600s or more (at most 3600s)',
+      "use loadBalancerDraining: DrainingPolicy.of(Duration.seconds(3600)) or shorten the pods' drain",
+    ]);
+  });
+
+  test('HealthCheckPolicy: a host that is not a string is refused', () => {
+    expect(
+      checkHealthCheckPolicy({ config: { httpHealthCheck: { host: 42 } } }).map((v) => v.value),
+    ).toEqual(['42']);
+  });
+
+  test('HealthCheckPolicy: strings are not compared as numbers (H1 reports them)', () => {
+    for (const values of [
+      { checkIntervalSec: '10', timeoutSec: '9' },
+      { timeoutSec: '9' },
+      { checkIntervalSec: '4' },
+    ])
+      expect(checkHealthCheckPolicy(values).map((v) => v.rule)).not.toContain('H2');
+  });
+
+  test('HealthCheckPolicy: a type given as an expression object is not judged', () => {
+    const type = { resolve: () => 'HTTP' };
+    expect(
+      checkHealthCheckPolicy({ config: { type, tcpHealthCheck: {}, httpHealthCheck: {} } }),
+    ).toEqual([]);
+  });
+
+  test('HealthCheckPolicy: an escaped "$${" is text, not an expression', () => {
+    expect(
+      checkHealthCheckPolicy({ timeoutSec: '$${x}', config: { type: '$${t}' } }).map((v) => [
+        v.rule,
+        v.attribute,
+      ]),
+    ).toEqual([
+      ['H1', 'manifest.spec.default.timeoutSec'],
+      ['W9', 'manifest.spec.default.config.type'],
+    ]);
+  });
+
+  test('W10: only four decimal octets of at most 255 are an IP address', () => {
+    expect(checkWebHost(F.INGRESS, '1.2.3.255').errors.map((e) => e.rule)).toEqual(['W10']);
+    for (const host of ['1.2.3.256', '1e2.0.0.1', '0x1.0.0.1', '1.2.3.4a'])
+      expect([host, checkWebHost(F.INGRESS, host)]).toEqual([host, { errors: [], warnings: [] }]);
+  });
+
+  test('W10: the suggested host keeps only the host name of a pasted URL', () => {
+    const fix = (host: string) => checkWebHost(F.INGRESS, host).errors[0].fix;
+    expect(fix('Desk.example.com/a://b')).toBe('use host: "desk.example.com"');
+    expect(fix('Desk.example.com/x?y#z:80')).toBe('use host: "desk.example.com"');
+    expect(fix('Desk:80.example.com:8443')).toBe('use host: "desk-80.example.com"');
+    expect(fix('--Desk--.ex_--.com')).toBe('use host: "desk.ex.com"');
+    expect(fix('Desk.example.com.-.')).toBe('use host: "desk.example.com"');
+    // A scheme only at the start; a path only to the end of the text.
+    expect(fix('Desk_a://b.com')).toBe('use host: "desk-a"');
+    expect(fix('Desk/x\ny')).toBe('use host: "desk-x-y"');
+    // Cut to 251 characters (room for "*."), without the dot the cut leaves at the end.
+    expect(fix(`${'A'.repeat(250)}.b`)).toBe(`use host: "${'a'.repeat(250)}"`);
+  });
+});

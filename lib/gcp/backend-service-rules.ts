@@ -657,6 +657,7 @@ export function validateBackends(
             : 'is not a finite number',
           allowed: '0 (drain: no new traffic) or 0.1..1',
           fix:
+            // Stryker disable next-line EqualityOperator: equivalent; 0 and 0.1 are valid and never reach here
             b.capacityScaler > 0 && b.capacityScaler < 0.1
               ? 'use 0.1 or 0'
               : 'use a value in 0.1..1 (1 = full capacity), or 0 to drain the backend',
@@ -745,7 +746,7 @@ export function validateBackends(
 /** `on group <name> <problem>` for a backend's findings, except those about its group itself. */
 function onGroup(group: string, list: RuleViolation[]): RuleViolation[] {
   return list.map((v) =>
-    /^backends\[\d+\]\.(?!group$)/.test(v.attribute)
+    v.attribute.startsWith('backends[') && !v.attribute.endsWith('.group')
       ? { ...v, problem: `on group ${group} ${v.problem}` }
       : v,
   );

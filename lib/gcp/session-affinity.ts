@@ -625,9 +625,9 @@ function isHttpToken(value: unknown): boolean {
   return typeof value === 'string' && HTTP_TOKEN.test(value);
 }
 
-/** `value` with every character outside an HTTP token removed, or `fallback`. */
+/** `value` (a name given, never undefined) with every character outside an HTTP token removed, or `fallback`. */
 function suggestToken(value: unknown, fallback: string): string {
-  const cleaned = String(value ?? '').replace(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]/g, '');
+  const cleaned = String(value).replace(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]/g, '');
   return cleaned.length > 0 ? cleaned : fallback;
 }
 

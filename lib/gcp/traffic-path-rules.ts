@@ -127,8 +127,9 @@ function admitsClients(fw: FirewallSpec, port: number | undefined, protocol: str
   return and(isIngress(fw), opensTcp(fw, port, protocol));
 }
 
+/** Ports for messages: the serving ports are all known, or one unknown (`[undefined]`). */
 const portsText = (ports: readonly (number | undefined)[]) =>
-  ports.some((p) => p === undefined) ? 'the serving port' : ports.join(', ');
+  ports[0] === undefined ? 'the serving port' : ports.join(', ');
 
 /**
  * H9 for one backend service. `firewalls` are all firewall rules of the configuration (the
